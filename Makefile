@@ -1,0 +1,29 @@
+# Two commands a user needs: `make build` and `make test`. Each sets up .venv itself.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: build test data site bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+build: $(STAMP)          ## the whole dataset and its documentation site into build/
+	$(BIN)/uk-small-boats build --site
+
+data: $(STAMP)           ## the dataset only (no site)
+	$(BIN)/uk-small-boats build
+
+test: $(STAMP)           ## unit, integration and browser tests
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf build .build.* $(VENV)

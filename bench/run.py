@@ -1,0 +1,108 @@
+"""Speed and memory figures (printed, not asserted): `make bench` or `.venv/bin/python bench/run.py`.
+
+Targets: full data build <= 10 s on 2 cores; ODS ingest >= 10x faster than pandas+odfpy;
+extractor >= 200 articles/s and linear; checking 100,000 claims < 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from uk_small_boats.paths import REPO  # noqa: E402
+
+ODS = REPO / "archive" / "data_small_boats_time_series.ods"
+
+
+def timed(fn, repeat=3):
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs)
+
+
+def bench_ods():
+    import pandas as pd
+    from uk_small_boats.official.ods import read_series
+    ours = timed(lambda: read_series(ODS), 5)
+    odf = timed(lambda: pd.read_excel(ODS, sheet_name=["SB_01", "SB_02"], engine="odf"), 1)
+    pcal = timed(lambda: pd.read_excel(ODS, sheet_name=["SB_01", "SB_02"], engine="calamine"), 5)
+    print(f"ODS ingest (SB_01+SB_02, checked): python-calamine {ours*1000:.1f} ms | "
+          f"pandas+calamine {pcal*1000:.1f} ms | pandas+odfpy {odf*1000:.0f} ms | "
+          f"ratio odfpy/ours {odf/ours:.0f}x")
+
+
+def bench_build():
+    from uk_small_boats.build.pipeline import build
+    with tempfile.TemporaryDirectory() as d:
+        t = time.perf_counter()
+        report = build(Path(d) / "build")
+        wall = time.perf_counter() - t
+    rows = sum(report["rows"].values())
+    print(f"full data build: {wall:.2f} s wall ({rows:,} rows in {len(report['rows'])} resources)")
+
+
+def bench_extract(sizes):
+    try:
+        from bench.corpus import synthetic_corpus
+        from uk_small_boats.extract.claims import extract_claims
+    except ImportError as exc:
+        print(f"extractor bench skipped: {exc}")
+        return
+    import datetime as dt
+    for n in sizes:
+        corpus = synthetic_corpus(n)
+        t = time.perf_counter()
+        total = sum(len(extract_claims(text, dt.date(2025, 6, 1))) for text in corpus)
+        wall = time.perf_counter() - t
+        print(f"extractor: {n:,} articles in {wall:.2f} s = {n/wall:,.0f} articles/s "
+              f"({total:,} claims)")
+
+
+def bench_check(n):
+    try:
+        from bench.corpus import synthetic_claims
+        from uk_small_boats.check.series import OfficialSeriesIndex
+    except ImportError as exc:
+        print(f"checker bench skipped: {exc}")
+        return
+    from uk_small_boats.official.ods import read_series
+    s = read_series(ODS)
+    idx = OfficialSeriesIndex(s.daily, s.weekly)
+    claims = synthetic_claims(n, s.daily)
+    t = time.perf_counter()
+    vec = idx.period_sums(claims["period_start"], claims["period_end"], "people_arrived")
+    fast = time.perf_counter() - t
+    sample = claims.head(2000)
+    t = time.perf_counter()
+    naive = [idx.naive_sum(a, b, "people_arrived") for a, b in
+             zip(sample["period_start"], sample["period_end"])]
+    slow = (time.perf_counter() - t) * n / len(sample)
+    assert list(vec[: len(sample)]) == naive
+    print(f"checker: {n:,} claim periods summed in {fast:.3f} s (vectorised) vs "
+          f"{slow:.1f} s naive per-claim loop (extrapolated from 2,000) = {slow/fast:,.0f}x")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="smaller corpora")
+    args = ap.parse_args()
+    bench_ods()
+    bench_build()
+    bench_extract([100, 1000] if args.quick else [1000, 10000])
+    bench_check(10_000 if args.quick else 100_000)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS of this process): {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Locate each registered source on the archive search path and verify its sha256.
+
+A missing document is not an error (the build falls back to committed data and says so);
+a document whose bytes differ from the registry is, because every offset would be suspect.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import PipelineError
+from ..paths import archive_search_path
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclass
+class Archive:
+    search_path: list[Path]
+    found: dict[str, Path] = field(default_factory=dict)  # source_id -> verified file
+    missing: dict[str, str] = field(default_factory=dict)  # source_id -> file name
+
+    def text(self, source_id: str) -> str | None:
+        path = self.found.get(source_id)
+        return path.read_text(encoding="utf-8") if path else None
+
+    def texts(self) -> dict[str, str]:
+        return {sid: self.text(sid) for sid in self.found if not sid.startswith("homeoffice")}
+
+
+def open_archive(sources: pd.DataFrame, archive_dir: str | Path | None = None,
+                 dependants: dict[str, list[str]] | None = None, only: bool = False) -> Archive:
+    """Find and verify every source of the registry; ``dependants`` names what rests on each file."""
+    if archive_dir is not None and not Path(archive_dir).is_dir():
+        raise PipelineError("archive directory does not exist or is not a directory",
+                            file=str(archive_dir), rule="archive-dir-exists")
+    arc = Archive(archive_search_path(archive_dir, only))
+    for row in sources.itertuples(index=False):
+        hit = next((d / row.file_name for d in arc.search_path if (d / row.file_name).is_file()), None)
+        if hit is None:
+            arc.missing[row.source_id] = row.file_name
+            continue
+        found = sha256_of(hit)
+        if found != row.sha256:
+            deps = (dependants or {}).get(row.source_id, [])
+            raise PipelineError(
+                f"sha256 mismatch: expected {row.sha256}, found {found}; the file is not the one "
+                f"curated, so quotes and offsets cannot be trusted",
+                file=str(hit), rule="archive-sha256",
+                details=[f"{len(deps)} rows depend on source {row.source_id}: "
+                         + ", ".join(deps[:20]) + (" ..." if len(deps) > 20 else "")] if deps else None)
+        arc.found[row.source_id] = hit
+    return arc

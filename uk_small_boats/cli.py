@@ -1,0 +1,129 @@
+"""The ``uk-small-boats`` console script."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import PipelineError
+from .paths import DEFAULT_BUILD
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Build, validate and query the uk-small-boats open dataset.")
+err = Console(stderr=True)
+out = Console()
+
+ARCHIVE_OPT = typer.Option(None, "--archive", help="Archive directory searched first "
+                           "(then $UK_SMALL_BOATS_ARCHIVE, ./archive, ../shared/archive).")
+ONLY_OPT = typer.Option(False, "--archive-only", help="Search only --archive DIR (see what a "
+                        "machine without the news texts would build).")
+OUT_OPT = typer.Option(DEFAULT_BUILD, "--out", help="Build directory.")
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def _steps():
+    with err.status("building") as status:
+        @contextmanager
+        def step(label: str):
+            status.update(f"[bold]{label}[/]…")
+            yield
+            err.print(f"[green]✓[/] {label}")
+        yield step
+
+
+@app.command()
+def build(archive: Optional[Path] = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
+          out_dir: Path = OUT_OPT,
+          site: bool = typer.Option(False, "--site/--no-site", help="Also build the documentation site."),
+          ) -> None:
+    """Build the Data Package, CSV, Parquet and DuckDB (and the site) atomically into build/."""
+    from .build.pipeline import build as run_build
+    try:
+        with _steps() as step:
+            report = run_build(out_dir, archive, archive_only=archive_only, site=site,
+                               progress=step)
+    except PipelineError as exc:
+        _fail(exc)
+    _print_summary(report, out_dir)
+
+
+def _print_summary(report: dict, out_dir: Path) -> None:
+    table = Table(title=f"built {out_dir}", show_edge=False)
+    table.add_column("resource")
+    table.add_column("rows", justify="right")
+    for name, n in report.get("rows", {}).items():
+        table.add_row(name, f"{n:,}")
+    out.print(table)
+    missing = report.get("archive", {}).get("not_reverified", {})
+    if missing:
+        out.print(f"[yellow]not re-verified[/] (text not on the archive search path; built from "
+                  f"committed data): {', '.join(f'{k} ({v})' for k, v in missing.items())}")
+    for line in report.get("warnings", []):
+        out.print(f"[yellow]warning:[/] {line}")
+    if "seconds" in report:
+        out.print(f"done in {report['seconds']:.2f} s")
+
+
+@app.command()
+def validate(out_dir: Path = OUT_OPT) -> None:
+    """Re-validate a built package with frictionless (types, keys, foreign keys, hashes)."""
+    from .validate.package import validate_package
+    dp = out_dir / "datapackage.json"
+    if not dp.is_file():
+        _fail(PipelineError("no built package; run `uk-small-boats build` first", file=str(dp)))
+    try:
+        validate_package(dp, out_dir, label=str(dp))
+    except PipelineError as exc:
+        _fail(exc)
+    out.print(f"[green]valid[/]: {dp}")
+
+
+@app.command()
+def info(out_dir: Path = OUT_OPT) -> None:
+    """What was built: resources, rows, hashes, and what could not be re-verified."""
+    rep, dp = out_dir / "build_report.json", out_dir / "datapackage.json"
+    if not rep.is_file() or not dp.is_file():
+        _fail(PipelineError("no build found; run `uk-small-boats build` first", file=str(out_dir)))
+    report = json.loads(rep.read_text())
+    package = json.loads(dp.read_text())
+    table = Table(title=f"{package['title']} v{package['version']}", show_edge=False)
+    for col in ("resource", "rows", "licence", "csv bytes", "sha256"):
+        table.add_column(col)
+    for r in package["resources"]:
+        table.add_row(r["name"], f"{report['rows'].get(r['name'], 0):,}",
+                      ", ".join(lic["name"] for lic in r.get("licenses", [])),
+                      f"{r['bytes']:,}", r["hash"].split(":")[1][:12])
+    out.print(table)
+    arc = report.get("archive", {})
+    out.print(f"archive search path: {', '.join(arc.get('search_path', []))}")
+    out.print(f"re-verified sources: {', '.join(arc.get('verified', [])) or 'none'}")
+    missing = arc.get("not_reverified", {})
+    out.print("not re-verified: " + (", ".join(f"{k} ({v})" for k, v in missing.items())
+                                     if missing else "none (every source was found and its sha256 matched)"))
+    for key, val in report.items():
+        if key not in {"archive", "rows", "duckdb"}:
+            out.print(f"{key}: {json.dumps(val)[:400]}")
+
+
+def main() -> None:
+    try:
+        app()
+    except PipelineError as exc:  # pragma: no cover - commands already handle their own
+        err.print(f"error: {exc}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The Home Office's official small-boats time series."""

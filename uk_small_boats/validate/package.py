@@ -1,0 +1,29 @@
+"""frictionless validation of a Data Package, with its report turned into one located error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from frictionless import Package
+
+from ..errors import PipelineError
+
+
+def validate_package(descriptor: dict | Path, basepath: Path, *, label: str) -> None:
+    package = Package(descriptor, basepath=str(basepath))
+    report = package.validate()
+    if report.valid:
+        return
+    details, first = [], None
+    for task in report.tasks:
+        for err in task.errors:
+            row = getattr(err, "row_number", None)
+            col = getattr(err, "field_name", None)
+            details.append(f"{task.place}: row {row or '-'}, column {col or '-'}: "
+                           f"rule {err.type}: {err.note}")
+            first = first or (task.place, row, col, err.type)
+    for err in report.errors:
+        details.append(f"package: rule {err.type}: {err.note}")
+        first = first or (label, None, None, err.type)
+    raise PipelineError(f"frictionless found {len(details)} error(s) in {label}", file=first[0],
+                        row=first[1], column=first[2], rule=first[3], details=details[:50])

@@ -1,0 +1,75 @@
+"""pandera models generated from the Table Schemas, plus the rules a Table Schema cannot say.
+
+Validation is lazy: every failure is collected and reported at once, each naming file, row,
+column and rule (pandera#1164: users want all errors, not the first).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+import pandera.pandas as pa
+
+from ..errors import PipelineError
+from ..metadata.schemas import PANDAS_DTYPES, ResourceSpec
+
+# Extra dataframe-level rules per resource: name -> (check over the frame -> boolean Series).
+FRAME_RULES: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {}
+
+
+def frame_rule(resource: str, name: str):
+    def register(fn):
+        FRAME_RULES.setdefault(resource, {})[name] = fn
+        return fn
+    return register
+
+
+def _field_checks(field: dict) -> list[pa.Check]:
+    c = field.get("constraints", {})
+    checks = []
+    if "enum" in c:
+        checks.append(pa.Check.isin(c["enum"], name="enum"))
+    if "minimum" in c:
+        checks.append(pa.Check.ge(c["minimum"], name="minimum"))
+    if "maximum" in c:
+        checks.append(pa.Check.le(c["maximum"], name="maximum"))
+    if "pattern" in c:
+        checks.append(pa.Check.str_matches(f"(?:{c['pattern']})$", name="pattern"))
+    if "minLength" in c:
+        checks.append(pa.Check.str_length(min_value=c["minLength"], name="minLength"))
+    return checks
+
+
+def model_for(spec: ResourceSpec) -> pa.DataFrameSchema:
+    columns = {
+        f["name"]: pa.Column(PANDAS_DTYPES[f["type"]], checks=_field_checks(f),
+                             nullable=not f.get("constraints", {}).get("required", False),
+                             unique=bool(f.get("constraints", {}).get("unique", False)),
+                             coerce=False)
+        for f in spec.fields
+    }
+    checks = [pa.Check(fn, name=name, element_wise=False)
+              for name, fn in FRAME_RULES.get(spec.name, {}).items()]
+    return pa.DataFrameSchema(columns, checks=checks, strict=True, ordered=True,
+                              unique=spec.primary_key or None, name=spec.name)
+
+
+def validate_frame(df: pd.DataFrame, spec: ResourceSpec, *, origin: str,
+                   row_offset: int = 2) -> None:
+    """Raise one PipelineError listing every failure; rows are numbered as in the CSV file."""
+    try:
+        model_for(spec).validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        details = []
+        for fc in exc.failure_cases.itertuples(index=False):
+            idx = fc.index
+            row = int(idx) + row_offset if isinstance(idx, (int, float)) and idx == idx else None
+            details.append(f"row {row if row is not None else '-'}, column {fc.column or '-'}: "
+                           f"rule {fc.check} failed (value {fc.failure_case!r})")
+        first = exc.failure_cases.iloc[0]
+        idx = first["index"]
+        raise PipelineError(f"{len(details)} pandera check failure(s) in {spec.name}",
+                            file=origin, row=int(idx) + row_offset if pd.notna(idx) else None,
+                            column=first["column"], rule=str(first["check"]),
+                            details=details[:50]) from None
