@@ -77,6 +77,30 @@ def _print_summary(report: dict, out_dir: Path) -> None:
 
 
 @app.command()
+def curate(archive: Optional[Path] = ARCHIVE_OPT) -> None:
+    """Regenerate data/claims.csv: the extractor on every archived news text + data/claim_overrides.yaml."""
+    from .archive.registry import open_archive
+    from .build.writers import sort_by_key, write_csv
+    from .curate.claims import curated_claims
+    from .metadata.schemas import read_csv_typed, resource
+    try:
+        src = resource("sources")
+        sources = read_csv_typed(src.data_path, src)
+        arc = open_archive(sources, archive)
+        news = set(sources.loc[sources["kind"] != "official", "source_id"])
+        missing = sorted(news - set(arc.found))
+        if missing:
+            raise PipelineError(f"curating needs every news text; not found: {', '.join(missing)}",
+                                rule="curate-needs-archive")
+        spec = resource("claims")
+        df = sort_by_key(curated_claims(arc.texts(), sources), spec)
+        write_csv(df, spec, spec.data_path)
+    except PipelineError as exc:
+        _fail(exc)
+    out.print(f"wrote {spec.data_path} ({len(df)} claims, {int(df['review'].notna().sum())} reviewed by hand)")
+
+
+@app.command()
 def validate(out_dir: Path = OUT_OPT) -> None:
     """Re-validate a built package with frictionless (types, keys, foreign keys, hashes)."""
     from .validate.package import validate_package

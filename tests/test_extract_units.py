@@ -1,0 +1,129 @@
+"""Unit tests of the extractor's parts: figures, qualifiers, metrics, periods, sentences."""
+
+import datetime as dt
+
+import pytest
+
+from uk_small_boats.extract.claims import extract_claims
+from uk_small_boats.extract.numbers import find_figures
+from uk_small_boats.extract.periods import find_periods
+from uk_small_boats.extract.qualifiers import qualifier_for
+from uk_small_boats.extract.text import sentences
+
+
+def figs(text):
+    return [(f.text, f.value) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("705 migrants arrived", [("705", 705)]),
+    ("a total of 45,755 people", [("45,755", 45755)]),
+    ("almost £500m over three years", [("£500m", 500e6)]),
+    ("£1.5bn and €72.2m and $100,000", [("£1.5bn", 1.5e9), ("€72.2m", 72.2e6), ("$100,000", 1e5)]),
+    ("a rise of 42% and 15 per cent", [("42%", 42), ("15 per cent", 15)]),
+    ("Six boats set off", [("Six", 6)]),
+    ("two thousand people crossed", [("two thousand", 2000)]),
+    ("Fifty-two people were rescued", [("Fifty-two", 52)]),
+    ("Hundreds of migrants", [("Hundreds", 200)]),
+    ("dozens of people", [("dozens", 24)]),
+    ("There were no crossings for a week.", [("no crossings", 0)]),
+])
+def test_figures_found(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 the deal was signed.", "3 hours ago", "a jail term of up to five years",
+    "on 21 March", "from March 1-5", "Article 4 and Article 5", "BBC Radio 4",
+    "Copyright 2025 BBC.", "the one in, one out deal", "a one-for-one principle", "at 10:30am",
+    "COVID-19 rules", "one of the boats", "for eight years",
+])
+def test_not_figures(text):
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("About ", "about"), ("More than ", "more_than"), ("over ", "over"), ("almost ", "almost"),
+    ("nearly ", "nearly"), ("up to ", "up_to"), ("at least ", "at_least"), ("Some ", "about"),
+    ("passed ", "passed"), ("fewer than ", "fewer_than"), ("Another ", "exact"), ("", "exact"),
+])
+def test_qualifiers(before, expected):
+    text = before + "1,000 people"
+    s = len(before)
+    assert qualifier_for(text, s, s + 5, None)[0] == expected
+
+
+PUB = dt.date(2025, 4, 16)  # a Wednesday
+
+
+def period(text, pub=PUB, anchor=None):
+    ps = [p for p in find_periods(text, 0, len(text), pub, anchor or pub) if p.kind != "compare"]
+    assert ps, text
+    return ps[0].rule, ps[0].start, ps[0].end
+
+
+@pytest.mark.parametrize("text, rule, start, end", [
+    ("on Tuesday", "weekday", dt.date(2025, 4, 15), dt.date(2025, 4, 15)),
+    ("earlier on Wednesday", "weekday", dt.date(2025, 4, 16), dt.date(2025, 4, 16)),
+    ("yesterday", "relative_day", dt.date(2025, 4, 15), dt.date(2025, 4, 15)),
+    ("so far this year", "year_to_date", dt.date(2025, 1, 1), dt.date(2025, 4, 16)),
+    ("in 2023", "year_to_date", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+    ("last year", "last_year", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+    ("between 1 January to 30 March", "range", dt.date(2025, 1, 1), dt.date(2025, 3, 30)),
+    ("from March 1-5", "range", dt.date(2025, 3, 1), dt.date(2025, 3, 5)),
+    ("on August 11", "day", dt.date(2024, 8, 11), dt.date(2024, 8, 11)),  # after pub -> last year
+    ("on 21 March", "day", dt.date(2025, 3, 21), dt.date(2025, 3, 21)),
+    ("since Labour took office last July", "since", dt.date(2024, 7, 5), PUB),
+    ("since 2018", "since", dt.date(2018, 1, 1), PUB),
+    ("since the start of August", "since", dt.date(2024, 8, 1), PUB),
+    ("in the first three months of 2022", "first_months", dt.date(2022, 1, 1), dt.date(2022, 3, 31)),
+    ("last month", "month_relative", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
+    ("in January", "month", dt.date(2025, 1, 1), dt.date(2025, 1, 31)),
+    ("last week", "week", dt.date(2025, 4, 7), dt.date(2025, 4, 13)),
+    ("this financial year", "financial_year", dt.date(2025, 4, 1), PUB),
+    ("on Monday or Tuesday", "weekday_pair", dt.date(2025, 4, 14), dt.date(2025, 4, 15)),
+])
+def test_period_rules(text, rule, start, end):
+    assert period(text) == (rule, start, end)
+
+
+def test_future_weekday_is_not_a_period():
+    assert not [p for p in find_periods("expected to be confirmed on Saturday", 0, 37, PUB, PUB)
+                if p.rule == "weekday"]
+
+
+def test_same_period_comparison_is_recomputable():
+    text = ("705 migrants arrived on Tuesday. "
+            "It brings the total for 2025 to 8,888 people, a rise of 42% on the same period last year.")
+    rows = extract_claims(text, PUB)
+    pct = next(r for r in rows if r["metric"] == "percent_change")
+    tuesday = dt.date(2025, 4, 15)  # running totals end on the latest day the article reports
+    assert (pct["period_start"], pct["period_end"]) == (dt.date(2025, 1, 1), tuesday)
+    assert (pct["compare_start"], pct["compare_end"]) == (dt.date(2024, 1, 1), dt.date(2024, 4, 15))
+    assert pct["change_of"] == "people_arrived"
+
+
+def test_bracketed_compare_value_takes_compared_period():
+    text = ("Some 1,378 people crossed from March 1-5, bringing the yearly total to 3,434.\n"
+            "This is 15% higher than the same period in 2024 (2,983).")
+    rows = {r["figure_text"]: r for r in extract_claims(text, dt.date(2025, 3, 6))}
+    assert (rows["2,983"]["period_start"], rows["2,983"]["period_end"]) == (dt.date(2024, 1, 1), dt.date(2024, 3, 5))
+    assert rows["15%"]["compare_start"] == dt.date(2024, 1, 1)
+
+
+def test_glued_sentences_split():
+    text = "Home affairs.About 1,000 migrants crossed on Friday.Six boats set off."
+    spans = [text[s.start:s.end] for s in sentences(text)]
+    assert spans == ["Home affairs.", "About 1,000 migrants crossed on Friday.", "Six boats set off."]
+
+
+def test_abbreviations_do_not_split():
+    text = "Mr Hewitt met Dr. Smith on Friday. It cost £1.5m in total."
+    assert len(sentences(text)) == 2
+
+
+def test_rows_have_source_free_claim_columns():
+    from uk_small_boats.metadata.schemas import resource
+    rows = extract_claims("About 1,000 migrants crossed the Channel on Friday.", dt.date(2025, 9, 19))
+    wanted = set(resource("claims").field_names) - {"claim_id", "source_id", "review"}
+    assert set(rows[0]) == wanted

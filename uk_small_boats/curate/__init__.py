@@ -1,0 +1,1 @@
+"""Curation: machine extraction plus reviewed overrides, and evidence checks against the archive."""

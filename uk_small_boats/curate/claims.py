@@ -1,0 +1,121 @@
+"""Seed claims = the extractor's output on each archived news text + reviewed overrides.
+
+``uk-small-boats curate`` writes data/claims.csv from the archive; the build re-runs the same
+thing when the texts are present and reports any drift from what is committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from ..errors import PipelineError
+from ..extract.claims import extract_claims
+from ..extract.text import sentences
+from ..metadata.schemas import conform, resource
+from ..paths import DATA
+
+OVERRIDES = DATA / "claim_overrides.yaml"
+
+
+def reference_dates(sources: pd.DataFrame) -> dict[str, dt.date]:
+    """The date each source's relative dates are resolved against: its own publication date, or
+    for an undated rewrite the date of the text it rewrites (never published as its date)."""
+    pub = {r.source_id: r.published_date for r in sources.itertuples(index=False)}
+    out = {}
+    for r in sources.itertuples(index=False):
+        d = pub.get(r.source_id)
+        if pd.isna(d) and isinstance(r.derived_from, str):
+            d = pub.get(r.derived_from)
+        if not pd.isna(d):
+            out[r.source_id] = pd.Timestamp(d).date()
+    return out
+
+
+def machine_claims(texts: dict[str, str], sources: pd.DataFrame) -> list[dict]:
+    refs = reference_dates(sources)
+    rows = []
+    for sid in sorted(texts):
+        if sid not in refs:
+            continue
+        for r in extract_claims(texts[sid], refs[sid]):
+            rows.append({"claim_id": f"{sid}-{r['figure_start']}", "source_id": sid, **r,
+                         "review": None})
+    return rows
+
+
+def load_overrides(path: Path = OVERRIDES) -> list[dict]:
+    if not path.exists():
+        return []
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    for i, e in enumerate(entries, start=1):
+        if e.get("action") not in {"drop", "set", "add"} or not e.get("reason"):
+            raise PipelineError("each override needs action drop|set|add and a reason",
+                                file=str(path), row=i, column="action", rule="override-shape")
+    return entries
+
+
+def _locate(text: str, figure_text: str, occurrence: int, path: Path, i: int) -> tuple[int, int, int, int]:
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.find(figure_text, pos + 1)
+        if pos < 0:
+            raise PipelineError(f"figure {figure_text!r} occurrence {occurrence} not in the text",
+                                file=str(path), row=i, column="figure_text", rule="override-locate")
+    sent = next(s for s in sentences(text) if s.start <= pos < s.end)
+    return sent.start, sent.end, pos, pos + len(figure_text)
+
+
+def apply_overrides(rows: list[dict], texts: dict[str, str], path: Path = OVERRIDES) -> list[dict]:
+    by_id = {r["claim_id"]: r for r in rows}
+    for i, e in enumerate(load_overrides(path), start=1):
+        if e["action"] == "add":
+            sid = e["source_id"]
+            if sid not in texts:
+                continue
+            qs, qe, fs, fe = _locate(texts[sid], e["figure_text"], e.get("occurrence", 1), path, i)
+            row = {"claim_id": f"{sid}-{fs}", "source_id": sid, "quote": texts[sid][qs:qe],
+                   "char_start": qs, "char_end": qe, "figure_text": e["figure_text"],
+                   "figure_start": fs, "figure_end": fe, "extraction": "manual",
+                   "review": e["reason"], **e.get("set", {})}
+            by_id[row["claim_id"]] = row
+            continue
+        cid = e.get("claim_id")
+        if cid not in by_id:
+            if cid and cid.rsplit("-", 1)[0] not in texts:
+                continue  # its source is not on this machine
+            raise PipelineError(f"override names claim {cid!r}, which the extractor did not produce "
+                                f"(stale override?)", file=str(path), row=i, column="claim_id",
+                                rule="override-target")
+        if e["action"] == "drop":
+            del by_id[cid]
+        else:
+            by_id[cid].update({k: (dt.date.fromisoformat(v) if k.endswith(("_start", "_end")) and
+                                   isinstance(v, str) and k.startswith(("period", "compare")) else v)
+                               for k, v in e["set"].items()})
+            by_id[cid]["review"] = e["reason"]
+    return list(by_id.values())
+
+
+def curated_claims(texts: dict[str, str], sources: pd.DataFrame) -> pd.DataFrame:
+    rows = apply_overrides(machine_claims(texts, sources), texts)
+    spec = resource("claims")
+    df = pd.DataFrame(rows, columns=spec.field_names)
+    return conform(df, spec, origin="extractor + data/claim_overrides.yaml")
+
+
+def drift(committed: pd.DataFrame, regenerated: pd.DataFrame, sources_present: set[str]) -> list[str]:
+    """Differences between committed claims and a fresh extraction, for the sources present."""
+    a = committed[committed["source_id"].isin(sources_present)].set_index("claim_id")
+    b = regenerated.set_index("claim_id")
+    out = [f"only in data/claims.csv: {cid}" for cid in sorted(set(a.index) - set(b.index))]
+    out += [f"new from the extractor: {cid}" for cid in sorted(set(b.index) - set(a.index))]
+    for cid in sorted(set(a.index) & set(b.index)):
+        for col in a.columns:
+            x, y = a.at[cid, col], b.at[cid, col]
+            if not (pd.isna(x) and pd.isna(y)) and not (x == y):
+                out.append(f"{cid}.{col}: committed {x!r}, extractor now {y!r}")
+    return out

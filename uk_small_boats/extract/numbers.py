@@ -1,0 +1,176 @@
+"""Find the figures in a sentence: digits, money, percentages, number words, vague quantity words
+and zero phrases ("no crossings"), skipping what is not a quantity (years, dates, clock and
+duration phrases, identifiers such as "Article 5")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR"}
+CURRENCY_WORDS = {"pounds": "GBP", "pound": "GBP", "sterling": "GBP", "euros": "EUR", "euro": "EUR",
+                  "dollars": "USD", "dollar": "USD"}
+SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+         "b": 1e9}
+
+# The smallest amount each vague word implies: "hundreds" is at least 200.
+VAGUE = {"tens of thousands": 20_000, "hundreds of thousands": 200_000, "thousands": 2_000,
+         "hundreds": 200, "dozens": 24, "scores": 40, "a handful": 3, "several hundred": 300,
+         "several thousand": 3_000, "a few hundred": 200, "a few thousand": 2_000}
+
+UNITS_OF_TIME = r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|nights?|decades?)"
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+IDENTIFIER_WORDS = {"article", "radio", "section", "chapter", "schedule", "clause", "no", "number",
+                    "page", "part", "phase", "tier", "level", "category", "stage", "covid", "g",
+                    "channel", "bbc", "f1", "paragraph", "rule", "rules", "version", "route", "a",
+                    "platform", "terminal", "gate", "room", "flight", "line", "class", "grade"}
+
+_WORD_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+               "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+               "sixty seventy eighty ninety hundred thousand million billion").split()
+_NUMWORD = r"(?:" + "|".join(_WORD_UNITS) + r")"
+NUMBER_WORDS = re.compile(
+    rf"\b(?:a\s+|an\s+)?{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*\b", re.I)
+
+DIGITS = re.compile(
+    r"(?:(?P<cur>[£$€])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>bn|mn|m|k|b|million|billion|thousand)\b)?"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?")
+
+DATE_LIKE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+{MONTHS}\b"
+    rf"|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\b"
+    rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b\d{{1,2}}(?::|\.)\d{{2}}\s?(?:am|pm|GMT|BST)?\b"
+    rf"|\b\d{{1,2}}\s?(?:am|pm)\b", re.I)
+ZERO_PHRASE = re.compile(
+    r"\bno\s+(?:(?:small[- ])?boats?|crossings?|arrivals?|migrants?|people|one)\b"
+    r"(?=\s+(?:crossed|arrived|were|have|had|made|for|in|on|since|reached|landed|came)\b|[.,;])",
+    re.I)
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10}
+# "the second migrant to be deported under the deal": an ordinal that counts returns to date.
+ORDINAL_RETURN = re.compile(
+    r"\b(?:the\s+)(?P<o>" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+"
+    r"(?:(?:migrant|person|man|woman|asylum[- ]seeker|individual)\s+(?:to\s+be\s+|being\s+)?"
+    r"(?:deported|returned|removed|sent\s+back)|(?:deportation|return|removal)(?:\s+flight)?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float
+    currency: str | None = None
+    percent: bool = False
+    vague: str | None = None  # the vague quantity word, when the figure is one
+    word: bool = False  # written in words
+    rule: str = "digits"
+
+
+def _is_year(num: str, cur, scale, pct, after: str, before: str) -> bool:
+    if cur or scale or pct or "," in num or "." in num:
+        return False
+    if not (len(num) == 4 and 1900 <= int(num) <= 2100):
+        return False
+    return not re.match(r"\s+(?:people|migrants|boats|asylum|men|women|children|persons)\b", after)
+
+
+def _masked(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s < b or a < e <= b for a, b in spans)
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    end = len(text) if end is None else end
+    seg = text[start:end]
+    masked = [(m.start() + start, m.end() + start) for m in DATE_LIKE.finditer(seg)]
+    figs: list[Figure] = []
+
+    for m in DIGITS.finditer(seg):
+        s, e = m.start() + start, m.end() + start
+        num, cur, scale, pct = m["num"], m["cur"], m["scale"], m["pct"]
+        s_num = m.start("num") + start
+        if _masked(masked, s_num, m.end("num") + start):
+            continue
+        after, before = text[e:e + 40], text[max(0, s - 25):s]
+        if _is_year(num, cur, scale, pct, after, before):
+            continue
+        if s_num > 0 and (text[s_num - 1].isalpha() or text[s_num - 1] in "-/#:") and not cur:
+            continue  # part of a token such as "A1", "COVID-19", "G7"
+        if not cur and not pct and re.match(rf"\s*(?:-\s*)?{UNITS_OF_TIME}\b", text[m.end('num') + start:], re.I) \
+                and not scale:
+            continue  # durations and clock phrases ("3 hours ago", "five years"): periods, not figures
+        prev_word = re.search(r"([A-Za-z0-9]+)\s*$", before)
+        if prev_word and prev_word.group(1).lower() in IDENTIFIER_WORDS and not cur and not pct \
+                and not re.match(r"\s*(?:,\d|people|migrants|boats)", after) \
+                and prev_word.group(1).lower() != "a":
+            continue
+        value = float(num.replace(",", ""))
+        if scale:
+            value *= SCALE[scale.lower()]
+        currency = CURRENCY.get(cur) if cur else None
+        if not currency:
+            w = re.match(r"\s*([a-z]+)", text[e:e + 12])
+            if w and w.group(1) in CURRENCY_WORDS:
+                currency = CURRENCY_WORDS[w.group(1)]
+        figs.append(Figure(s, e, text[s:e].strip(), value, currency, bool(pct)))
+
+    for m in NUMBER_WORDS.finditer(seg):
+        s, e = m.start() + start, m.end() + start
+        words = m.group(0)
+        core = re.sub(r"^(?:a|an)\s+", "", words, flags=re.I)
+        if core.lower() in {"hundred", "thousand", "million", "billion"} and words.lower() == core.lower():
+            continue  # bare "thousand" without a count: part of a vague or other phrase
+        try:
+            value = float(text2num(core.lower().replace("-", " ").replace(" and ", " "), "en"))
+        except ValueError:
+            continue
+        if words.lower().startswith(("a ", "an ")):
+            value = value  # "a hundred" == 100: text2num already read the core
+        after = text[e:e + 40]
+        if re.match(rf"[\s-]*{UNITS_OF_TIME}\b", after, re.I):
+            continue
+        # Number words count only when they count something: "six boats", "two more deportations".
+        noun = re.match(r"[\s-]+(?:(?:more|other|further|extra|additional|small|new|young|"
+                        r"separate|different|of\s+the|of\s+them)\s+)?([a-z]+)", after, re.I)
+        if not noun or noun.group(1).lower() in {"in", "out", "for", "of", "to", "by", "or", "and",
+                                                   "way", "another", "thing", "reason", "point"}:
+            continue
+        if re.search(r"\bone[\s-]+(?:in|for)[\s,-]+one\b", text[max(0, s - 12):e + 12], re.I):
+            continue
+        if core.lower() == "one" and re.match(r"\s+of\b", after, re.I):
+            continue  # "one of the most ...": idiom, not a count
+        pct = re.match(r"\s+(?:per\s?cent|percent)\b", after, re.I)
+        figs.append(Figure(s, e + (pct.end() if pct else 0), text[s:e + (pct.end() if pct else 0)],
+                           value, percent=bool(pct), word=True, rule="number_words"))
+
+    for phrase, floor in VAGUE.items():
+        for m in re.finditer(rf"\b{phrase}\b", seg, re.I):
+            s, e = m.start() + start, m.end() + start
+            if any(f.start <= s < f.end for f in figs):
+                continue
+            figs.append(Figure(s, e, text[s:e], float(floor), vague=phrase, word=True,
+                               rule="vague_quantity"))
+
+    for m in ZERO_PHRASE.finditer(seg):
+        s, e = m.start() + start, m.end() + start
+        figs.append(Figure(s, e, text[s:e], 0.0, word=True, rule="zero_phrase"))
+
+    for m in ORDINAL_RETURN.finditer(seg):
+        s, e = m.start("o") + start, m.end("o") + start
+        o = m["o"].lower()
+        value = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
+        figs.append(Figure(s, e, text[s:e], float(value), word=True, rule="ordinal_return"))
+
+    figs.sort(key=lambda f: (f.start, -f.end))
+    out: list[Figure] = []
+    for f in figs:  # drop figures nested in an earlier, longer one
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out

@@ -1,0 +1,78 @@
+"""Rules a Table Schema cannot state: within-row logic and rules across tables.
+
+Frame rules are attached to the generated pandera models (one boolean per row, failing rows are
+reported with their row numbers); cross-table rules get all frames and raise a located error.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import PipelineError
+from .pandera_models import frame_rule
+
+
+def _ordered(df: pd.DataFrame, start: str, end: str) -> pd.Series:
+    return df[start].isna() | df[end].isna() | (df[start] <= df[end])
+
+
+def _both_or_neither(df: pd.DataFrame, a: str, b: str) -> pd.Series:
+    return df[a].isna() == df[b].isna()
+
+
+@frame_rule("claims", "period_start<=period_end")
+def _claims_period(df):
+    return _ordered(df, "period_start", "period_end")
+
+
+@frame_rule("claims", "compare_start<=compare_end")
+def _claims_compare(df):
+    return _ordered(df, "compare_start", "compare_end") & _both_or_neither(df, "compare_start", "compare_end")
+
+
+@frame_rule("claims", "figure-inside-quote")
+def _claims_figure_in_quote(df):
+    return (df["char_start"] <= df["figure_start"]) & (df["figure_end"] <= df["char_end"]) & \
+        (df["char_end"] - df["char_start"] == df["quote"].str.len())
+
+
+@frame_rule("claims", "claim_id=source_id-figure_start")
+def _claims_id(df):
+    return df["claim_id"] == df["source_id"] + "-" + df["figure_start"].astype("string")
+
+
+@frame_rule("claims", "percent-has-unit-percent")
+def _claims_units(df):
+    pct = df["metric"].isin(["percent_change", "percent_share"])
+    money = df["metric"] == "money"
+    return (pct == (df["unit"] == "percent")) & (money == df["unit"].isin(["GBP", "EUR", "USD"]))
+
+
+def _row_error(name: str, origin: str, bad: pd.DataFrame, column: str, rule: str, msg: str) -> PipelineError:
+    rows = [int(i) + 2 for i in bad.index]
+    return PipelineError(msg, file=origin, row=rows[0], column=column, rule=rule,
+                         details=[f"row {r}: {bad.iloc[k][column]!r}" for k, r in enumerate(rows[:20])])
+
+
+def cross_table(frames: dict[str, pd.DataFrame], origins: dict[str, str]) -> None:
+    """Rules across resources, each failure located in the file that must change."""
+    sources = frames["sources"].set_index("source_id")
+    ref = sources["published_date"].copy()
+    for sid, parent in sources["derived_from"].dropna().items():
+        if pd.isna(ref.get(sid)):
+            ref[sid] = ref.get(parent)
+    claims = frames.get("claims")
+    if claims is not None:
+        # A count of something that happened cannot end after the source was written;
+        # money (commitments over years) may.
+        when = claims["source_id"].map(ref)
+        bad = claims[(claims["metric"] != "money") & when.notna() & claims["period_end"].notna()
+                     & (claims["period_end"] > when)]
+        if len(bad):
+            raise _row_error("claims", origins["claims"], bad, "period_end", "period-not-after-source",
+                             "a claim's period ends after its source was published")
+    rewrites = frames["sources"][frames["sources"]["kind"] == "unattributed_rewrite"]
+    bad = rewrites[rewrites["derived_from"].isna() | rewrites["publisher"].notna()]
+    if len(bad):
+        raise _row_error("sources", origins["sources"], bad, "derived_from", "rewrite-linked-unattributed",
+                         "an unattributed rewrite must name what it rewrites and carry no invented publisher")
