@@ -18,7 +18,7 @@ from .paths import DEFAULT_BUILD
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build, validate and query the uk-small-boats open dataset.")
 err = Console(stderr=True)
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 140)
 
 ARCHIVE_OPT = typer.Option(None, "--archive", help="Archive directory searched first "
                            "(then $UK_SMALL_BOATS_ARCHIVE, ./archive, ../shared/archive).")
@@ -78,10 +78,11 @@ def _print_summary(report: dict, out_dir: Path) -> None:
 
 @app.command()
 def curate(archive: Optional[Path] = ARCHIVE_OPT) -> None:
-    """Regenerate data/claims.csv: the extractor on every archived news text + data/claim_overrides.yaml."""
+    """Regenerate data/claims.csv (extractor + data/claim_overrides.yaml) and
+    data/source_differences.csv (rewrite alignment) from the archived news texts."""
     from .archive.registry import open_archive
     from .build.writers import sort_by_key, write_csv
-    from .curate.claims import curated_claims
+    from .curate.regenerate import REGENERATORS
     from .metadata.schemas import read_csv_typed, resource
     try:
         src = resource("sources")
@@ -92,12 +93,66 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT) -> None:
         if missing:
             raise PipelineError(f"curating needs every news text; not found: {', '.join(missing)}",
                                 rule="curate-needs-archive")
-        spec = resource("claims")
-        df = sort_by_key(curated_claims(arc.texts(), sources), spec)
-        write_csv(df, spec, spec.data_path)
+        for name, regenerate in REGENERATORS.items():
+            spec = resource(name)
+            df = sort_by_key(regenerate(arc.texts(), sources), spec)
+            write_csv(df, spec, spec.data_path)
+            reviewed = int(df["review"].notna().sum()) if "review" in df else 0
+            out.print(f"wrote {spec.data_path}: {len(df)} rows"
+                      + (f", {reviewed} corrected by hand" if reviewed else ""))
     except PipelineError as exc:
         _fail(exc)
-    out.print(f"wrote {spec.data_path} ({len(df)} claims, {int(df['review'].notna().sum())} reviewed by hand)")
+
+
+FORMAT_OPT = typer.Option("table", "--format", help="table, csv or json.")
+
+
+def _published(value: str) -> "dt.date":
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def _emit(rows: list[dict], columns: list[str], fmt: str, title: str) -> None:
+    import csv
+    import io
+    if fmt == "json":
+        out.print_json(data=[{c: r.get(c) for c in columns} for r in rows], default=str)
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+    else:
+        table = Table(title=title, show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
+        out.print(table)
+
+
+@app.command()
+def extract(file: Path = typer.Argument(..., help="Plain-text English news article (UTF-8)."),
+            published: str = typer.Option(..., "--published", help="Publication date YYYY-MM-DD."),
+            fmt: str = FORMAT_OPT) -> None:
+    """Extract every figure in an article as claim rows (the claims columns, source-free)."""
+    from .extract.claims import extract_claims
+    from .extract.reader import read_article
+    from .metadata.schemas import resource
+    day = _published(published)
+    try:
+        rows = extract_claims(read_article(file), day)
+    except PipelineError as exc:
+        _fail(exc)
+    cols = [c for c in resource("claims").field_names if c not in {"claim_id", "source_id", "review"}]
+    if fmt == "table":
+        cols = ["figure_text", "metric", "value", "qualifier", "period_start", "period_end",
+                "period_text"]
+    _emit(rows, cols, fmt, f"{len(rows)} figures in {file.name}")
 
 
 @app.command()

@@ -105,17 +105,3 @@ def curated_claims(texts: dict[str, str], sources: pd.DataFrame) -> pd.DataFrame
     spec = resource("claims")
     df = pd.DataFrame(rows, columns=spec.field_names)
     return conform(df, spec, origin="extractor + data/claim_overrides.yaml")
-
-
-def drift(committed: pd.DataFrame, regenerated: pd.DataFrame, sources_present: set[str]) -> list[str]:
-    """Differences between committed claims and a fresh extraction, for the sources present."""
-    a = committed[committed["source_id"].isin(sources_present)].set_index("claim_id")
-    b = regenerated.set_index("claim_id")
-    out = [f"only in data/claims.csv: {cid}" for cid in sorted(set(a.index) - set(b.index))]
-    out += [f"new from the extractor: {cid}" for cid in sorted(set(b.index) - set(a.index))]
-    for cid in sorted(set(a.index) & set(b.index)):
-        for col in a.columns:
-            x, y = a.at[cid, col], b.at[cid, col]
-            if not (pd.isna(x) and pd.isna(y)) and not (x == y):
-                out.append(f"{cid}.{col}: committed {x!r}, extractor now {y!r}")
-    return out

@@ -40,6 +40,12 @@ def verify_offsets(df: pd.DataFrame, spec: ResourceSpec, archive: Archive, *, or
             if text is None:
                 continue
             s, e, want = getattr(row, s_col), getattr(row, e_col), getattr(row, text_col)
+            if pd.isna(want) and pd.isna(s) and pd.isna(e):
+                continue  # this side of the row is empty (an unaligned sentence)
+            if pd.isna(s) or pd.isna(e) or pd.isna(want):
+                problems.append(f"row {i}, column {text_col}: quote and offsets must be all set or all empty")
+                first = first or (i, text_col)
+                continue
             got = text[s:e] if 0 <= s <= e <= len(text) else None
             if got != want:
                 problems.append(f"row {i}, column {text_col}: text[{s}:{e}] of {sid} is "

@@ -76,3 +76,15 @@ def cross_table(frames: dict[str, pd.DataFrame], origins: dict[str, str]) -> Non
     if len(bad):
         raise _row_error("sources", origins["sources"], bad, "derived_from", "rewrite-linked-unattributed",
                          "an unattributed rewrite must name what it rewrites and carry no invented publisher")
+
+
+@frame_rule("source_differences", "one-side-at-least")
+def _diff_sides(df):
+    return df["quote"].notna() | df["original_quote"].notna()
+
+
+@frame_rule("source_differences", "quote-and-offsets-together")
+def _diff_offsets(df):
+    return (_both_or_neither(df, "quote", "char_start") & _both_or_neither(df, "quote", "char_end")
+            & _both_or_neither(df, "original_quote", "original_char_start")
+            & _both_or_neither(df, "original_quote", "original_char_end"))

@@ -1,0 +1,43 @@
+"""Curated resources that are re-derivable from the archive: regenerate them and diff with data/.
+
+data/claims.csv and data/source_differences.csv are committed (so a machine without the news
+texts still builds); where the texts are present the build re-derives them and reports drift.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from ..metadata.schemas import resource
+from .claims import curated_claims
+from .differences import rewrite_differences
+
+REGENERATORS: dict[str, Callable[[dict[str, str], pd.DataFrame], pd.DataFrame]] = {
+    "claims": curated_claims,
+    "source_differences": rewrite_differences,
+}
+
+
+def drift(name: str, committed: pd.DataFrame, fresh: pd.DataFrame, present: set[str]) -> list[str]:
+    """Row and cell differences, restricted to rows whose sources are all present."""
+    spec = resource(name)
+    key = spec.primary_key[0]
+    src_cols = [c for c in ("source_id", "original_source_id") if c in spec.field_names]
+
+    def covered(df):
+        mask = pd.Series(True, index=df.index)
+        for c in src_cols:
+            mask &= df[c].isin(list(present))
+        return df[mask].set_index(key)
+
+    a, b = covered(committed), covered(fresh)
+    out = [f"{name}: only in data/{name}.csv: {k}" for k in sorted(set(a.index) - set(b.index))]
+    out += [f"{name}: new from the archive: {k}" for k in sorted(set(b.index) - set(a.index))]
+    for k in sorted(set(a.index) & set(b.index)):
+        for col in a.columns:
+            x, y = a.at[k, col], b.at[k, col]
+            if not (pd.isna(x) and pd.isna(y)) and not (x == y):
+                out.append(f"{name}: {k}.{col}: committed {x!r}, now {y!r}")
+    return out

@@ -1,0 +1,28 @@
+"""Read an article file for the extractor, refusing what is not text with a clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import PipelineError
+
+MAX_BYTES = 64 * 1024 * 1024  # larger files are refused rather than risking memory
+
+
+def read_article(path: Path) -> str:
+    if not path.is_file():
+        raise PipelineError("no such file", file=str(path), rule="input-exists")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise PipelineError(f"file is {size:,} bytes; the extractor reads at most {MAX_BYTES:,}",
+                            file=str(path), rule="input-size")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise PipelineError("looks like a binary file (NUL bytes), not plain text", file=str(path),
+                            rule="input-is-text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PipelineError(f"not UTF-8 text: byte {exc.start} is 0x{data[exc.start]:02x}; re-encode "
+                            f"the file as UTF-8 (offsets are defined over UTF-8 text)",
+                            file=str(path), rule="input-utf8") from None
