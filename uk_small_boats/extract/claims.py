@@ -228,7 +228,9 @@ def _same_figure(row: dict, earlier: list[dict]) -> None:
         return
     for r in reversed(earlier):
         if r["value"] == row["value"] and r["unit"] not in {"percent", "GBP", "EUR", "USD"}:
-            row.update(metric=r["metric"], unit=r["unit"], extraction=row["extraction"] + "+same_figure")
+            # the same figure again ("The 1,000 figure"): same meaning, same hedge
+            row.update(metric=r["metric"], unit=r["unit"], qualifier=r["qualifier"],
+                       extraction=row["extraction"] + "+same_figure")
             if row["period_rule"] in {"publication_date", "carried_from_context"}:
                 row.update(period_start=r["period_start"], period_end=r["period_end"],
                            period_text=r["period_text"], period_rule="same_figure",

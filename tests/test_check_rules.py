@@ -1,0 +1,152 @@
+"""Each verdict rule on its own, over a small synthetic series whose sums are known by construction."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from uk_small_boats.check.series import OfficialSeriesIndex
+from uk_small_boats.check.verdicts import check_claims
+from uk_small_boats.metadata.schemas import empty_frame, resource
+
+START = dt.date(2024, 1, 1)
+DAYS = pd.date_range(START, "2025-12-31", freq="D")
+
+
+def series(overrides=None, revised=()):
+    people = np.full(len(DAYS), 100, dtype="int64")  # 100 people, 2 boats every day
+    boats = np.full(len(DAYS), 2, dtype="int64")
+    daily = pd.DataFrame({"date": DAYS.date, "people_arrived": people, "boats_arrived": boats,
+                          "boats_uncontrolled": 0, "revised": False})
+    for day, value in (overrides or {}).items():
+        daily.loc[daily["date"] == day, "people_arrived"] = value
+    daily.loc[daily["date"].isin(revised), "revised"] = True
+    weekly = pd.DataFrame({"week_ending": [dt.date(2025, 3, 9)], "people_prevented": [350]})
+    return OfficialSeriesIndex(daily, weekly)
+
+
+def claim(value, metric="people_arrived", qualifier="exact", start="2025-03-05", end=None, **kw):
+    spec = resource("claims")
+    row = {f: None for f in spec.field_names}
+    row.update(claim_id="t-1", source_id="t", quote=kw.pop("quote", "x"), char_start=0, char_end=1,
+               figure_text=str(value), figure_start=0, figure_end=1, metric=metric, value=float(value),
+               unit="people", qualifier=qualifier, period_start=pd.Timestamp(start),
+               period_end=pd.Timestamp(end or start), extraction="test", **kw)
+    df = pd.concat([empty_frame(spec), pd.DataFrame([row])], ignore_index=True)
+    return df
+
+
+def verdict(df, idx=None):
+    r = check_claims(df, idx or series()).iloc[0]
+    return r["verdict"], r["rule"], r
+
+
+def test_exact_match():
+    assert verdict(claim(100))[:2] == ("match", "exact_match")
+    assert verdict(claim(500, start="2025-03-01", end="2025-03-05"))[:2] == ("match", "exact_match")
+
+
+@pytest.mark.parametrize("value, qualifier, expected", [
+    (95, "about", "consistent"), (120, "about", "discrepancy"), (90, "more_than", "consistent"),
+    (100, "more_than", "discrepancy"), (105, "almost", "consistent"), (95, "almost", "discrepancy"),
+    (150, "up_to", "consistent"), (50, "up_to", "discrepancy"), (100, "at_least", "match"),
+    (200, "hundreds", "discrepancy"), (24, "dozens", "discrepancy"),
+])
+def test_qualifier_bands(value, qualifier, expected):
+    assert verdict(claim(value, qualifier=qualifier))[0] == expected
+
+
+def test_hundreds_band_accepts_a_few_hundred_people():
+    idx = series({dt.date(2025, 3, 5): 640})
+    assert verdict(claim(200, qualifier="hundreds"), idx)[:2] == ("consistent", "within_qualifier")
+
+
+def test_dozens_band():
+    assert verdict(claim(24, qualifier="dozens"), series({dt.date(2025, 3, 5): 60}))[:2] == \
+        ("consistent", "within_qualifier")
+
+
+def test_small_revision():
+    assert verdict(claim(1530, start="2025-03-01", end="2025-03-15"))[:2] == ("revised", "small_revision")
+
+
+def test_revised_day_in_period():
+    idx = series(revised=[dt.date(2025, 3, 5)])
+    assert verdict(claim(115), idx)[:2] == ("revised", "revised_day_in_period")
+    assert verdict(claim(115))[:2] == ("discrepancy", "discrepancy")
+
+
+def test_off_by_one_day():
+    idx = series({dt.date(2025, 3, 4): 705})
+    v, rule, row = verdict(claim(705, start="2025-03-05"), idx)
+    assert (v, rule) == ("consistent", "off_by_one_day")
+    assert pd.Timestamp(row["matched_start"]).date() == dt.date(2025, 3, 4)
+
+
+def test_discrepancy():
+    v, rule, row = verdict(claim(999))
+    assert (v, rule) == ("discrepancy", "discrepancy") and row["official_value"] == 100
+    assert row["difference"] == 899
+
+
+def test_percent_recomputed_and_wrong_percent():
+    # 2025 Jan 1-10 = 1000 against 2024 Jan 1-10 = 1000 + an extra 500 on 5 Jan 2024 -> -33.3%
+    idx = series({dt.date(2024, 1, 5): 600})
+    pct = dict(metric="percent_change", start="2025-01-01", end="2025-01-10", change_of="people_arrived",
+               compare_start=pd.Timestamp("2024-01-01"), compare_end=pd.Timestamp("2024-01-10"))
+    assert verdict(claim(33, quote="a fall of 33%", **pct), idx)[:2] == ("match", "percent_recomputed")
+    assert verdict(claim(33, quote="a rise of 33%", **pct), idx)[:2] == ("discrepancy", "discrepancy")
+
+
+def test_leap_year_same_number_of_days():
+    # 1 Jan-30 Mar 2025 (89 days) vs 1 Jan-29 Mar 2024 (89 days): equal, 0%; to 30 Mar 2024 it is -1.1%
+    pct = dict(metric="percent_change", start="2025-01-01", end="2025-03-30", change_of="people_arrived",
+               compare_start=pd.Timestamp("2024-01-01"), compare_end=pd.Timestamp("2024-03-30"))
+    idx = series({dt.date(2024, 3, 30): 5000})
+    v, rule, row = verdict(claim(0, quote="level with 0% change", **pct), idx)
+    assert (v, rule) == ("consistent", "off_by_one_day") and "leap year 2024" in row["explanation"]
+
+
+def test_threshold_day():
+    # 100 a day from 1 Jan 2025: passes 5,000 on day 51 = 20 Feb 2025
+    th = dict(qualifier="passed", assertion="threshold", start="2025-01-01")
+    assert verdict(claim(5000, end="2025-02-20", **th))[:2] == ("match", "threshold_day")
+    assert verdict(claim(5000, end="2025-02-21", **th))[:2] == ("consistent", "off_by_one_day")
+    assert verdict(claim(5000, end="2025-02-25", **th))[:2] == ("discrepancy", "discrepancy")
+
+
+def test_zero_run():
+    zero = {d.date(): 0 for d in pd.date_range("2025-03-01", "2025-03-07")}
+    z = dict(assertion="zero_run", start="2025-03-01", end="2025-03-07")
+    assert verdict(claim(0, **z), series(zero))[:2] == ("match", "zero_run")
+    assert verdict(claim(0, **z))[:2] == ("discrepancy", "discrepancy")
+
+
+def test_record_high_assertion():
+    idx = series({dt.date(2025, 3, 5): 705})
+    assert bool(verdict(claim(705, assertion="record_high"), idx)[2]["assertion_holds"]) is True
+    idx = series({dt.date(2025, 3, 5): 705, dt.date(2025, 2, 1): 900})
+    assert bool(verdict(claim(705, assertion="record_high"), idx)[2]["assertion_holds"]) is False
+
+
+def test_different_measure_and_not_checkable():
+    assert verdict(claim(6, metric="boats_departed"))[:2] == ("different_measure", "different_measure")
+    assert verdict(claim(2, metric="people_returned"))[:2] == ("not_checkable", "no_official_counterpart")
+    assert verdict(claim(100, start="2017-03-05"))[:2] == ("not_checkable", "outside_series")
+
+
+def test_prevented_whole_weeks_only():
+    wk = dict(metric="people_prevented", start="2025-03-03", end="2025-03-09")
+    assert verdict(claim(350, **wk))[:2] == ("match", "exact_match")
+    assert verdict(claim(350, metric="people_prevented", start="2025-03-05"))[:2] == ("not_checkable", "prevented_weeks")
+
+
+def test_vectorised_sums_equal_naive_loop():
+    idx = series({dt.date(2024, 2, 29): 7, dt.date(2025, 6, 1): 3})
+    starts = pd.to_datetime(["2024-01-01", "2024-02-28", "2025-05-30", "2025-12-31"])
+    ends = pd.to_datetime(["2024-12-31", "2024-03-01", "2025-06-02", "2026-01-02"])
+    fast = idx.period_sums(starts, ends, "people_arrived")
+    slow = [idx.naive_sum(a, b, "people_arrived") for a, b in zip(starts, ends)]
+    np.testing.assert_array_equal(fast, np.array(slow))
+    assert np.isnan(fast[-1])  # past the end of the series: unknown, never 0
