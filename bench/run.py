@@ -7,6 +7,9 @@ extractor >= 200 articles/s and linear; checking 100,000 claims < 2 s.
 from __future__ import annotations
 
 import argparse
+
+import numpy as np
+import pandas as pd
 import resource
 import statistics
 import sys
@@ -90,6 +93,26 @@ def bench_check(n):
     assert list(vec[: len(sample)]) == naive
     print(f"checker: {n:,} claim periods summed in {fast:.3f} s (vectorised) vs "
           f"{slow:.1f} s naive per-claim loop (extrapolated from 2,000) = {slow/fast:,.0f}x")
+    # the whole verdict pass (bands, revisions, off-by-one, explanations) on n count claims
+    from uk_small_boats.check.verdicts import check_claims
+    from uk_small_boats.metadata.schemas import conform, resource
+    rng = np.random.default_rng(1)
+    spec = resource("claims")
+    full = pd.DataFrame({f: None for f in spec.field_names}, index=range(n))
+    sums = vec
+    full = full.assign(claim_id=[f"b-{i}" for i in range(n)], source_id="b", quote="x", char_start=0,
+                       char_end=1, figure_text="1", figure_start=0, figure_end=1,
+                       metric=rng.choice(["people_arrived", "boats_arrived", "people_returned"], n),
+                       value=np.round(sums * rng.choice([1.0, 0.95, 1.3], n)),
+                       unit="people", qualifier=rng.choice(["exact", "about", "more_than"], n),
+                       period_start=claims["period_start"], period_end=claims["period_end"],
+                       extraction="bench")
+    full = conform(full, spec, origin="bench")
+    t = time.perf_counter()
+    checks = check_claims(full, idx)
+    whole = time.perf_counter() - t
+    counts = checks["verdict"].value_counts().to_dict()
+    print(f"checker: full verdict pass on {n:,} claims in {whole:.2f} s ({counts})")
 
 
 def main():

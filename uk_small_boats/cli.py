@@ -156,6 +156,47 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
 
 
 @app.command()
+def check(file: Path = typer.Argument(..., help="Plain-text English news article (UTF-8)."),
+          published: str = typer.Option(..., "--published", help="Publication date YYYY-MM-DD."),
+          archive: Optional[Path] = ARCHIVE_OPT, fmt: str = FORMAT_OPT) -> None:
+    """Extract an article's figures and check each against the Home Office series (needs only the ODS)."""
+    import pandas as pd
+
+    from .check.series import OfficialSeriesIndex
+    from .check.verdicts import check_claims
+    from .extract.claims import extract_claims
+    from .extract.reader import read_article
+    from .metadata.schemas import conform, resource
+    from .official.ods import read_series
+    from .paths import archive_search_path
+    day = _published(published)
+    try:
+        rows = extract_claims(read_article(file), day)
+        ods = next((d / "data_small_boats_time_series.ods" for d in archive_search_path(archive)
+                    if (d / "data_small_boats_time_series.ods").is_file()), None)
+        if ods is None:
+            raise PipelineError("the official series ODS is not on the archive search path",
+                                file="data_small_boats_time_series.ods", rule="official-series-present")
+        series = read_series(ods)
+    except PipelineError as exc:
+        _fail(exc)
+    spec = resource("claims")
+    for r in rows:
+        r.update(claim_id=f"article-{r['figure_start']}", source_id="article", review=None)
+    claims = conform(pd.DataFrame(rows, columns=spec.field_names), spec, origin=str(file))
+    checks = check_claims(claims, OfficialSeriesIndex(series.daily, series.weekly))
+    merged = claims.merge(checks, on="claim_id")
+    records = merged.astype(object).where(merged.notna(), None).to_dict("records")
+    for r in records:
+        for k in ("period_start", "period_end", "compare_start", "compare_end", "matched_start", "matched_end"):
+            r[k] = r[k].date().isoformat() if r.get(k) is not None else None
+        r["period"] = r["period_start"] if r["period_start"] == r["period_end"] else f"{r['period_start']}..{r['period_end']}"
+    cols = (["quote", "figure_text", "period", "official_value", "verdict", "explanation"] if fmt == "table"
+            else spec.field_names + [c for c in checks.columns if c != "claim_id"])
+    _emit(records, cols, fmt, f"{len(records)} figures in {file.name} checked against the Home Office series")
+
+
+@app.command()
 def validate(out_dir: Path = OUT_OPT) -> None:
     """Re-validate a built package with frictionless (types, keys, foreign keys, hashes)."""
     from .validate.package import validate_package

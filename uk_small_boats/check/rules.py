@@ -51,6 +51,23 @@ def band(qualifier: str, v: float) -> tuple[float, float]:
     }.get(qualifier, (v, v))
 
 
+def band_array(qualifier: str, v):
+    """band() over a numpy array of stated values (the checker's bulk path)."""
+    import numpy as np
+    v = np.asarray(v, dtype="float64")
+    if qualifier in VAGUE_BANDS:
+        a, b = VAGUE_BANDS[qualifier]
+        return np.full(len(v), float(a)), np.full(len(v), float(b))
+    inf = np.full(len(v), np.inf)
+    return {
+        "about": (v * (1 - ABOUT), v * (1 + ABOUT)),
+        "more_than": (np.nextafter(v, np.inf), inf), "over": (np.nextafter(v, np.inf), inf),
+        "passed": (np.nextafter(v, np.inf), inf), "at_least": (v, inf),
+        "almost": (v * (1 - NEARLY), v), "nearly": (v * (1 - NEARLY), v),
+        "up_to": (np.zeros(len(v)), v), "fewer_than": (np.zeros(len(v)), np.nextafter(v, -np.inf)),
+    }.get(qualifier, (v, v))
+
+
 RULE_DOCS = {
     "exact_match": "The official figure for exactly the claim's dates equals the figure as stated.",
     "within_qualifier": f"The official figure lies inside what the wording allows: 'about' ±{ABOUT:.0%}; "

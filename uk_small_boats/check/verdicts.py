@@ -45,9 +45,7 @@ def _in_band(q: np.ndarray, v: np.ndarray, o: np.ndarray) -> np.ndarray:
     hi = np.empty(len(v))
     for qual in np.unique(q):
         m = q == qual
-        bounds = [R.band(qual, x) for x in v[m]]
-        lo[m] = [b[0] for b in bounds]
-        hi[m] = [b[1] for b in bounds]
+        lo[m], hi[m] = R.band_array(qual, v[m])
     return (o >= lo) & (o <= hi)
 
 
@@ -113,18 +111,67 @@ def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex) -> pd.DataFrame
     out["official_value"] = official
     out["verdict"], out["rule"] = verdict, rule
 
-    # 2. the rest, one by one
-    records = claims.to_dict("records")
-    for k, c in enumerate(records):
-        _finish(k, c, out, idx)
-    d = v - out["official_value"].to_numpy(dtype="float64")
-    pct = claims["metric"].to_numpy() == "percent_change"
-    d = np.where(pct, v * out["_sign"].to_numpy(dtype="float64") - out["official_value"].to_numpy(dtype="float64"), d)
-    out["difference"] = np.where(np.isnan(out["official_value"].to_numpy(dtype="float64")), np.nan, d)
+    # 2. plain counts and claims with no counterpart: explained in bulk
+    special = (np.isin(metric, ["percent_change", "people_prevented"]) | np.isin(metric, list(R.DIFFERENT))
+               | claims["assertion"].notna().to_numpy() | (q == "passed") | ~dated
+               | (np.isin(metric, list(R.CHECKED)) & np.isnan(official)))
+    plain = counts & ~special
+    out["explanation"] = None
+    if plain.any():
+        out.loc[plain, "explanation"] = _count_explanations(claims[plain], out[plain])
+    none = ~special & ~np.isin(metric, list(R.CHECKED) + list(R.DIFFERENT) + ["percent_change"])
+    out.loc[none, ["verdict", "rule"]] = ["not_checkable", "no_official_counterpart"]
+    out.loc[none, "official_value"] = np.nan
+    out.loc[none, "explanation"] = [f"No official counterpart: the small-boats series does not count "
+                                    f"{m.replace('_', ' ')}." for m in metric[none]]
+    # 3. the few that need more, one by one
+    for k in np.flatnonzero(special):
+        _finish(int(k), claims.iloc[int(k)].to_dict(), out, idx)
+    v_sign = np.where(pct_rows := (metric == "percent_change"), v * out["_sign"].to_numpy(dtype="float64"), v)
     ov = out["official_value"].to_numpy(dtype="float64")
+    d = v_sign - ov
+    out["difference"] = np.where(np.isnan(ov), np.nan, d)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["relative_difference"] = np.where((ov != 0) & ~np.isnan(ov) & ~pct, d / ov, np.nan)
+        out["relative_difference"] = np.where((ov != 0) & ~np.isnan(ov) & ~pct_rows, d / ov, np.nan)
     return out.drop(columns=[c for c in out.columns if c.startswith("_")])[COLUMNS]
+
+
+def fmt_periods(starts: pd.Series, ends: pd.Series) -> list[str]:
+    """fmt_period over whole columns (the bulk path of the checker)."""
+    s, e = pd.to_datetime(starts), pd.to_datetime(ends)
+
+    def fmt(col, pattern):  # a few thousand distinct days at most: format each once
+        return col.map({d: pd.Timestamp(d).strftime(pattern) for d in col.unique()}).astype(object)
+    day = fmt(s, "%A %-d %B %Y")
+    same_year = fmt(s, "%-d %b") + "–" + fmt(e, "%-d %b %Y")
+    cross = fmt(s, "%-d %b %Y") + "–" + fmt(e, "%-d %b %Y")
+    return np.where(s == e, day, np.where(s.dt.year == e.dt.year, same_year, cross)).tolist()
+
+
+def _count_explanations(c: pd.DataFrame, o: pd.DataFrame) -> list[str]:
+    periods = fmt_periods(c["period_start"], c["period_end"])
+    matched = fmt_periods(o["matched_start"], o["matched_end"])
+    texts = []
+    for fig, q, v, val, meas, rl, vd, p, mp, rd in zip(
+            c["figure_text"], c["qualifier"], c["value"], o["official_value"], o["official_measure"],
+            o["rule"], o["verdict"], periods, matched, o["revised_days"]):
+        label = LABEL[meas.split(".")[1]]
+        wording = fig if q == "exact" else f"{q.replace('_', ' ')} {fig}"
+        n = fmt_n(val)
+        if rl == "exact_match":
+            texts.append(f"The series gives {n} {label} for {p}, as stated.")
+        elif rl == "within_qualifier":
+            texts.append(f"The series gives {n} {label} for {p}, which fits '{wording}'.")
+        elif rl == "off_by_one_day":
+            texts.append(f"The series gives {n} {label} for {mp}, one day off the stated {p}: "
+                         f"'{wording}' fits the neighbouring day.")
+        elif vd == "revised":
+            texts.append(f"The series now gives {n} {label} for {p} against {fmt_n(v)} stated: a small "
+                         f"difference of the size provisional figures are revised by"
+                         + (f" (the series marks {rd} day(s) in the period Revised)." if rl == "revised_day_in_period" else "."))
+        else:
+            texts.append(f"The series gives {n} {label} for {p}, not '{wording}'.")
+    return texts
 
 
 def _set(out, k, **kw):

@@ -43,9 +43,13 @@ def _nearest(periods: list[Period], fig: Figure) -> Period | None:
     return min(periods, key=lambda p: (_gap(p.span, (fig.start, fig.end)), p.span[0] < fig.start))
 
 
-def _sentence_anchor(text: str, sent: Span, pub: dt.date, anchor: dt.date) -> dt.date:
-    days = [p for p in find_periods(text, sent.start, sent.end, pub, anchor)
-            if p.rule in DAY_RULES and p.end <= pub]
+# Rules whose dates do not depend on the anchor, and those that do (resolved once it is known).
+ANCHOR_FREE = frozenset({"same_period_compare", "year_compare", "range", "day", "weekday_pair",
+                         "month_edge", "weekday", "relative_day"})
+
+
+def _anchor_of(periods: list[Period], pub: dt.date, anchor: dt.date) -> dt.date:
+    days = [p for p in periods if p.rule in DAY_RULES and p.end <= pub]
     return days[-1].end if days else anchor
 
 
@@ -58,8 +62,14 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
     carried: dict[str | None, Period] = {}  # per metric family: the day the last sentence was about
     for sent in sentences(text):
         figs = find_figures(text, sent.start, sent.end)
-        new_anchor = _sentence_anchor(text, sent, published, anchor)
-        periods = find_periods(text, sent.start, sent.end, published, new_anchor)
+        if not figs:  # only the day it speaks of matters, for later sentences
+            anchor = _anchor_of(find_periods(text, sent.start, sent.end, published, anchor, ANCHOR_FREE),
+                                published, anchor)
+            continue
+        periods = find_periods(text, sent.start, sent.end, published, anchor)
+        new_anchor = _anchor_of(periods, published, anchor)
+        if new_anchor != anchor and any(p.rule not in ANCHOR_FREE for p in periods):
+            periods = find_periods(text, sent.start, sent.end, published, new_anchor)
         mains = [p for p in periods if p.kind in {"main", "since"}]
         compares = [p for p in periods if p.kind == "compare"]
         overs = [p for p in periods if p.rule.startswith("over_years")]

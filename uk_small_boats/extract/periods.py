@@ -235,11 +235,15 @@ def _resolve(name: str, m: re.Match, pub: dt.date, anchor: dt.date) -> tuple[dt.
     return None
 
 
-def find_periods(text: str, start: int, end: int, pub: dt.date, anchor: dt.date) -> list[Period]:
-    """Every period expression in text[start:end], each span claimed by the first rule matching it."""
+def find_periods(text: str, start: int, end: int, pub: dt.date, anchor: dt.date,
+                 only: frozenset[str] | None = None) -> list[Period]:
+    """Every period expression in text[start:end], each span claimed by the first rule matching it
+    (``only`` restricts the search to some rules, still in their order)."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
     for name, pattern, kind in RULES:
+        if only is not None and name not in only:
+            continue
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
