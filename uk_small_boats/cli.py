@@ -79,7 +79,8 @@ def _print_summary(report: dict, out_dir: Path) -> None:
 @app.command()
 def curate(archive: Optional[Path] = ARCHIVE_OPT) -> None:
     """Regenerate data/claims.csv (extractor + data/claim_overrides.yaml) and
-    data/source_differences.csv (rewrite alignment) from the archived news texts."""
+    data/source_differences.csv (rewrite alignment) from the archived news texts, and fill the
+    offsets of new quotes in data/evidence.csv (write source_id and quote, leave offsets blank)."""
     from .archive.registry import open_archive
     from .build.writers import sort_by_key, write_csv
     from .curate.regenerate import REGENERATORS
@@ -93,6 +94,10 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT) -> None:
         if missing:
             raise PipelineError(f"curating needs every news text; not found: {', '.join(missing)}",
                                 rule="curate-needs-archive")
+        from .curate.evidence import locate_quotes
+        filled = locate_quotes(resource("evidence").data_path, arc.texts())
+        if filled:
+            out.print(f"located {filled} new quote(s) in data/evidence.csv")
         for name, regenerate in REGENERATORS.items():
             spec = resource(name)
             df = sort_by_key(regenerate(arc.texts(), sources), spec)

@@ -58,3 +58,30 @@ def verify_offsets(df: pd.DataFrame, spec: ResourceSpec, archive: Archive, *, or
                             f"text", file=origin, row=first[0], column=first[1],
                             rule="quote-at-offsets", details=problems[:30])
     return verified
+
+
+def locate_quotes(path, texts: dict[str, str]) -> int:
+    """Fill blank offsets (and ids) in a hand-written evidence file: a curator writes source_id and
+    quote, this finds the one place the quote stands. Returns the number of rows filled."""
+    from ..build.writers import sort_by_key, write_csv
+    from ..metadata.schemas import read_csv_typed, resource
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    todo = raw["char_start"] == ""
+    for i in raw.index[todo]:
+        sid, quote = raw.at[i, "source_id"], raw.at[i, "quote"]
+        text = texts.get(sid)
+        if text is None:
+            raise PipelineError(f"cannot locate the quote: text of {sid} not on the archive search path",
+                                file=str(path), row=i + 2, column="quote", rule="locate-needs-text")
+        hits = text.count(quote)
+        if hits != 1:
+            raise PipelineError(f"the quote stands {hits} times in {sid}; it must stand exactly once "
+                                f"(quote more words)", file=str(path), row=i + 2, column="quote",
+                                rule="quote-unique")
+        start = text.index(quote)
+        raw.loc[i, ["char_start", "char_end", "evidence_id"]] = [str(start), str(start + len(quote)), f"{sid}-{start}"]
+    if todo.any():
+        raw.to_csv(path, index=False, lineterminator="\n")
+        spec = resource("evidence")
+        write_csv(sort_by_key(read_csv_typed(path, spec), spec), spec, path)
+    return int(todo.sum())

@@ -6,9 +6,11 @@ column and rule (pandera#1164: users want all errors, not the first).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Callable
 
 import pandas as pd
+import pycountry
 import pandera.pandas as pa
 
 from ..errors import PipelineError
@@ -25,9 +27,30 @@ def frame_rule(resource: str, name: str):
     return register
 
 
+@cache
+def codelist(name: str) -> frozenset[str]:
+    """Code lists named by a field's x-codelist, from pycountry (ISO 3166-1, ISO 4217)."""
+    if name == "ISO-3166-1-alpha-2":
+        return frozenset(c.alpha_2 for c in pycountry.countries)
+    if name == "ISO-4217":
+        return frozenset(c.alpha_3 for c in pycountry.currencies)
+    raise KeyError(f"unknown code list {name!r}")
+
+
+def _codes_ok(values: pd.Series, name: str, sep: str | None) -> pd.Series:
+    valid = codelist(name)
+    if sep:
+        return values.map(lambda v: v is pd.NA or v is None or all(x in valid for x in str(v).split(sep)))
+    return values.isna() | values.isin(valid)
+
+
 def _field_checks(field: dict) -> list[pa.Check]:
     c = field.get("constraints", {})
     checks = []
+    if "x-codelist" in field:
+        name, sep = field["x-codelist"], field.get("x-codelist-separator")
+        checks.append(pa.Check(lambda s, n=name, sp=sep: _codes_ok(s, n, sp), name=name,
+                               ignore_na=True))
     if "enum" in c:
         checks.append(pa.Check.isin(c["enum"], name="enum"))
     if "minimum" in c:

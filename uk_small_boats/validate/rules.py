@@ -71,6 +71,8 @@ def cross_table(frames: dict[str, pd.DataFrame], origins: dict[str, str]) -> Non
         if len(bad):
             raise _row_error("claims", origins["claims"], bad, "period_end", "period-not-after-source",
                              "a claim's period ends after its source was published")
+    if "evidence" in frames:
+        policy_rules(frames, origins, ref)
     rewrites = frames["sources"][frames["sources"]["kind"] == "unattributed_rewrite"]
     bad = rewrites[rewrites["derived_from"].isna() | rewrites["publisher"].notna()]
     if len(bad):
@@ -88,3 +90,73 @@ def _diff_offsets(df):
     return (_both_or_neither(df, "quote", "char_start") & _both_or_neither(df, "quote", "char_end")
             & _both_or_neither(df, "original_quote", "original_char_start")
             & _both_or_neither(df, "original_quote", "original_char_end"))
+
+
+@frame_rule("participants", "named-or-counted")
+def _participant_identified(df):
+    return df["actor_id"].notna() | df["country_code"].notna() | df["count"].notna()
+
+
+@frame_rule("participants", "count-has-qualifier")
+def _participant_count(df):
+    return _both_or_neither(df, "count", "count_qualifier")
+
+
+@frame_rule("returns", "period_start<=period_end")
+def _returns_period(df):
+    return _ordered(df, "period_start", "period_end")
+
+
+@frame_rule("returns", "count-has-qualifier")
+def _returns_count(df):
+    return _both_or_neither(df, "count", "qualifier")
+
+
+@frame_rule("funding", "period_start<=period_end")
+def _funding_period(df):
+    return _ordered(df, "period_start", "period_end")
+
+
+@frame_rule("funding", "amount_gbp-equals-amount-in-GBP")
+def _funding_gbp(df):
+    return (df["currency"] != "GBP") | (df["amount_gbp"] == df["amount"])
+
+
+@frame_rule("events", "start_date<=end_date")
+def _events_period(df):
+    return _ordered(df, "start_date", "end_date")
+
+
+@frame_rule("evidence", "evidence_id=source_id-char_start")
+def _evidence_id(df):
+    return df["evidence_id"] == df["source_id"] + "-" + df["char_start"].astype("string")
+
+
+POLICY_TABLES = ["actors", "policies", "events", "participants", "returns", "funding"]
+# Dates that a row asserts happened; they cannot be after the source that reports them.
+HAPPENED = {"returns": ("period_end", "status", "carried_out"), "events": ("start_date", None, None),
+            "funding": ("announced_date", None, None)}
+
+
+def policy_rules(frames: dict[str, pd.DataFrame], origins: dict[str, str], ref: pd.Series) -> None:
+    ev = frames["evidence"].set_index("evidence_id")
+    kinds = frames["sources"].set_index("source_id")["kind"]
+    for name in POLICY_TABLES:
+        df = frames.get(name)
+        if df is None:
+            continue
+        src = df["evidence_id"].map(ev["source_id"])
+        # The rewrite contributes nothing its original does not support: cite the original.
+        bad = df[src.map(kinds) == "unattributed_rewrite"]
+        if len(bad):
+            raise _row_error(name, origins[name], bad, "evidence_id", "no-evidence-from-rewrite",
+                             "a policy row cites the unattributed rewrite; cite the original instead")
+        if name in HAPPENED:
+            col, status_col, status = HAPPENED[name]
+            when = src.map(ref)
+            mask = df[col].notna() & when.notna() & (df[col] > when)
+            if status_col:
+                mask &= df[status_col] == status
+            if mask.any():
+                raise _row_error(name, origins[name], df[mask], col, "not-after-source",
+                                 f"{col} is after the publication date of the source that reports it")
