@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+NODE   := node_modules/.installed
+
 .PHONY: build test data site bench clean
 
 $(STAMP): requirements.lock pyproject.toml
@@ -13,17 +15,21 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-build: $(STAMP)          ## the whole dataset and its documentation site into build/
+$(NODE): package.json package-lock.json   ## pinned front-end packages, vendored into the site
+	npm ci --no-audit --no-fund
+	touch $(NODE)
+
+build: $(STAMP) $(NODE)  ## the whole dataset and its documentation site into build/
 	$(BIN)/uk-small-boats build --site
 
 data: $(STAMP)           ## the dataset only (no site)
 	$(BIN)/uk-small-boats build
 
-test: $(STAMP)           ## unit, integration and browser tests
+test: $(STAMP) $(NODE)   ## unit, integration and browser tests
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build .build.* $(VENV)
+	rm -rf build .build.* $(VENV) node_modules

@@ -106,3 +106,26 @@ def classify(text: str, fig: Figure, clause: str, clause_offset: int) -> tuple[s
     if re.search(r"\b(?:crossings|arrivals)\b", before_win, re.I):
         return "people_arrived", "people"  # "Crossings this year passed 5,000": UK reports count people
     return "count_other", "count"
+
+
+# The metric vocabulary, documented once (the claims schema's enum must list exactly these).
+METRIC_DOCS = {
+    "people_arrived": "People who crossed and arrived in the UK (detected on arrival or brought ashore): the series' 'Migrants arrived'.",
+    "boats_arrived": "Boats that arrived (the series' 'Boats arrived').",
+    "boats_departed": "Boats reported to have set off from France (not the series' measure).",
+    "boats_prevented": "Boats stopped from setting off.",
+    "people_prevented": "People prevented from crossing by the French authorities (SB_02 'Migrants prevented').",
+    "people_intercepted": "People intercepted at sea; UK reports use it for people brought to the UK, so it is checked against arrivals.",
+    "people_attempted": "People who attempted to cross (arrivals plus those stopped): not the series' measure.",
+    "people_on_one_boat": "People on a single boat: part of a day's arrivals, not a total.",
+    "people_returned": "People returned, deported or removed.",
+    "people_detained": "People held in detention or removal centres.",
+    "people_rescued": "People rescued at sea.",
+    "people_died": "People who died attempting the crossing.",
+    "people_other": "Another count of people (children seen, capacity, averages).",
+    "money": "An amount of money (unit: ISO 4217 currency).",
+    "percent_change": "A percentage change between two periods (change_of says of what).",
+    "percent_share": "A percentage share of a total.",
+    "countries": "A count of countries.",
+    "count_other": "Another count (officers, flights, ...).",
+}

@@ -275,3 +275,35 @@ def over_years(marker: Period, base_year: int | None, pub: dt.date) -> Period:
     y = base_year or pub.year
     return replace(marker, start=dt.date(y, 1, 1), end=dt.date(y + n - 1, 12, 31), rule="over_years",
                    kind="main")
+
+
+# What each period rule does, documented once (published on the methodology page).
+RULE_DOCS = {
+    "weekday": "'on Tuesday': the most recent such day on or before publication ('last Tuesday' the one before).",
+    "weekday_pair": "'on Tuesday or Wednesday': both days.",
+    "relative_day": "'yesterday', 'today', 'last night', 'overnight'.",
+    "day": "An explicit date ('on 21 March', 'August 11'); without a year, the latest such date not after publication.",
+    "range": "'between 1 January and 30 March', 'March 1-5'.",
+    "month_edge": "'at the end of October', 'at the start of August': that single day.",
+    "month": "'in January': the month (up to the latest reported day if it is the current month).",
+    "month_bare": "A month named alone ('The busiest month was August').",
+    "month_relative": "'last month', 'this month'.",
+    "week": "'last week' (Monday-Sunday before), 'this week' (Monday to publication), 'the past week'.",
+    "year_to_date": "'this year', 'so far this year', 'the total for 2025': 1 January to the latest day the article reports; a past year ('in 2023') is the whole year.",
+    "last_year": "'last year': the whole previous calendar year.",
+    "financial_year": "'this financial year', 'in 2023-24': UK financial years from 1 April.",
+    "first_months": "'in the first three months of 2022', 'the first half of the year'.",
+    "since": "'since Labour took office' (5 July 2024), 'since 2018', 'since the start of August': from then to publication.",
+    "duration_before": "'no crossings for a week before then': the days before the latest reported day.",
+    "past_duration": "'in the past 12 days/weeks/months'.",
+    "over_years": "Money 'over three years': from 1 January of the year the sentence names, for that many years.",
+    "current": "'currently', 'at present': the publication date.",
+    "same_period_compare": "'the same period last year', 'the same time in 2024': the main period moved to that year (compare_start/compare_end).",
+    "year_compare": "'16% up on 2023', 'higher than 2024': the main period moved to that year.",
+    "threshold_to_day": "'passed 5,000 on 21 March': the running total from 1 January to that day.",
+    "compare_value": "A figure for the compared period ('the same period in 2024 (2,983)', 'compared with 3,824 in ...').",
+    "carried_from_context": "No date in the sentence: the day the previous sentence spoke of (same kind of figure only).",
+    "same_figure": "'The 1,000 figure': the earlier figure's meaning and dates.",
+    "publication_date": "No date anywhere near the figure: the publication date.",
+    "manual": "Set by hand in data/claim_overrides.yaml, with a reason.",
+}

@@ -1,0 +1,1 @@
+"""The documentation site: pages generated from schemas/ and the built data, built with mkdocs-material."""
