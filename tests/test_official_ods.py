@@ -57,9 +57,16 @@ def test_reconcile_reports_a_difference(tmp_path):
     assert diff.to_dict("records")[0]["daily_sum"] == 35
 
 
-def test_dash_where_number_expected_is_null_not_zero(tmp_path):
-    s = read_series(write_ods(tmp_path / "x.ods", [day(1), day(2, people="-")]))
-    assert pd.isna(s.daily["people_arrived"].iloc[1])
+def test_dash_in_gap_column_is_null_not_zero(tmp_path):
+    s = read_series(write_ods(tmp_path / "x.ods", [day(1, unc=0), day(2, unc="-")]))
+    assert s.daily["boats_uncontrolled"].iloc[0] == 0 and pd.isna(s.daily["boats_uncontrolled"].iloc[1])
+
+
+def test_dash_where_number_is_required_is_refused(tmp_path):
+    with pytest.raises(PipelineError) as e:
+        read_series(write_ods(tmp_path / "x.ods", [day(1), day(2, people="-")]))
+    assert (e.value.rule, e.value.row, e.value.column) == ("ods-required-value", 3, "Migrants arrived")
+    assert "SB_01" in e.value.file
 
 
 @pytest.mark.parametrize("rows, rule, row, column", [

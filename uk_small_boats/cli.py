@@ -46,6 +46,7 @@ def _steps():
 @app.command()
 def build(archive: Optional[Path] = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
           out_dir: Path = OUT_OPT,
+          data_dir: Optional[Path] = typer.Option(None, "--data", help="Curated data directory (default: the repo's data/)."),
           site: bool = typer.Option(False, "--site/--no-site", help="Also build the documentation site."),
           ) -> None:
     """Build the Data Package, CSV, Parquet and DuckDB (and the site) atomically into build/."""
@@ -53,7 +54,7 @@ def build(archive: Optional[Path] = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
     try:
         with _steps() as step:
             report = run_build(out_dir, archive, archive_only=archive_only, site=site,
-                               progress=step)
+                               progress=step, data_dir=data_dir)
     except PipelineError as exc:
         _fail(exc)
     _print_summary(report, out_dir)

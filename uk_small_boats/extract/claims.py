@@ -30,7 +30,6 @@ SERIES_METRICS = {"people_arrived", "boats_arrived", "people_intercepted", "peop
                   "people_returned", "boats_prevented"}
 COMPARE_CONNECTOR = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|than|against|"
                                r"versus|vs)\s*$", re.I)
-CHUNK = 200_000  # characters: very large inputs are handled in pieces to bound memory and time
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import PipelineError
 
-MAX_BYTES = 64 * 1024 * 1024  # larger files are refused rather than risking memory
+MAX_BYTES = 2 * 1024 * 1024  # an article is far smaller; a bigger file is refused with a message
 
 
 def read_article(path: Path) -> str:
@@ -14,7 +14,8 @@ def read_article(path: Path) -> str:
         raise PipelineError("no such file", file=str(path), rule="input-exists")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise PipelineError(f"file is {size:,} bytes; the extractor reads at most {MAX_BYTES:,}",
+        raise PipelineError(f"file is {size:,} bytes; an article is at most {MAX_BYTES:,} bytes: split "
+                            f"it into articles (each needs its own publication date)",
                             file=str(path), rule="input-size")
     data = path.read_bytes()
     if b"\x00" in data[:8192]:

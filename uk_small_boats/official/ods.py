@@ -71,7 +71,13 @@ def _to_count(value, where: dict) -> int | None:
     return int(value)
 
 
-def _sheet(wb: CalamineWorkbook, path: Path, name: str, header_map: dict[str, str]) -> pd.DataFrame:
+def _required(resource_name: str) -> set[str]:
+    from ..metadata.schemas import resource
+    return {f["name"] for f in resource(resource_name).fields if f.get("constraints", {}).get("required")}
+
+
+def _sheet(wb: CalamineWorkbook, path: Path, name: str, header_map: dict[str, str],
+           required: set[str]) -> pd.DataFrame:
     if name not in wb.sheet_names:
         raise PipelineError(f"sheet {name!r} is missing (sheets: {wb.sheet_names})",
                             file=str(path), rule="ods-sheet-present")
@@ -111,6 +117,10 @@ def _sheet(wb: CalamineWorkbook, path: Path, name: str, header_map: dict[str, st
                 rec[col] = isinstance(value, str) and value.strip().lower().startswith("revised")
             else:
                 rec[col] = _to_count(value, where)
+                if rec[col] is None and col in required:
+                    raise PipelineError(f"{value!r} where a number is required (the schema makes this "
+                                        f"column required: '-' is accepted only where the series has gaps)",
+                                        **where, rule="ods-required-value")
         records.append(rec)
     if not records:
         raise PipelineError("sheet has a header but no data rows", file=f"{path} [{name}]",
@@ -124,8 +134,8 @@ def read_series(path: Path) -> OfficialSeries:
     except Exception as exc:  # calamine raises several types for corrupt/truncated files
         raise PipelineError(f"cannot read the spreadsheet ({type(exc).__name__}: {exc}); is the "
                             f"file corrupt or truncated?", file=str(path), rule="ods-readable") from None
-    daily = _sheet(wb, path, "SB_01", SB_01)
-    weekly = _sheet(wb, path, "SB_02", SB_02)
+    daily = _sheet(wb, path, "SB_01", SB_01, _required("official_daily"))
+    weekly = _sheet(wb, path, "SB_02", SB_02, _required("official_weekly"))
     cover = _cells_text(wb.get_sheet_by_name("Cover_sheet").to_python()) if "Cover_sheet" in wb.sheet_names else []
     notes = _cells_text(wb.get_sheet_by_name("Notes").to_python()) if "Notes" in wb.sheet_names else []
     return OfficialSeries(daily, weekly, cover, notes)

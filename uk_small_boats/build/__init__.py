@@ -1,0 +1,1 @@
+"""Writing the published outputs: CSV, Parquet, DuckDB and the Data Package descriptor."""

@@ -1,0 +1,231 @@
+"""The whole build: inputs -> archive -> official series -> derived tables -> validate -> write -> swap.
+
+The build writes into a sibling temporary directory and swaps it in only after validation passed,
+so a failed or interrupted build leaves the previous build/ intact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import time
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from ..archive.registry import Archive, open_archive
+from ..errors import PipelineError
+from ..metadata.schemas import ResourceSpec, conform, read_csv_typed, resources
+from ..check.series import OfficialSeriesIndex
+from ..check.verdicts import check_claims
+from ..curate.regenerate import REGENERATORS, drift
+from ..curate.evidence import evidence_spans, verify_offsets
+from ..official import ods
+from ..validate.package import validate_package
+from ..validate.pandera_models import validate_frame
+from ..validate.rules import cross_table
+from . import descriptor as desc
+from .duckdb_db import write_duckdb
+from .writers import sort_by_key, write_csv, write_parquet
+
+DUCKDB_NAME = "uk_small_boats.duckdb"
+REPORT_NAME = "build_report.json"
+
+
+@dataclass
+class Context:
+    archive: Archive
+    frames: dict[str, pd.DataFrame]
+    series: ods.OfficialSeries | None = None
+    report: dict = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+
+# Derived resources, in the order they are made: name -> function(Context) -> DataFrame.
+DERIVERS: dict[str, Callable[[Context], pd.DataFrame]] = {}
+
+
+def deriver(name: str):
+    def register(fn):
+        DERIVERS[name] = fn
+        return fn
+    return register
+
+
+@deriver("official_daily")
+def _official_daily(ctx: Context) -> pd.DataFrame:
+    path = ctx.archive.found.get("homeoffice-small-boats-ts")
+    if path is None:
+        raise PipelineError("the official series is not on the archive search path "
+                            f"({', '.join(map(str, ctx.archive.search_path))})",
+                            file="data_small_boats_time_series.ods", rule="official-series-present")
+    ctx.series = ods.read_series(path)
+    notes = "Home Office notes (from the sheet):\n" + "\n".join(ctx.series.notes[1:])
+    ctx.descriptions["official_daily"] = ctx.descriptions["official_weekly"] = notes
+    return ctx.series.daily
+
+
+@deriver("official_weekly")
+def _official_weekly(ctx: Context) -> pd.DataFrame:
+    weekly = ods.add_daily_sums(ctx.series.weekly, ctx.series.daily)
+    diff = ods.reconcile(weekly)
+    ctx.report["official_reconciliation"] = {
+        "weeks_compared": int(weekly["people_arrived_daily_sum"].notna().sum()),
+        "weeks_differing": json.loads(diff.to_json(orient="records", date_format="iso"))}
+    return weekly
+
+
+def verify_evidence(ctx: Context, specs: list[ResourceSpec]) -> None:
+    texts = ctx.archive.texts()
+    verified: dict[str, dict[str, int]] = {}
+    for s in specs:
+        if s.name in ctx.frames and evidence_spans(s):
+            verified[s.name] = verify_offsets(ctx.frames[s.name], s, ctx.archive,
+                                              origin=str(s.data_path), texts=texts)
+    ctx.report["evidence_verified"] = verified
+    claims = ctx.frames.get("claims")
+    if claims is not None:
+        unverified = claims[~claims["source_id"].isin(list(texts))]
+        ctx.report["claims_not_reverified"] = int(len(unverified))
+        if len(unverified):
+            ctx.report.setdefault("warnings", []).append(
+                f"{len(unverified)} claims from {unverified['source_id'].nunique()} source(s) not "
+                f"re-verified against their text (text not on the archive search path)")
+
+
+def check_drift(ctx: Context) -> None:
+    texts = ctx.archive.texts()
+    found = []
+    for name, regenerate in REGENERATORS.items():
+        if name in ctx.frames and texts:
+            found += drift(name, ctx.frames[name], regenerate(texts, ctx.frames["sources"]), set(texts))
+    ctx.report["curation_drift"] = found if texts else None
+    if found:
+        ctx.report.setdefault("warnings", []).append(
+            f"re-deriving from the archive differs from data/ in {len(found)} place(s); review and "
+            f"run `uk-small-boats curate` (see build_report.json: curation_drift)")
+
+
+@deriver("claim_checks")
+def _claim_checks(ctx: Context) -> pd.DataFrame:
+    idx = OfficialSeriesIndex(ctx.frames["official_daily"], ctx.frames["official_weekly"])
+    checks = check_claims(ctx.frames["claims"], idx)
+    ctx.report["verdicts"] = {k: int(v) for k, v in checks["verdict"].value_counts().sort_index().items()}
+    return checks
+
+
+def load_inputs(specs: list[ResourceSpec]) -> dict[str, pd.DataFrame]:
+    curated = [s for s in specs if s.data_path is not None]
+    base = curated[0].data_path.parent.parent
+    for s in curated:
+        if not s.data_path.is_file():
+            raise PipelineError("curated data file is missing", file=str(s.data_path),
+                                rule="input-present")
+    validate_package(desc.input_descriptor(curated), base, label="curated inputs in data/")
+    frames = {}
+    for s in curated:
+        df = read_csv_typed(s.data_path, s)
+        validate_frame(df, s, origin=str(s.data_path))
+        frames[s.name] = df
+    return frames
+
+
+def _dependants(frames: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    claims = frames.get("claims")
+    if claims is not None:
+        for sid, cid in zip(claims["source_id"], claims["claim_id"]):
+            out.setdefault(sid, []).append(cid)
+    return out
+
+
+def _recover(out: Path) -> None:
+    """Undo a swap that a kill interrupted between its two renames, and sweep stale temp dirs."""
+    parent = out.parent
+    olds = sorted(parent.glob(f".{out.name}.old-*"))
+    if not out.exists() and olds:
+        os.rename(olds[-1], out)
+        olds = olds[:-1]
+    for stale in olds + sorted(parent.glob(f".{out.name}.tmp-*")):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        os.rename(out, old)
+    os.rename(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: bool = False,
+          site: bool = False, progress=None, data_dir: Path | None = None) -> dict:
+    """Build everything into ``out`` atomically and return the build report.
+
+    ``data_dir`` replaces the repo's data/ (curated CSVs), for checking a copy before committing it.
+    """
+    step = progress or (lambda label: nullcontext())
+    out = Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _recover(out)
+    t0 = time.perf_counter()
+    specs = list(resources())
+    if data_dir is not None:
+        specs = [dataclasses.replace(s, data_path=Path(data_dir) / s.data_path.name) if s.data_path else s
+                 for s in specs]
+    with step("validate curated inputs"):
+        frames = load_inputs(specs)
+    with step("verify archive"):
+        archive = open_archive(frames["sources"], archive_dir, _dependants(frames), archive_only)
+    ctx = Context(archive=archive, frames=frames)
+    ctx.report["archive"] = {
+        "search_path": [str(p) for p in archive.search_path],
+        "verified": sorted(archive.found),
+        "not_reverified": {sid: name for sid, name in sorted(archive.missing.items())}}
+    with step("verify quotes at their offsets"):
+        verify_evidence(ctx, specs)
+    with step("re-run extractor and compare with committed claims"):
+        check_drift(ctx)
+    for name, fn in DERIVERS.items():
+        with step(f"derive {name}"):
+            spec = next(s for s in specs if s.name == name)
+            frames[name] = conform(fn(ctx), spec, origin=f"derived {name}")
+    with step("validate tables (pandera)"):
+        origins = {s.name: str(s.data_path) if s.data_path else f"{s.name} (built)" for s in specs}
+        for s in specs:
+            validate_frame(frames[s.name], s, origin=origins[s.name])
+        cross_table(frames, origins)
+    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    (tmp / "data").mkdir(parents=True)
+    try:
+        with step("write CSV and Parquet"):
+            for s in specs:
+                frames[s.name] = sort_by_key(frames[s.name], s)
+                write_csv(frames[s.name], s, tmp / "data" / f"{s.name}.csv")
+                write_parquet(frames[s.name], s, tmp / "data" / f"{s.name}.parquet")
+            package = desc.output_descriptor(specs, tmp, ctx.descriptions)
+            desc.dump(package, tmp / "datapackage.json")
+        with step("validate package (frictionless)"):
+            validate_package(tmp / "datapackage.json", tmp, label="build/datapackage.json")
+        with step("write DuckDB"):
+            write_duckdb(frames, specs, tmp / DUCKDB_NAME)
+        ctx.report["rows"] = {s.name: len(frames[s.name]) for s in specs}
+        ctx.report["duckdb"] = {"path": DUCKDB_NAME, **desc.file_stats(tmp / DUCKDB_NAME)}
+        if site:
+            from ..site.build import build_site
+            with step("build documentation site"):
+                build_site(tmp, frames, package, ctx.report)
+        (tmp / REPORT_NAME).write_text(json.dumps(ctx.report, indent=2, sort_keys=True) + "\n",
+                                       encoding="utf-8")
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    ctx.report["seconds"] = round(time.perf_counter() - t0, 3)
+    return ctx.report

@@ -1,0 +1,61 @@
+-- Views researchers want; each is documented in the docs' data dictionary.
+
+-- Weeks where SB_02 disagrees with the sum of SB_01 (expected to be empty; non-empty is news).
+CREATE VIEW official_weekly_reconciliation AS
+SELECT week_ending, people_arrived, people_arrived_daily_sum,
+       people_arrived - people_arrived_daily_sum AS people_difference,
+       boats_arrived, boats_arrived_daily_sum,
+       boats_arrived - boats_arrived_daily_sum AS boats_difference
+FROM official_weekly
+WHERE people_arrived IS DISTINCT FROM people_arrived_daily_sum
+   OR boats_arrived IS DISTINCT FROM boats_arrived_daily_sum;
+
+-- Arrivals per calendar month and year from the daily series.
+CREATE VIEW official_monthly AS
+SELECT date_trunc('month', date)::DATE AS month, sum(people_arrived) AS people_arrived,
+       sum(boats_arrived) AS boats_arrived,
+       round(sum(people_arrived) / nullif(sum(boats_arrived), 0), 1) AS people_per_boat
+FROM official_daily GROUP BY ALL ORDER BY month;
+
+CREATE VIEW official_yearly AS
+SELECT year(date) AS year, sum(people_arrived) AS people_arrived, sum(boats_arrived) AS boats_arrived,
+       count(*) AS days_reported, max(date) AS last_date
+FROM official_daily GROUP BY ALL ORDER BY year;
+
+-- Every claim beside its fact-check verdict and the official figure.
+CREATE VIEW claims_checked AS
+SELECT c.*, k.* EXCLUDE (claim_id), s.publisher, s.published_date, s.kind AS source_kind
+FROM claims c LEFT JOIN claim_checks k USING (claim_id) JOIN sources s USING (source_id);
+
+-- Returns, funding and events with the quote each rests on.
+CREATE VIEW returns_with_evidence AS
+SELECT r.*, e.source_id, e.quote, e.char_start, e.char_end, e.claim_id
+FROM returns r JOIN evidence e USING (evidence_id);
+
+CREATE VIEW funding_with_evidence AS
+SELECT f.*, payer.name AS payer, recipient.name AS recipient, e.source_id, e.quote, e.char_start, e.char_end, e.claim_id
+FROM funding f JOIN evidence e USING (evidence_id)
+JOIN actors payer ON payer.actor_id = f.payer_actor_id
+JOIN actors recipient ON recipient.actor_id = f.recipient_actor_id;
+
+CREATE VIEW participants_named AS
+SELECT p.*, ev.name AS event_name, ev.start_date, a.name AS actor_name, a.kind AS actor_kind, e.quote, e.source_id
+FROM participants p JOIN events ev USING (event_id) LEFT JOIN actors a USING (actor_id)
+JOIN evidence e ON e.evidence_id = p.evidence_id;
+
+-- One dated line per event, return, funding commitment and policy start, joined to its quote.
+CREATE VIEW timeline AS
+SELECT * FROM (
+  SELECT ev.start_date AS date, 'event' AS kind, ev.event_id AS id, ev.name AS what, ev.date_text AS when_text,
+         e.source_id, e.quote, e.char_start, e.char_end
+  FROM events ev JOIN evidence e USING (evidence_id)
+  UNION ALL
+  SELECT r.period_end, 'return', r.return_id, r.description, NULL, e.source_id, e.quote, e.char_start, e.char_end
+  FROM returns r JOIN evidence e USING (evidence_id)
+  UNION ALL
+  SELECT f.announced_date, 'funding', f.funding_id, f.purpose, f.date_text, e.source_id, e.quote, e.char_start, e.char_end
+  FROM funding f JOIN evidence e USING (evidence_id)
+  UNION ALL
+  SELECT p.start_date, 'policy_start', p.policy_id, p.name, p.date_text, e.source_id, e.quote, e.char_start, e.char_end
+  FROM policies p JOIN evidence e USING (evidence_id)
+) ORDER BY date NULLS LAST, kind, id;
