@@ -173,3 +173,57 @@ def test_search_finds_a_term(site, page):
     page.goto(base + "index.html", wait_until="networkidle")
     shot(page, "home")
     assert page.problems == []
+
+
+PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"><b class="xss">'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """A build whose source texts carry HTML and scripts (quotes are not re-verified without the
+    archive, so the payload reaches the pages as it would from a hostile source)."""
+    import csv
+    from uk_small_boats.paths import DATA
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data"
+    shutil.copytree(DATA, data)
+    for name, column in (("claims.csv", "quote"), ("evidence.csv", "quote"), ("sources.csv", "title")):
+        rows = list(csv.DictReader((data / name).open(encoding="utf-8")))
+        for r in rows[:3]:
+            if column == "quote":
+                r[column] = PAYLOAD + r[column][len(PAYLOAD):] if len(r[column]) > len(PAYLOAD) else r[column]
+            else:
+                r[column] = PAYLOAD + " " + (r[column] or "")
+        with (data / name).open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+    arc = root / "arc"
+    arc.mkdir()
+    shutil.copy(REPO / "archive" / "data_small_boats_time_series.ods", arc)
+    out = root / "build"
+    build(out, arc, archive_only=True, site=True, data_dir=data)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(out / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield out, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_source_text_is_escaped_on_every_page(hostile_site, browser):
+    out, base = hostile_site
+    pages = sorted(p.relative_to(out / "site").as_posix() for p in (out / "site").rglob("*.html"))
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    shown = 0
+    for rel in pages:
+        pg.goto(base + rel, wait_until="networkidle")
+        assert pg.evaluate("window.__xss") is None, rel
+        assert pg.locator("b.xss").count() == 0, rel
+        shown += "<script>window.__xss=1</script>" in pg.locator("body").inner_text()
+    assert shown >= 3  # the payload is visible as text where quotes and titles are shown
+    pg.goto(base + "claims.html", wait_until="networkidle")
+    pg.click("input.md-search__input")
+    pg.keyboard.type("xss")
+    pg.wait_for_timeout(1500)
+    assert pg.evaluate("window.__xss") is None and pg.locator("b.xss").count() == 0
+    ctx.close()

@@ -7,6 +7,7 @@ the site makes no request outside its own origin.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import shutil
@@ -116,7 +117,8 @@ def build_site(out: Path, frames: dict[str, pd.DataFrame], package: dict, report
     method.write_text(method.read_text(encoding="utf-8") + pages.methodology_tables(), encoding="utf-8")
 
     nav = [{"Home": "index.md"}, {"Claims": "claims.md"}, {"Charts": "charts.md"}, {"SQL": "sql.md"},
-           {"Sources": [{(s["title"] if isinstance(s["title"], str) else s["source_id"]): f"sources/{s['source_id']}.md"}
+           # mkdocs puts nav titles into the page unescaped: source titles are escaped here.
+           {"Sources": [{html.escape(s["title"] if isinstance(s["title"], str) else s["source_id"]): f"sources/{s['source_id']}.md"}
                         for s in sources.to_dict("records") if s["kind"] != "official"]},
            {"Data dictionary": [{n: f"dictionary/{n}.md"} for n in specs]},
            {"Downloads": "downloads.md"},

@@ -18,7 +18,7 @@ def validate_package(descriptor: dict | Path, basepath: Path, *, label: str) -> 
     for task in report.tasks:
         for err in task.errors:
             row = getattr(err, "row_number", None)
-            col = getattr(err, "field_name", None)
+            col = getattr(err, "field_name", None) or ", ".join(getattr(err, "field_names", None) or []) or None
             details.append(f"{task.place}: row {row or '-'}, column {col or '-'}: "
                            f"rule {err.type}: {err.note}")
             first = first or (task.place, row, col, err.type)

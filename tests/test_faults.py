@@ -1,0 +1,196 @@
+"""Bad input, faults and tampering: one clear located message each, and nothing published is lost."""
+
+import csv
+import hashlib
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from uk_small_boats.build.pipeline import _recover, build
+from uk_small_boats.errors import PipelineError
+from uk_small_boats.paths import DATA, REPO
+
+from .conftest import ODS
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    d = tmp_path / "data"
+    shutil.copytree(DATA, d)
+    return d
+
+
+@pytest.fixture
+def published(built, tmp_path) -> Path:
+    """A previous, complete build that a failing build must leave exactly as it was."""
+    out = tmp_path / "published"
+    shutil.copytree(built, out)
+    return out
+
+
+def digest(tree: Path) -> dict[str, str]:
+    return {p.relative_to(tree).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(tree.rglob("*")) if p.is_file()}
+
+
+def edit(path: Path, row: int, column: str, value: str) -> None:
+    """Set one cell of a CSV file (row numbered as in the file, header = 1)."""
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    rows[row - 2][column] = value
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def fails(published: Path, data: Path, **kw) -> PipelineError:
+    before = digest(published)
+    with pytest.raises(PipelineError) as e:
+        build(published, data_dir=data, **kw)
+    assert digest(published) == before  # nothing published is lost or half-written
+    assert not list(published.parent.glob(f".{published.name}.tmp-*"))
+    return e.value
+
+
+@pytest.mark.parametrize("file, row, column, value, rule", [
+    ("claims.csv", 3, "period_start", "2025-13-45", "type-error"),
+    ("claims.csv", 3, "value", "seven hundred", "type-error"),
+    ("claims.csv", 3, "metric", "people_teleported", "constraint-error"),
+    ("claims.csv", 3, "source_id", "no-such-source", "foreign-key"),
+    ("returns.csv", 2, "evidence_id", "", "constraint-error"),  # a policy row with no evidence
+    ("funding.csv", 2, "currency", "gbp", "constraint-error"),
+])
+def test_malformed_curated_rows_are_located(published, data, file, row, column, value, rule):
+    edit(data / file, row, column, value)
+    err = fails(published, data)
+    assert err.file.endswith(file) or file.split(".")[0] in err.file
+    assert (err.row, err.column, err.rule) == (row, column, rule)
+
+
+def test_duplicate_primary_key(published, data):
+    rows = (data / "claims.csv").read_text(encoding="utf-8").splitlines()
+    (data / "claims.csv").write_text("\n".join(rows + [rows[1]]) + "\n", encoding="utf-8")
+    err = fails(published, data)
+    assert err.rule in {"primary-key", "unique-error"} and err.row == len(rows) + 1
+
+
+def test_offsets_that_do_not_match_the_quote(published, data):
+    edit(data / "claims.csv", 4, "quote", "A quote that is not in the text at those offsets at all.")
+    err = fails(published, data)
+    assert err.rule in {"quote-at-offsets", "figure-inside-quote"} and err.row == 4
+
+
+def test_period_ending_before_it_starts(published, data):
+    edit(data / "claims.csv", 5, "period_end", "2001-01-01")
+    err = fails(published, data)
+    assert (err.row, err.rule) == (5, "period_start<=period_end")
+
+
+def test_invalid_country_code(published, data):
+    edit(data / "returns.csv", 2, "nationality", "XX")
+    err = fails(published, data)
+    assert (err.row, err.column, err.rule) == (2, "nationality", "ISO-3166-1-alpha-2")
+
+
+def test_policy_row_citing_the_rewrite(published, data):
+    rows = list(csv.DictReader((data / "evidence.csv").open(encoding="utf-8")))
+    target = next(i for i, r in enumerate(rows) if r["evidence_id"] == "bbc-2025-09-19-2513")
+    edit(data / "evidence.csv", target + 2, "source_id", "rewrite-of-bbc-2025-09-19")
+    err = fails(published, data, archive_dir=REPO / "archive", archive_only=True)
+    assert err.rule in {"no-evidence-from-rewrite", "evidence_id=source_id-char_start"}
+
+
+def test_every_failure_is_reported_not_just_the_first(published, data):
+    edit(data / "returns.csv", 2, "nationality", "XX")
+    edit(data / "returns.csv", 3, "nationality", "YY")
+    err = fails(published, data)
+    assert len(err.details) == 2 and "XX" in err.details[0] and "YY" in err.details[1]
+
+
+def test_bad_ods_publishes_nothing(published, data, tmp_path):
+    arc = tmp_path / "arc"
+    arc.mkdir()
+    (arc / ODS.name).write_bytes(ODS.read_bytes()[:20000])
+    err = fails(published, data, archive_dir=arc, archive_only=True)
+    assert err.rule == "archive-sha256" and ODS.name in str(err)  # the registry's hash catches it first
+
+
+def test_shuffled_rows_give_identical_outputs(built, data, tmp_path):
+    for name in ("claims.csv", "evidence.csv", "participants.csv"):
+        lines = (data / name).read_text(encoding="utf-8").splitlines()
+        body = lines[1:]
+        random.Random(3).shuffle(body)
+        (data / name).write_text("\n".join([lines[0]] + body) + "\n", encoding="utf-8")
+    out = tmp_path / "shuffled"
+    build(out, data_dir=data)
+    for rel in ["datapackage.json"] + [f"data/{p.name}" for p in (built / "data").iterdir()]:
+        assert (out / rel).read_bytes() == (built / rel).read_bytes(), rel
+
+
+def test_recover_after_kill_between_renames(tmp_path):
+    out = tmp_path / "build"
+    old = tmp_path / ".build.old-123"
+    old.mkdir()
+    (old / "datapackage.json").write_text("{}")
+    (tmp_path / ".build.tmp-456").mkdir()
+    _recover(out)
+    assert (out / "datapackage.json").exists()
+    assert not old.exists() and not (tmp_path / ".build.tmp-456").exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_interrupted_build_leaves_previous_intact(published, sig):
+    before = digest(published)
+    cmd = [sys.executable, "-m", "uk_small_boats.cli", "build", "--out", str(published)]
+    for delay in (0.6, 1.2):  # interrupt at two points of the build
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+        _recover(published)  # what the next build does first
+        assert digest(published) == before or proc.returncode == 0
+    subprocess.run(cmd, cwd=REPO, check=True, capture_output=True)
+    assert (published / "uk_small_boats.duckdb").exists()
+    assert not list(published.parent.glob(f".{published.name}.tmp-*"))
+
+
+def run_cli(*args, input_bytes: bytes | None = None, tmp: Path):
+    return subprocess.run([sys.executable, "-m", "uk_small_boats.cli", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("name, content, expect", [
+    ("empty.txt", b"", "0 figures"),
+    ("binary.txt", bytes(range(256)) * 40, "binary"),
+    ("latin1.txt", "Caf\xe9 1,000 migrants crossed".encode("latin-1"), "not UTF-8"),
+    ("html.txt", b"<html><script>alert(1)</script><p>About 705 migrants crossed on Tuesday.</p></html>", "705"),
+])
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_hostile_files_get_a_message_not_a_traceback(tmp_path, name, content, expect, command):
+    f = tmp_path / name
+    f.write_bytes(content)
+    r = run_cli(command, str(f), "--published", "2025-04-16", tmp=tmp_path)
+    assert "Traceback" not in r.stderr
+    assert expect in (r.stdout + r.stderr)
+
+
+def test_huge_file_is_refused_clearly(tmp_path):
+    f = tmp_path / "huge.txt"
+    with f.open("wb") as fh:
+        chunk = b"About 1,000 migrants crossed the Channel on Friday. " * 20000
+        while fh.tell() < 50 * 1024 * 1024:
+            fh.write(chunk)
+    r = run_cli("extract", str(f), "--published", "2025-09-19", tmp=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "split it into articles" in r.stderr
+
+
+def test_missing_data_file(published, data):
+    (data / "funding.csv").unlink()
+    err = fails(published, data)
+    assert err.rule == "input-present" and err.file.endswith("funding.csv")
