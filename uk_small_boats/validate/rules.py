@@ -20,14 +20,18 @@ def _both_or_neither(df: pd.DataFrame, a: str, b: str) -> pd.Series:
     return df[a].isna() == df[b].isna()
 
 
-@frame_rule("claims", "period_start<=period_end")
-def _claims_period(df):
-    return _ordered(df, "period_start", "period_end")
-
-
-@frame_rule("claims", "compare_start<=compare_end")
-def _claims_compare(df):
-    return _ordered(df, "compare_start", "compare_end") & _both_or_neither(df, "compare_start", "compare_end")
+# Date pairs that must not run backwards, and columns that are given together or not at all.
+ORDERED = {"claims": [("period_start", "period_end"), ("compare_start", "compare_end")],
+           "returns": [("period_start", "period_end")], "funding": [("period_start", "period_end")],
+           "events": [("start_date", "end_date")]}
+TOGETHER = {"claims": [("compare_start", "compare_end")], "participants": [("count", "count_qualifier")],
+            "returns": [("count", "qualifier")]}
+for _res, _pairs in ORDERED.items():
+    for _a, _b in _pairs:
+        frame_rule(_res, f"{_a}<={_b}")(lambda df, a=_a, b=_b: _ordered(df, a, b))
+for _res, _pairs in TOGETHER.items():
+    for _a, _b in _pairs:
+        frame_rule(_res, f"{_a}-with-{_b}")(lambda df, a=_a, b=_b: _both_or_neither(df, a, b))
 
 
 @frame_rule("claims", "figure-inside-quote")
@@ -97,34 +101,9 @@ def _participant_identified(df):
     return df["actor_id"].notna() | df["country_code"].notna() | df["count"].notna()
 
 
-@frame_rule("participants", "count-has-qualifier")
-def _participant_count(df):
-    return _both_or_neither(df, "count", "count_qualifier")
-
-
-@frame_rule("returns", "period_start<=period_end")
-def _returns_period(df):
-    return _ordered(df, "period_start", "period_end")
-
-
-@frame_rule("returns", "count-has-qualifier")
-def _returns_count(df):
-    return _both_or_neither(df, "count", "qualifier")
-
-
-@frame_rule("funding", "period_start<=period_end")
-def _funding_period(df):
-    return _ordered(df, "period_start", "period_end")
-
-
 @frame_rule("funding", "amount_gbp-equals-amount-in-GBP")
 def _funding_gbp(df):
     return (df["currency"] != "GBP") | (df["amount_gbp"] == df["amount"])
-
-
-@frame_rule("events", "start_date<=end_date")
-def _events_period(df):
-    return _ordered(df, "start_date", "end_date")
 
 
 @frame_rule("evidence", "evidence_id=source_id-char_start")
