@@ -65,7 +65,8 @@ def _official_daily(ctx: Context) -> pd.DataFrame:
                             f"({', '.join(map(str, ctx.archive.search_path))})",
                             file="data_small_boats_time_series.ods", rule="official-series-present")
     ctx.series = ods.read_series(path)
-    notes = "Home Office notes (from the sheet):\n" + "\n".join(ctx.series.notes[1:])
+    notes = ("From the Home Office cover sheet: " + "; ".join(ctx.series.cover) + "\n\n"
+             "Home Office notes (from the sheet):\n" + "\n".join(ctx.series.notes[1:]))
     ctx.descriptions["official_daily"] = ctx.descriptions["official_weekly"] = notes
     return ctx.series.daily
 
