@@ -78,3 +78,12 @@ def test_no_crossings_for_a_week(built):
 ])
 def test_other_verdicts(built, source, figure, expected):
     assert check_of(built, source, figure)[0] == expected
+
+
+def test_publication_dates_checked_against_series(built):
+    rows = {r[0]: r[1:] for r in q(built, "SELECT source_id, result, exact_days, published_date FROM source_date_checks")}
+    assert rows["bbc-2025-04-16"][:2] == ("confirmed", "2025-04-15")  # 705 people in 12 boats: one day only
+    days_with_705_and_12 = q(built, "SELECT count(*) FROM official_daily WHERE people_arrived = 705 AND boats_arrived = 12")
+    assert days_with_705_and_12 == [(1,)]
+    assert rows["express-2025-03-06"][0] == "confirmed"
+    assert rows["rewrite-of-bbc-2025-09-19"][2] is None  # no date is invented for the rewrite

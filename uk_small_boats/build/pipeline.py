@@ -21,6 +21,7 @@ import pandas as pd
 from ..archive.registry import Archive, open_archive
 from ..errors import PipelineError
 from ..metadata.schemas import ResourceSpec, conform, read_csv_typed, resources
+from ..check.dates import source_date_checks
 from ..check.series import OfficialSeriesIndex
 from ..check.verdicts import check_claims
 from ..curate.regenerate import REGENERATORS, drift
@@ -118,6 +119,12 @@ def _claim_checks(ctx: Context) -> pd.DataFrame:
     checks = check_claims(ctx.frames["claims"], idx)
     ctx.report["verdicts"] = {k: int(v) for k, v in checks["verdict"].value_counts().sort_index().items()}
     return checks
+
+
+@deriver("source_date_checks")
+def _source_date_checks(ctx: Context) -> pd.DataFrame:
+    return source_date_checks(ctx.frames["sources"], ctx.frames["claims"], ctx.frames["claim_checks"],
+                              ctx.frames["official_daily"])
 
 
 def load_inputs(specs: list[ResourceSpec]) -> dict[str, pd.DataFrame]:

@@ -59,3 +59,8 @@ SELECT * FROM (
   SELECT p.start_date, 'policy_start', p.policy_id, p.name, p.date_text, e.source_id, e.quote, e.char_start, e.char_end
   FROM policies p JOIN evidence e USING (evidence_id)
 ) ORDER BY date NULLS LAST, kind, id;
+
+-- The source registry with the result of checking each established date against the series.
+CREATE VIEW sources_dated AS
+SELECT s.*, d.result AS date_check, d.exact_days, d.explanation AS date_check_explanation
+FROM sources s LEFT JOIN source_date_checks d USING (source_id);
