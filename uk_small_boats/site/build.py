@@ -102,12 +102,14 @@ def build_site(out: Path, frames: dict[str, pd.DataFrame], package: dict, report
         write(f"dictionary/{name}.md", pages.dictionary(spec, frames[name], entries[name]))
     sources = frames["sources"]
     not_reverified = report.get("archive", {}).get("not_reverified", {})
+    date_checks = {r["source_id"]: r for r in frames["source_date_checks"].to_dict("records")}
     for src in sources.to_dict("records"):
         if src["kind"] == "official":
             continue
         write(f"sources/{src['source_id']}.md", pages.source_page(
             src, frames["claims"][frames["claims"]["source_id"] == src["source_id"]],
-            frames["claim_checks"], frames["source_differences"], not_reverified))
+            frames["claim_checks"], frames["source_differences"], not_reverified,
+            date_checks.get(src["source_id"])))
     write("claims.md", pages.claims_explorer(frames["claims"], frames["claim_checks"], sources))
     write("charts.md", pages.charts(frames))
     write("sql.md", pages.sql_console(list(specs.values())))

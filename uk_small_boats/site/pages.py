@@ -114,7 +114,7 @@ def dictionary(spec: ResourceSpec, frame: pd.DataFrame, entry: dict) -> str:
 
 
 def source_page(src: dict, claims: pd.DataFrame, checks: pd.DataFrame, diffs: pd.DataFrame,
-                not_reverified: dict) -> str:
+                not_reverified: dict, date_check: dict | None = None) -> str:
     merged = claims.merge(checks, on="claim_id", how="left").sort_values("figure_start")
     meta = [["kind", esc(SOURCE_LABEL.get(src["kind"], src["kind"]))],
             ["publisher", esc(src["publisher"]) or "<em>not established (none is invented)</em>"],
@@ -123,6 +123,7 @@ def source_page(src: dict, claims: pd.DataFrame, checks: pd.DataFrame, diffs: pd
             ["author", esc(src["author"])],
             ["published", esc(_fmt_day(src["published_date"])) or "<em>not established</em>"],
             ["how the date was established", esc(src["date_basis"])],
+            ["date held against the series", (esc(date_check["result"].replace("_", " ")) + ": " + esc(date_check["explanation"])) if date_check else ""],
             ["file", f"<code>{esc(src['file_name'])}</code>"], ["sha256", f"<code>{esc(src['sha256'])}</code>"],
             ["licence of the text", esc(src["licence"])]]
     if isinstance(src["derived_from"], str):
