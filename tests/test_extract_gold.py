@@ -61,8 +61,11 @@ def test_curated_claims_match_gold_exactly(capsys):
 
 @pytest.mark.parametrize("folder, label, floor_full", [
     ("unseen", "extractor on unseen articles (dev set: its misses informed general fixes)", 0.8),
-    # Written and labelled after the extractor was finished; never used to change a rule.
-    ("heldout", "extractor on held-out articles", 0.7),
+    # Labelled before its first run (0.731 on metric+value+period); its misses then informed
+    # general fixes (weekends, "the total for the year", clause-bound dates, headlines).
+    ("heldout", "extractor on second article set (was held out, then informed fixes)", 0.8),
+    # Written and labelled after those fixes; never used to change a rule.
+    ("heldout2", "extractor on held-out articles", 0.7),
 ])
 def test_articles_not_in_the_archive(capsys, folder, label, floor_full):
     """The floors guard against regressions; the printed figures are the ones reported."""

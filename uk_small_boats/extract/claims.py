@@ -10,13 +10,13 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .metrics import CLAUSE_CUT, classify
+from .metrics import classify
 from .numbers import Figure, find_figures
 from .periods import Period, compare_period, find_periods, over_years
 from .qualifiers import qualifier_for
 from .text import Span, clause_window, sentences
 
-DAY_RULES = {"day", "weekday", "relative_day", "range", "weekday_pair", "month_edge"}
+DAY_RULES = {"day", "weekday", "relative_day", "range", "weekday_pair", "month_edge", "weekend"}
 PLACES = re.compile(
     r"\b(?:the\s+Port\s+of\s+Dover|Dover|Folkestone|Ramsgate|Dungeness|Kent|Calais|Dunkirk|Dunkerque|"
     r"Gravelines|Boulogne(?:-sur-Mer)?|Wimereux|Le\s+Portel|Equihen|Hardelot|northern\s+France|"
@@ -25,6 +25,10 @@ PLACES = re.compile(
 RECORD_HIGH = re.compile(r"\b(?:highest|busiest|largest|biggest|most)\s+(?:daily|single[- ]day|"
                          r"day|number|figure|total|in\s+a\s+(?:single\s+)?day)", re.I)
 RECORD_PERIOD = re.compile(r"\ba\s+record\b|\brecord\s+(?:for|number|high|total|level)", re.I)
+# Where a clause ends for the purpose of dates: not at dashes, which news copy uses for asides
+# ("escorted by a French naval ship – Ridens – to the median line").
+PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
+                        r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which)\s", re.I)
 # Metrics that accumulate into running totals ("brings the total to ..."), unlike one-off events.
 SERIES_METRICS = {"people_arrived", "boats_arrived", "people_intercepted", "people_prevented",
                   "people_returned", "boats_prevented"}
@@ -117,6 +121,8 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
                 c = carried[_family(metric)]
                 period = replace(c, rule="carried_from_context", text=c.text)
             if period is None:
+                period = _nearest(mains, fig)
+            if period is None:
                 period = Period(published, published, "", "publication_date", (fig.start, fig.start))
             if qualifier == "passed" and period.rule in DAY_RULES:
                 period = replace(period, start=dt.date(period.end.year, 1, 1), rule="threshold_to_day")
@@ -144,10 +150,29 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
                 carried[fam] = r["_period"]
         anchor = new_anchor
         rows.extend(sentence_rows)
+    _headline(text, rows)
     for r in rows:
         for key in ("_period", "_compare", "_after", "_base", "_before"):
             r.pop(key)
     return rows
+
+
+def _headline(text: str, rows: list[dict]) -> None:
+    """A headline ("... as 728 arrive") states a figure the body then dates: take the body's
+    reading of the same figure. The headline is a first line with no full stop, before a blank line."""
+    first = re.match(r"\s*([^\n.!?]{5,160})\n\s*\n", text)
+    if not first:
+        return
+    end = first.end(1)
+    body = [r for r in rows if r["figure_start"] >= end]
+    for r in rows:
+        if r["figure_start"] >= end or r["period_rule"] not in {"publication_date", "carried_from_context"}:
+            continue
+        twin = next((b for b in body if b["value"] == r["value"] and b["unit"] == r["unit"]), None)
+        if twin is not None:
+            r.update(metric=twin["metric"], period_start=twin["period_start"], period_end=twin["period_end"],
+                     period_text=twin["period_text"], period_rule="same_figure",
+                     extraction=r["extraction"] + "+headline")
 
 
 FAMILIES = {"crossing": {"people_arrived", "boats_arrived", "boats_departed", "people_rescued",
@@ -161,11 +186,16 @@ def _family(metric: str) -> str | None:
 
 
 def _choose(text: str, mains: list[Period], fig: Figure) -> Period | None:
-    """The nearest period that follows the figure in its sentence ("972 arriving on Sunday",
-    "over 5,500 have arrived since August"), else the nearest before it ("Since 2018, 85,000")."""
-    after = [p for p in mains if p.span[0] >= fig.end and p.span[0] - fig.end <= 100
-             and not CLAUSE_CUT.search(text, fig.end, p.span[0])]
-    return _nearest(after, fig) or _nearest(mains, fig)
+    """The nearest period in the figure's own clause, preferring one that follows it ("972
+    arriving on Sunday", "over 5,500 have arrived since August") to one before it ("Since 2018,
+    85,000"). None when the sentence's periods belong to other clauses ("755 arrived, taking the
+    total for the year to 16,542"): the caller then looks to the context."""
+    def same_clause(p: Period) -> bool:
+        a, b = (fig.end, p.span[0]) if p.span[0] >= fig.end else (p.span[1], fig.start)
+        return not PERIOD_CUT.search(text, a, b)
+    own = [p for p in mains if same_clause(p)]
+    after = [p for p in own if p.span[0] >= fig.end and p.span[0] - fig.end <= 100]
+    return _nearest(after, fig) or _nearest(own, fig)
 
 
 def _unit(metric: str) -> str:

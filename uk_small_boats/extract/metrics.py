@@ -23,7 +23,7 @@ PEOPLE_CUES = [
     (r"\b(?:attempted|tried|trying|attempting)\s+to\s+cross", "people_attempted"),
     (r"\bintercepted\b", "people_intercepted"),
     (r"\b(?:crossed|crossing|crossings|arrived|arrivals?|reached|made the (?:journey|crossing)|"
-     r"landed|brought (?:ashore|to)|taken to|came ashore|detected|made it)\b", "people_arrived"),
+     r"landed|brought (?:ashore|to)|taken to|came ashore|detected|made it|processed)\b", "people_arrived"),
 ]
 BOAT_CUES = [
     (r"\b(?:set off|launched|left|departed|setting off|launching)\b", "boats_departed"),
@@ -45,7 +45,8 @@ def _noun_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-CLAUSE_CUT = re.compile(r"\s(?:but|as|while|although|whereas|after|and\s+the|and\s+a)\s|[;:–—]|,\s+(?:and|but|as|while)\s", re.I)
+CLAUSE_CUT = re.compile(r"\s(?:but|as|while|although|whereas|after|and\s+the|and\s+a)\s|[;:–—]|"
+                        r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which)\s", re.I)
 
 
 def _window_after(s: str, limit: int = 95) -> str:
@@ -77,7 +78,7 @@ def classify(text: str, fig: Figure, clause: str, clause_offset: int) -> tuple[s
     before_win = _window_before(clause[:rel])
     if re.fullmatch(BOATS, noun, re.I) or re.match(rf"[\s-]+{BOATS}\b", text[fig.end:fig.end + 20], re.I):
         for pat, metric in BOAT_CUES:
-            if re.search(pat, after, re.I):
+            if re.search(pat, after, re.I) or re.search(pat, before_win[-30:], re.I):
                 return metric, "boats"
         return "boats_arrived", "boats"
     if re.fullmatch(RETURN_NOUNS, noun, re.I):

@@ -88,7 +88,7 @@ def rule(name: str, pattern: str, kind: str = "main"):
 
 # Order matters: earlier rules claim their span first.
 rule("same_period_compare",
-     rf"\b(?:(?:on|than|with|from|over|against)\s+)?(?:at\s+|by\s+)?(?:the\s+same|this)\s+(?:period|time|point|stage|months?|weeks?|days?)"
+     rf"\b(?:(?:on|than|with|from|over|against)\s+)?(?:at\s+|by\s+)?(?:the\s+same|this)\s+(?:period|time|point|stage|date|months?|weeks?|days?)"
      rf"(?:\s+in\s+the\s+year)?"
      rf"\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|in\s+the\s+previous\s+year|(?:in|of)\s+(?P<y>{YEAR}))", "compare")
 rule("year_compare", rf"\b(?:(?:up|down|higher|lower|more|fewer|rise|increase|fall|drop|jump)\s+)?"
@@ -114,7 +114,8 @@ rule("week", r"\b(?P<w>last|this|the\s+past|the\s+previous)\s+week\b(?!\s+before
 rule("month", rf"\b(?:in|during|for|of|throughout)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d)")
 rule("month_relative", r"\b(?P<w>last|this|the\s+previous|the\s+past)\s+month\b")
 rule("month_bare", r"(?<![\d\s]\s)(?<!\d)\b(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)")
-rule("year_to_date", rf"\b(?:so\s+far\s+this\s+year|this\s+year(?:\s+so\s+far)?|the\s+year\s+so\s+far|year[- ]to[- ]date|"
+rule("weekend", r"\b(?:over|at|during|across)?\s*(?:the|this|last)\s+weekend\b")
+rule("year_to_date", rf"\b(?:so\s+far\s+this\s+year|(?:the\s+)?total\s+for\s+the\s+year|this\s+year'?s\s+total|this\s+year(?:\s+so\s+far)?|the\s+year\s+so\s+far|year[- ]to[- ]date|"
                      rf"yearly\s+total|annual\s+total|for\s+this\s+point\s+in\s+the\s+year|"
                      rf"(?:for|of|in|during|throughout|the\s+whole\s+of)\s+(?P<y>{YEAR}))\b")
 rule("last_year", r"\blast\s+year\b")
@@ -205,6 +206,11 @@ def _resolve(name: str, m: re.Match, pub: dt.date, anchor: dt.date) -> tuple[dt.
         r = g["r"].lower()
         d = pub - dt.timedelta(days=1) if r in {"yesterday", "last night"} else pub
         return d, d
+    if name == "weekend":
+        sunday = pub - dt.timedelta(days=(pub.weekday() - 6) % 7)
+        if m.group(0).strip().lower().startswith("last") and sunday == pub:
+            sunday -= dt.timedelta(days=7)
+        return sunday - dt.timedelta(days=1), sunday
     if name == "current":
         return pub, pub
     if name == "week":
@@ -289,6 +295,7 @@ RULE_DOCS = {
     "month_bare": "A month named alone ('The busiest month was August').",
     "month_relative": "'last month', 'this month'.",
     "week": "'last week' (Monday-Sunday before), 'this week' (Monday to publication), 'the past week'.",
+    "weekend": "'over the weekend': the most recent Saturday and Sunday on or before publication.",
     "year_to_date": "'this year', 'so far this year', 'the total for 2025': 1 January to the latest day the article reports; a past year ('in 2023') is the whole year.",
     "last_year": "'last year': the whole previous calendar year.",
     "financial_year": "'this financial year', 'in 2023-24': UK financial years from 1 April.",
