@@ -82,6 +82,10 @@ def period(text, pub=PUB, anchor=None):
     ("last week", "week", dt.date(2025, 4, 7), dt.date(2025, 4, 13)),
     ("this financial year", "financial_year", dt.date(2025, 4, 1), PUB),
     ("on Monday or Tuesday", "weekday_pair", dt.date(2025, 4, 14), dt.date(2025, 4, 15)),
+    ("in 2026-27", "financial_year", dt.date(2026, 4, 1), dt.date(2027, 3, 31)),  # future: whole year
+    ("in 2025-26", "financial_year", dt.date(2025, 4, 1), PUB),  # current: to date
+    ("in 2024-25", "financial_year", dt.date(2024, 4, 1), dt.date(2025, 3, 31)),
+    ("over the weekend", "weekend", dt.date(2025, 4, 12), dt.date(2025, 4, 13)),
 ])
 def test_period_rules(text, rule, start, end):
     assert period(text) == (rule, start, end)

@@ -124,6 +124,8 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
                 period = _nearest(mains, fig)
             if period is None:
                 period = Period(published, published, "", "publication_date", (fig.start, fig.start))
+            if period.start > period.end:  # never publish a period that runs backwards
+                period = Period(published, published, "", "publication_date", (fig.start, fig.start))
             if qualifier == "passed" and period.rule in DAY_RULES:
                 period = replace(period, start=dt.date(period.end.year, 1, 1), rule="threshold_to_day")
             row = {

@@ -187,7 +187,8 @@ def _resolve(name: str, m: re.Match, pub: dt.date, anchor: dt.date) -> tuple[dt.
     if name == "financial_year":
         if g.get("y1"):
             start = dt.date(int(g["y1"]), 4, 1)
-            return start, min(dt.date(start.year + 1, 3, 31), pub)
+            end = dt.date(start.year + 1, 3, 31)
+            return start, (pub if start <= pub <= end else end)  # a future year stays whole
         fy_start = dt.date(pub.year if pub.month >= 4 else pub.year - 1, 4, 1)
         if g["w"].lower() in {"this", "the current"}:
             return fy_start, pub
