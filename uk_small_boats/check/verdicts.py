@@ -237,25 +237,9 @@ def _d(day_number: int) -> dt.date:
 
 
 def _explain_count(k, c, out, idx, period):
-    v, q = float(c["value"]), c["qualifier"]
-    o = float(out.at[k, "official_value"])
-    vd, rl = out.at[k, "verdict"], out.at[k, "rule"]
-    label = LABEL[out.at[k, "official_measure"].split(".")[1]]
-    wording = c["figure_text"] if q == "exact" else f"{q.replace('_', ' ')} {c['figure_text']}"
-    if rl == "exact_match":
-        text = f"The series gives {fmt_n(o)} {label} for {period}, as stated."
-    elif rl == "within_qualifier":
-        text = f"The series gives {fmt_n(o)} {label} for {period}, which fits '{wording}'."
-    elif rl == "off_by_one_day":
-        text = (f"The series gives {fmt_n(o)} {label} for {fmt_period(out.at[k, 'matched_start'], out.at[k, 'matched_end'])}, "
-                f"one day off the stated {period}: '{wording}' fits the neighbouring day.")
-    elif vd == "revised":
-        text = (f"The series now gives {fmt_n(o)} {label} for {period} against {fmt_n(v)} stated: a small "
-                f"difference of the size provisional figures are revised by"
-                + (f" (the series marks {out.at[k, 'revised_days']} day(s) in the period Revised)." if rl == "revised_day_in_period" else "."))
-    else:
-        text = f"The series gives {fmt_n(o)} {label} for {period}, not '{wording}'."
-    holds = _record(c, idx, o)
+    """A count with an assertion: the bulk explanation, then whether the record holds."""
+    text = _count_explanations(pd.DataFrame([c]), out.iloc[[k]])[0]
+    holds = _record(c, idx, float(out.at[k, "official_value"]))
     if holds is not None:
         text += " " + holds[1]
         out.at[k, "assertion_holds"] = holds[0]

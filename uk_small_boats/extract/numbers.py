@@ -130,8 +130,6 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             value = float(text2num(core.lower().replace("-", " ").replace(" and ", " "), "en"))
         except ValueError:
             continue
-        if words.lower().startswith(("a ", "an ")):
-            value = value  # "a hundred" == 100: text2num already read the core
         after = text[e:e + 40]
         if re.match(rf"[\s-]*{UNITS_OF_TIME}\b", after, re.I):
             continue
