@@ -71,6 +71,13 @@ def test_small_revision():
     assert verdict(claim(1530, start="2025-03-01", end="2025-03-15"))[:2] == ("revised", "small_revision")
 
 
+def test_no_revision_from_nothing():
+    # 6 boats claimed on a day the series has none is a discrepancy, not a revision
+    idx = series({dt.date(2025, 3, 5): 0})
+    assert verdict(claim(6), idx)[:2] == ("discrepancy", "discrepancy")
+    assert verdict(claim(102))[:2] == ("revised", "small_revision")  # 2 off 100: within 2
+
+
 def test_revised_day_in_period():
     idx = series(revised=[dt.date(2025, 3, 5)])
     assert verdict(claim(115), idx)[:2] == ("revised", "revised_day_in_period")
@@ -150,3 +157,16 @@ def test_vectorised_sums_equal_naive_loop():
     slow = [idx.naive_sum(a, b, "people_arrived") for a, b in zip(starts, ends)]
     np.testing.assert_array_equal(fast, np.array(slow))
     assert np.isnan(fast[-1])  # past the end of the series: unknown, never 0
+
+
+def test_exceeds_whole_year_assertion():
+    # 100 a day: the whole of 2025 = 36,500; the whole of 2024 (leap year) = 36,600
+    ex = dict(assertion="exceeds_period", start="2025-01-01", end="2025-12-31",
+              compare_start=pd.Timestamp("2024-01-01"), compare_end=pd.Timestamp("2024-12-31"))
+    v, rule, row = verdict(claim(36500, **ex))
+    assert (v, rule) == ("match", "exact_match")
+    assert bool(row["assertion_holds"]) is False  # 36,500 in 2025 is not more than 36,600 in 2024
+    idx = series({dt.date(2025, 6, 1): 5000})
+    v, rule, row = verdict(claim(41400, **ex), idx)
+    assert (v, rule) == ("match", "exact_match") and bool(row["assertion_holds"]) is True
+    assert "more than the 36,600" in row["explanation"]

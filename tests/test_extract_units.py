@@ -131,3 +131,10 @@ def test_rows_have_source_free_claim_columns():
     rows = extract_claims("About 1,000 migrants crossed the Channel on Friday.", dt.date(2025, 9, 19))
     wanted = set(resource("claims").field_names) - {"claim_id", "source_id", "review"}
     assert set(rows[0]) == wanted
+
+
+def test_more_than_a_whole_year_is_an_assertion_with_a_compared_year():
+    text = "It means 39,292 people have made the journey so far this year, already more than in the whole of 2024."
+    r = extract_claims(text, dt.date(2025, 11, 20))[0]
+    assert r["assertion"] == "exceeds_period" and r["compare_text"] == "already more than in the whole of 2024"
+    assert (r["compare_start"], r["compare_end"]) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))

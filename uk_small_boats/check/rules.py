@@ -19,7 +19,7 @@ DIFFERENT = {"boats_departed": ("boats_arrived", "boats believed to have set off
 
 ABOUT = 0.10  # "about N": within 10% of N
 NEARLY = 0.10  # "almost/nearly N": at most N and at least 90% of N
-REVISION_REL, REVISION_ABS = 0.03, 10  # small revisions of provisional data: 3% or 10, whichever is larger
+REVISION_REL, REVISION_ABS = 0.03, 2  # small revisions of provisional data: 3% or 2, whichever is larger
 REVISED_DAY_REL, REVISED_DAY_ABS = 0.10, 25  # when the series marks a day in the period Revised
 PCT_ROUNDING = 1.0  # percentage points: "42%" for 41.6% or 42.4%
 PCT_ABOUT = 2.0  # "about 42%"
@@ -75,9 +75,10 @@ RULE_DOCS = {
                         "above; 'at least' at or above; 'up to' at or below; 'fewer than' below; vague words "
                         "by band (" + ", ".join(f"{k.replace('_', ' ')} {a:,}–{b:,}" for k, (a, b) in VAGUE_BANDS.items()) + ").",
     "revised_day_in_period": f"Outside the wording, but the series marks a day in the period Revised and "
-                             f"the gap is within {REVISED_DAY_REL:.0%} (or {REVISED_DAY_ABS}).",
+                             f"the gap is within {REVISED_DAY_REL:.0%} (or {REVISED_DAY_ABS}); never when "
+                             "the series has 0.",
     "small_revision": f"Outside the wording by at most {REVISION_REL:.0%} (or {REVISION_ABS}), the size of "
-                      "the revisions the provisional series makes.",
+                      "the revisions the provisional series makes; never when the series has 0.",
     "off_by_one_day": "The figure fits the series for the period shifted by one day (figures are "
                       "published the next morning, so reports often date them a day late or early).",
     "percent_recomputed": f"A percentage change recomputed from the series for both periods: match when it "
@@ -86,6 +87,10 @@ RULE_DOCS = {
     "threshold_day": "'Passed N on day D': the first day on which the running total since 1 January "
                      "exceeded N, against D.",
     "zero_run": "'No crossings for a period': every day in the period is zero in the series.",
+    "assertions": "Records and comparisons stated beside a figure are checked too and reported in assertion_holds: "
+                  "'the highest daily figure so far this year' (no higher day since 1 January), 'a record for this "
+                  "point in the year' (no earlier year had as many by the same date), 'more than in the whole of "
+                  "2023' (the period's total exceeds that year's).",
     "different_measure": "The claim counts something the series does not (boats setting off, attempts, "
                          "one boat's passengers); the nearest official figure is shown for context.",
     "no_official_counterpart": "Returns, detentions, rescues, deaths, money and counts of countries "

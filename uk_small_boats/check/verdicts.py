@@ -74,9 +74,10 @@ def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex) -> pd.DataFrame
     exact = counts & (official == v) & np.isin(q, EQUAL_OK)
     in_band = counts & _in_band(q, v, official)
     diff = np.abs(v - official)
-    revised_day = counts & (out["revised_days"].to_numpy() > 0) & \
+    revised_day = counts & (official > 0) & (out["revised_days"].to_numpy() > 0) & \
         (diff <= np.maximum(R.REVISED_DAY_REL * official, R.REVISED_DAY_ABS))
-    small = counts & (q == "exact") & (diff <= np.maximum(R.REVISION_REL * official, R.REVISION_ABS))
+    small = counts & (official > 0) & (q == "exact") & \
+        (diff <= np.maximum(R.REVISION_REL * official, R.REVISION_ABS))
     verdict = np.full(n, None, dtype=object)
     rule = np.full(n, None, dtype=object)
     for mask, vd, rl in [(small, "revised", "small_revision"), (revised_day, "revised", "revised_day_in_period"),
@@ -253,6 +254,13 @@ def _record(c, idx, o):
         holds = bool(o >= peak)
         return holds, (f"It is the highest daily figure of {e.year} to that day." if holds else
                        f"It is not the highest day of {e.year} to then: the series peaks at {fmt_n(peak)}.")
+    if c["assertion"] == "exceeds_period" and not pd.isna(c["compare_start"]):
+        other = idx.period_sums([c["compare_start"]], [c["compare_end"]], "people_arrived")[0]
+        if not math.isnan(other):
+            holds = bool(o > other)
+            span = fmt_period(c["compare_start"], c["compare_end"])
+            return holds, (f"That is more than the {fmt_n(other)} of {span}, as claimed." if holds else
+                           f"That is not more than the {fmt_n(other)} of {span}.")
     if c["assertion"] == "record_period":
         earlier = [idx.period_sums([s.replace(year=y)], [e.replace(year=y)], "people_arrived")[0]
                    for y in range(2018, s.year)]

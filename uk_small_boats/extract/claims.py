@@ -24,6 +24,9 @@ PLACES = re.compile(
     r"Chequers|the\s+English\s+Channel|the\s+Channel)\b")
 RECORD_HIGH = re.compile(r"\b(?:highest|busiest|largest|biggest|most)\s+(?:daily|single[- ]day|"
                          r"day|number|figure|total|in\s+a\s+(?:single\s+)?day)", re.I)
+# "already more than in the whole of 2024": the figure beats a whole earlier year.
+EXCEEDS_YEAR = re.compile(r"^[^.;]{0,80}?\b(?P<phrase>(?:already\s+)?(?:more|higher)\s+than\s+(?:in\s+)?"
+                          r"(?:the\s+whole\s+of|all\s+of)\s+(?P<y>(?:19|20)\d{2}))\b", re.I)
 RECORD_PERIOD = re.compile(r"\ba\s+record\b|\brecord\s+(?:for|number|high|total|level)", re.I)
 # Where a clause ends for the purpose of dates: not at dashes, which news copy uses for asides
 # ("escorted by a French naval ship – Ridens – to the median line").
@@ -128,6 +131,11 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
                 period = Period(published, published, "", "publication_date", (fig.start, fig.start))
             if qualifier == "passed" and period.rule in DAY_RULES:
                 period = replace(period, start=dt.date(period.end.year, 1, 1), rule="threshold_to_day")
+            exceeds = EXCEEDS_YEAR.match(text[fig.end:quote.end]) if not fig.percent else None
+            if exceeds and compare is None:
+                y = int(exceeds["y"])
+                compare = Period(dt.date(y, 1, 1), dt.date(y, 12, 31), exceeds["phrase"],
+                                 "whole_year", (fig.end + exceeds.start("y"), fig.end + exceeds.end("y")), "compare")
             row = {
                 "quote": clause, "char_start": quote.start, "char_end": quote.end,
                 "figure_text": fig.text, "figure_start": fig.start, "figure_end": fig.end,
@@ -236,6 +244,8 @@ def _compare_value(text: str, fig: Figure, compares: list[Period], floor: int) -
 def _assertion(text: str, fig: Figure, qualifier: str, period: Period, quote: Span) -> str | None:
     if qualifier == "passed":
         return "threshold"
+    if EXCEEDS_YEAR.match(text[fig.end:quote.end]) and not fig.percent:
+        return "exceeds_period"
     if fig.rule == "zero_phrase":
         return "zero_run"
     after = text[fig.end:quote.end][:120]

@@ -309,6 +309,7 @@ RULE_DOCS = {
     "same_period_compare": "'the same period last year', 'the same time in 2024': the main period moved to that year (compare_start/compare_end).",
     "year_compare": "'16% up on 2023', 'higher than 2024': the main period moved to that year.",
     "threshold_to_day": "'passed 5,000 on 21 March': the running total from 1 January to that day.",
+    "whole_year": "'more than in the whole of 2024': the compared period is that whole year (assertion exceeds_period).",
     "compare_value": "A figure for the compared period ('the same period in 2024 (2,983)', 'compared with 3,824 in ...').",
     "carried_from_context": "No date in the sentence: the day the previous sentence spoke of (same kind of figure only).",
     "same_figure": "'The 1,000 figure': the earlier figure's meaning and dates.",
