@@ -30,12 +30,14 @@ class Archive:
     found: dict[str, Path] = field(default_factory=dict)  # source_id -> verified file
     missing: dict[str, str] = field(default_factory=dict)  # source_id -> file name
 
-    def text(self, source_id: str) -> str | None:
-        path = self.found.get(source_id)
-        return path.read_text(encoding="utf-8") if path else None
+    _texts: dict[str, str] | None = field(default=None, repr=False)
 
     def texts(self) -> dict[str, str]:
-        return {sid: self.text(sid) for sid in self.found if not sid.startswith("homeoffice")}
+        """The verified text documents (not the spreadsheet), read once per archive."""
+        if self._texts is None:
+            self._texts = {sid: p.read_text(encoding="utf-8") for sid, p in self.found.items()
+                           if p.suffix == ".txt"}
+        return self._texts
 
 
 def open_archive(sources: pd.DataFrame, archive_dir: str | Path | None = None,

@@ -62,14 +62,6 @@ def dependency_order(specs: list[ResourceSpec]) -> list[ResourceSpec]:
     return [by_name[n] for n in TopologicalSorter(graph).static_order() if n in by_name]
 
 
-def ddl(specs: list[ResourceSpec]) -> str:
-    parts = []
-    for spec in dependency_order(specs):
-        parts.append(create_table_sql(spec))
-        parts.extend(comment_sql(spec))
-    return "\n".join(parts) + "\n"
-
-
 BLOCK_SIZE = 16384  # the smallest DuckDB allows: ~0.4 MB instead of ~12 MB for tables this small
 
 

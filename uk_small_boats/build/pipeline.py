@@ -87,8 +87,8 @@ def verify_evidence(ctx: Context, specs: list[ResourceSpec]) -> None:
     verified: dict[str, dict[str, int]] = {}
     for s in specs:
         if s.name in ctx.frames and evidence_spans(s):
-            verified[s.name] = verify_offsets(ctx.frames[s.name], s, ctx.archive,
-                                              origin=str(s.data_path), texts=texts)
+            verified[s.name] = verify_offsets(ctx.frames[s.name], s, origin=str(s.data_path),
+                                              texts=texts)
     ctx.report["evidence_verified"] = verified
     claims = ctx.frames.get("claims")
     if claims is not None:
@@ -206,7 +206,8 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
     with step("validate tables (pandera)"):
         origins = {s.name: str(s.data_path) if s.data_path else f"{s.name} (built)" for s in specs}
         for s in specs:
-            validate_frame(frames[s.name], s, origin=origins[s.name])
+            if s.data_path is None:  # curated frames were validated as they were read
+                validate_frame(frames[s.name], s, origin=origins[s.name])
         cross_table(frames, origins)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)

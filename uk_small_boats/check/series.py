@@ -64,10 +64,6 @@ class OfficialSeriesIndex:
             total += v
         return total
 
-    def day_value(self, day, measure: str) -> float:
-        k = int(_days([day])[0]) - self.first
-        return float(self.values[measure][k]) if 0 <= k < len(self.days) else float("nan")
-
     def first_day_reaching(self, year_start, threshold: float, measure: str):
         """First day on which the running total from year_start reaches more than ``threshold``."""
         s = int(_days([year_start])[0]) - self.first

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..archive.registry import Archive
 from ..errors import PipelineError
 from ..metadata.schemas import ResourceSpec
 
@@ -28,7 +27,7 @@ def evidence_spans(spec: ResourceSpec) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def verify_offsets(df: pd.DataFrame, spec: ResourceSpec, archive: Archive, *, origin: str,
+def verify_offsets(df: pd.DataFrame, spec: ResourceSpec, *, origin: str,
                    texts: dict[str, str]) -> dict[str, int]:
     """Raise on the first mismatching span (listing all); return rows verified per source."""
     verified: dict[str, int] = {}

@@ -74,11 +74,6 @@ def _count(word: str) -> int:
     return 1 if word.lower() == "a" else text2num(word.lower(), "en")
 
 
-def _year_of(m: re.Match, group: str, pub: dt.date) -> int | None:
-    v = m.groupdict().get(group)
-    return int(v) if v else None
-
-
 RULES: list[tuple[str, re.Pattern, str]] = []
 
 
