@@ -45,7 +45,7 @@ def bench_ods():
 
 
 def bench_build():
-    from uk_small_boats.build.pipeline import build
+    from uk_small_boats.pipeline import build
     with tempfile.TemporaryDirectory() as d:
         t = time.perf_counter()
         report = build(Path(d) / "build")

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from uk_small_boats.build.pipeline import build
+from uk_small_boats.pipeline import build
 from uk_small_boats.paths import REPO
 
 SHARED_ARCHIVE = REPO.parent / "shared" / "archive"

@@ -6,7 +6,7 @@ import shutil
 import duckdb
 import pytest
 
-from uk_small_boats.build.pipeline import build
+from uk_small_boats.pipeline import build
 from uk_small_boats.errors import PipelineError
 from uk_small_boats.validate.package import validate_package
 
@@ -78,7 +78,7 @@ def test_failed_build_keeps_previous(built, tmp_path, monkeypatch):
     out = tmp_path / "out"
     shutil.copytree(built, out)
     before = {p.name: p.read_bytes() for p in (out / "data").iterdir()}
-    from uk_small_boats.build import pipeline
+    from uk_small_boats import pipeline
 
     def boom(*a, **k):
         raise PipelineError("injected failure", rule="test")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from uk_small_boats.build.pipeline import _recover, build
+from uk_small_boats.pipeline import _recover, build
 from uk_small_boats.errors import PipelineError
 from uk_small_boats.paths import DATA, REPO
 

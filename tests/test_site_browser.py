@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import duckdb
 import pytest
 
-from uk_small_boats.build.pipeline import build
+from uk_small_boats.pipeline import build
 from uk_small_boats.paths import REPO
 
 pytestmark = pytest.mark.browser

@@ -50,7 +50,7 @@ def build(archive: Optional[Path] = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
           site: bool = typer.Option(False, "--site/--no-site", help="Also build the documentation site."),
           ) -> None:
     """Build the Data Package, CSV, Parquet and DuckDB (and the site) atomically into build/."""
-    from .build.pipeline import build as run_build
+    from .pipeline import build as run_build
     try:
         with _steps() as step:
             report = run_build(out_dir, archive, archive_only=archive_only, site=site,
@@ -83,7 +83,7 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT) -> None:
     data/source_differences.csv (rewrite alignment) from the archived news texts, and fill the
     offsets of new quotes in data/evidence.csv (write source_id and quote, leave offsets blank)."""
     from .archive.registry import open_archive
-    from .build.writers import sort_by_key, write_csv
+    from .metadata.tables import sort_by_key, write_csv
     from .curate.regenerate import REGENERATORS
     from .metadata.schemas import read_csv_typed, resource
     try:

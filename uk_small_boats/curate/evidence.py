@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import PipelineError
-from ..metadata.schemas import ResourceSpec
+from ..metadata.schemas import ResourceSpec, read_csv_typed, resource
+from ..metadata.tables import sort_by_key, write_csv
 
 SPANS = [("quote", "char_start", "char_end"), ("figure_text", "figure_start", "figure_end"),
          ("original_quote", "original_char_start", "original_char_end")]
@@ -62,8 +63,6 @@ def verify_offsets(df: pd.DataFrame, spec: ResourceSpec, *, origin: str,
 def locate_quotes(path, texts: dict[str, str]) -> int:
     """Fill blank offsets (and ids) in a hand-written evidence file: a curator writes source_id and
     quote, this finds the one place the quote stands. Returns the number of rows filled."""
-    from ..build.writers import sort_by_key, write_csv
-    from ..metadata.schemas import read_csv_typed, resource
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     todo = raw["char_start"] == ""
     for i in raw.index[todo]:

@@ -14,6 +14,7 @@ from ..check import rules as verdict_rules
 from ..extract import metrics as metric_docs
 from ..extract import periods as period_docs
 from ..metadata.schemas import ResourceSpec
+from ..publish.duckdb_db import SQL_TYPES
 from .html import badge, esc, highlight, json_script, table
 
 SOURCE_LABEL = {"news": "news article", "official": "official statistics",
@@ -318,7 +319,6 @@ descriptor. CSV and Parquet files are byte-identical from one build to the next 
 
 
 def sql_console(specs: list[ResourceSpec]) -> str:
-    from ..build.duckdb_db import SQL_TYPES
     resources = [s.name for s in specs]
     types = {s.name: {f["name"]: SQL_TYPES[f["type"]] for f in s.fields} for s in specs}
     examples = {

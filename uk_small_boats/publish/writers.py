@@ -1,4 +1,4 @@
-"""Deterministic CSV and Parquet writers driven by the Table Schema.
+"""Deterministic Parquet writer driven by the Table Schema (CSV: metadata.tables).
 
 Same frame in, same bytes out: fixed row order (primary key), fixed float and date formats,
 no timestamps, and Parquet metadata that carries the field descriptions.
@@ -17,30 +17,6 @@ from ..metadata.schemas import ResourceSpec
 
 ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
                "boolean": pa.bool_(), "date": pa.date32()}
-
-
-def sort_by_key(df: pd.DataFrame, spec: ResourceSpec) -> pd.DataFrame:
-    keys = spec.primary_key or spec.field_names
-    return df.sort_values(keys, kind="mergesort", na_position="first").reset_index(drop=True)
-
-
-def _csv_cell(value, ftype: str) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value is pd.NaT:
-        return ""
-    if ftype == "date":
-        return pd.Timestamp(value).strftime("%Y-%m-%d")
-    if ftype == "boolean":
-        return "true" if value else "false"
-    if ftype == "number":
-        f = float(value)
-        return str(int(f)) if f.is_integer() else repr(f)
-    return str(value)
-
-
-def write_csv(df: pd.DataFrame, spec: ResourceSpec, path: Path) -> None:
-    out = pd.DataFrame({f["name"]: [_csv_cell(v, f["type"]) for v in df[f["name"]].tolist()]
-                        for f in spec.fields}, columns=spec.field_names)
-    out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
 
 def arrow_schema(spec: ResourceSpec) -> pa.Schema:

@@ -18,21 +18,23 @@ from typing import Callable
 
 import pandas as pd
 
-from ..archive.registry import Archive, open_archive
-from ..errors import PipelineError
-from ..metadata.schemas import ResourceSpec, conform, read_csv_typed, resources
-from ..check.dates import source_date_checks
-from ..check.series import OfficialSeriesIndex
-from ..check.verdicts import check_claims
-from ..curate.regenerate import REGENERATORS, drift
-from ..curate.evidence import evidence_spans, verify_offsets
-from ..official import ods
-from ..validate.package import validate_package
-from ..validate.pandera_models import validate_frame
-from ..validate.rules import cross_table
-from . import descriptor as desc
-from .duckdb_db import write_duckdb
-from .writers import sort_by_key, write_csv, write_parquet
+from .archive.registry import Archive, open_archive
+from .errors import PipelineError
+from .metadata.schemas import ResourceSpec, conform, read_csv_typed, resources
+from .check.dates import source_date_checks
+from .check.series import OfficialSeriesIndex
+from .check.verdicts import check_claims
+from .curate.regenerate import REGENERATORS, drift
+from .curate.evidence import evidence_spans, verify_offsets
+from .official import ods
+from .validate.package import validate_package
+from .validate.pandera_models import validate_frame
+from .validate.rules import cross_table
+from .metadata.tables import sort_by_key, write_csv
+from .publish import descriptor as desc
+from .publish.duckdb_db import write_duckdb
+from .publish.writers import write_parquet
+from .site.build import build_site
 
 DUCKDB_NAME = "uk_small_boats.duckdb"
 REPORT_NAME = "build_report.json"
@@ -227,7 +229,6 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
         ctx.report["rows"] = {s.name: len(frames[s.name]) for s in specs}
         ctx.report["duckdb"] = {"path": DUCKDB_NAME, **desc.file_stats(tmp / DUCKDB_NAME)}
         if site:
-            from ..site.build import build_site
             with step("build documentation site"):
                 build_site(tmp, frames, package, ctx.report)
         (tmp / REPORT_NAME).write_text(json.dumps(ctx.report, indent=2, sort_keys=True) + "\n",
