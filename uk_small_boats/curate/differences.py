@@ -10,7 +10,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ..extract.numbers import find_figures
-from ..extract.periods import find_periods
+from ..extract.periods import When, find_periods
 from ..extract.text import sentences
 from ..metadata.schemas import conform, resource
 
@@ -21,7 +21,7 @@ PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 def _facts(text: str, s: int, e: int, ref: dt.date) -> dict:
     figs = find_figures(text, s, e)
-    periods = [p.text.lower() for p in find_periods(text, s, e, ref, ref)]
+    periods = [p.text.lower() for p in find_periods(text, s, e, When(ref, ref))]
     names = {m.group(0) for m in PROPER.finditer(text[s:e])}
     return {"figures": figs, "values": sorted(f.value for f in figs), "periods": periods, "names": names}
 

@@ -1,254 +1,461 @@
-"""Put the extractor together: sentence -> figures -> qualifier, metric, period -> claim rows.
+"""Put the extractor together: sentence -> figures -> metric, qualifier -> period -> claim rows.
 
-Output columns are those of schemas/claims.json less the source-bound ones (claim_id, source_id),
-so ``uk-small-boats extract`` works on any article.
+The assembly is two tables of small named steps, run in order: ``SENTENCE_STEPS`` on the figures of
+one sentence, then ``ARTICLE_STEPS`` on the whole article (where a figure's dates come from another
+sentence). Every row records the rule that set its period and its ``period_basis``: ``stated`` (the
+figure's own words name the period, relative words included), ``inferred`` (taken from another
+sentence or from the article's data day) or ``unresolved`` (left empty rather than guessed).
+
+Output columns are those of schemas/claims.json less the source-bound ones (claim_id, source_id,
+review), so ``uk-small-boats extract`` works on any article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from typing import Callable
 
-from .metrics import classify
+from . import context
+from .metrics import classify, noun_class, percent_sign
 from .numbers import Figure, find_figures
-from .periods import Period, compare_period, find_periods, over_years
+from .periods import PERIOD_CUT, Period, When, compare_period, find_periods
 from .qualifiers import qualifier_for
 from .text import Span, clause_window, sentences
 
-DAY_RULES = {"day", "weekday", "relative_day", "range", "weekday_pair", "month_edge", "weekend"}
 PLACES = re.compile(
     r"\b(?:the\s+Port\s+of\s+Dover|Dover|Folkestone|Ramsgate|Dungeness|Kent|Calais|Dunkirk|Dunkerque|"
     r"Gravelines|Boulogne(?:-sur-Mer)?|Wimereux|Le\s+Portel|Equihen|Hardelot|northern\s+France|"
     r"north(?:ern)?\s+French\s+coast|Heathrow|Manston|Western\s+Jet\s+Foil|Lancaster\s+House|"
-    r"Chequers|the\s+English\s+Channel|the\s+Channel)\b")
+    r"Chequers)\b")
 RECORD_HIGH = re.compile(r"\b(?:highest|busiest|largest|biggest|most)\s+(?:daily|single[- ]day|"
                          r"day|number|figure|total|in\s+a\s+(?:single\s+)?day)", re.I)
-# "already more than in the whole of 2024": the figure beats a whole earlier year.
 EXCEEDS_YEAR = re.compile(r"^[^.;]{0,80}?\b(?P<phrase>(?:already\s+)?(?:more|higher)\s+than\s+(?:in\s+)?"
                           r"(?:the\s+whole\s+of|all\s+of)\s+(?P<y>(?:19|20)\d{2}))\b", re.I)
 RECORD_PERIOD = re.compile(r"\ba\s+record\b|\brecord\s+(?:for|number|high|total|level)", re.I)
-# Where a clause ends for the purpose of dates: not at dashes, which news copy uses for asides
-# ("escorted by a French naval ship – Ridens – to the median line").
-PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
-                        r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which)\s", re.I)
-# Metrics that accumulate into running totals ("brings the total to ..."), unlike one-off events.
-SERIES_METRICS = {"people_arrived", "boats_arrived", "people_intercepted", "people_prevented",
-                  "people_returned", "boats_prevented"}
-COMPARE_CONNECTOR = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|than|against|"
-                               r"versus|vs)\s*$", re.I)
+# A figure given for comparison: "compared with 39,883", "up from 28,526", "than the 29,437".
+COMPARED_BEFORE = re.compile(
+    r"(?:compared?\s+(?:with|to)|compares\s+(?:with|to)|than(?:\s+(?:in|on|at))?|up\s+from|down\s+from|"
+    r"rise\s+from|fall\s+from|against|versus|vs\.?|dwarfing|surpassing|beating|exceeding|eclipsing|"
+    r"(?:,|\band)\s+when\s+it\s+was|when\s+it\s+was|\bon)\s+"
+    r"(?:the\s+|a\s+|just\s+|some\s+|about\s+|around\s+|at\s+least\s+|only\s+|an?\s+estimated\s+)*"
+    r"(?:record(?:-breaking)?\s+|previous\s+(?:high|record)\s+of\s+|provisional\s+|total\s+of\s+)?$", re.I)
+PAREN_VALUE = re.compile(r"\(\s*$")
+WHOLE_YEAR_WORDS = re.compile(r"\b(?:record|whole|entire|all\s+of|total|across|throughout|overall)\b", re.I)
+THRESHOLD_VERBS = re.compile(r"\b(?:passed|surpassed|topped|exceeded|crossed|broke|reached|hit|hitting|passing|topping)\s+"
+                             r"(?:the\s+)?$", re.I)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+YEAR_TOKEN = re.compile(r"(?<![\d,.£$€])\b(?:19|20)\d{2}\b(?![\d,])")
+ANAPHORIC_MILESTONE = re.compile(
+    r"\b(?:(?:the\s+(?:figure|milestone|mark|threshold)|it)\s+was\s+(?:passed|reached|hit|crossed|surpassed|topped)\s+on"
+    r"|it\s+was)\s+$", re.I)
+MAINISH = frozenset({"main", "since", "end", "unresolved", "day_marker"})
+CROSSING = frozenset({"people_arrived", "boats_arrived", "people_on_one_boat", "people_prevented",
+                      "boats_prevented", "people_attempted", "boats_departed"})
+COUNTS = frozenset({"people", "boats"})
+NEAR = 100  # how far after a figure its own period may stand
 
 
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(b[0] - a[1], a[0] - b[1], 0)
+@dataclass
+class Draft:
+    """One figure on its way to a claim row."""
+    fig: Figure
+    sent: Span
+    quote: Span
+    metric: str = "count_other"
+    unit: str = "count"
+    metric_rule: str = ""
+    qualifier: str = "exact"
+    noun: str = "bare"
+    period: Period | None = None
+    basis: str = "unresolved"
+    rule: str = "unresolved"
+    compare: Period | None = None
+    change_of: str | None = None
+    compared: bool = False  # a figure given for comparison with another ("compared with 3,824")
+    head: "Draft | None" = None  # the figure it is compared with or a percentage of
+    assertion: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def set_period(self, p: Period | None, basis: str, rule: str | None = None) -> None:
+        self.period, self.basis, self.rule = p, basis, rule or (p.rule if p else "unresolved")
 
 
-def _nearest(periods: list[Period], fig: Figure) -> Period | None:
-    if not periods:
-        return None
-    return min(periods, key=lambda p: (_gap(p.span, (fig.start, fig.end)), p.span[0] < fig.start))
+@dataclass
+class Sentence:
+    text: str
+    span: Span
+    periods: list[Period]
+    drafts: list[Draft]
+    when: When
 
 
-# Rules whose dates do not depend on the anchor, and those that do (resolved once it is known).
-ANCHOR_FREE = frozenset({"same_period_compare", "year_compare", "range", "day", "weekday_pair",
-                         "month_edge", "weekday", "relative_day"})
+# ---------------------------------------------------------------- sentence steps
+
+def step_metric(s: Sentence, prev: list[Draft]) -> None:
+    """What each figure counts (extract.metrics: noun classes and cue rules)."""
+    for i, d in enumerate(s.drafts):
+        lead = s.drafts[i - 1].fig.end if i else None
+        d.metric, d.unit, d.metric_rule = classify(s.text, d.fig, s.span.start, s.span.end, lead)
+        d.noun = noun_class(s.text, d.fig)
+        d.qualifier, _ = qualifier_for(s.text, d.fig.start, d.fig.end, d.fig.vague)
+        if d.qualifier == "about" and re.search(r"\bsome\s+$", s.text[max(0, d.fig.start - 6):d.fig.start], re.I) \
+                and d.fig.value % 100:
+            d.qualifier = "exact"  # "Some 1,378" (agency style before an exact figure)
+        if THRESHOLD_VERBS.search(s.text[max(s.span.start, d.fig.start - 25):d.fig.start]) and d.qualifier == "exact":
+            d.qualifier = "at_least"
+            d.assertion = "threshold"
+        if d.fig.percent and d.metric == "percent_change":
+            d.fig = replace(d.fig, value=d.fig.value * percent_sign(s.text, d.fig, s.span.start, s.span.end))
 
 
-def _anchor_of(periods: list[Period], pub: dt.date, anchor: dt.date) -> dt.date:
-    days = [p for p in periods if p.rule in DAY_RULES and p.end <= pub]
-    return days[-1].end if days else anchor
+def step_compared(s: Sentence, prev: list[Draft]) -> None:
+    """A figure given for comparison takes the measure of the figure it is compared with."""
+    heads = [d for d in s.drafts if d.unit in COUNTS]
+    last_prev = next((d for d in reversed(prev) if d.unit in COUNTS and not d.compared
+                      and d.unit == "people"), None)
+    for i, d in enumerate(s.drafts):
+        if d.fig.percent or d.fig.currency:
+            continue
+        before = s.text[max(s.span.start, d.fig.start - 60):d.fig.start]
+        if not (COMPARED_BEFORE.search(before) or (PAREN_VALUE.search(before) and _compare_marker_before(s, d))):
+            continue
+        want = "boats" if d.noun == "boats" else "people"
+        earlier = [h for h in heads if h.fig.start < d.fig.start and not h.compared]
+        head = next((h for h in reversed(earlier) if h.unit == want), None) or \
+            next((h for h in reversed(earlier)), None) or \
+            (last_prev if re.match(r"\s*(?:This|That|It|These|The\s+figure)\b", s.text[s.span.start:s.span.start + 20]) else None)
+        if head is None:
+            continue
+        d.compared, d.head = True, head
+        if d.metric in {"count_other", "people_other"} and d.noun in {"bare", "people"} or d.noun == "bare":
+            d.metric, d.unit, d.metric_rule = head.metric, head.unit, "compare_value"
 
+
+def step_list_items(s: Sentence, prev: list[Draft]) -> None:
+    """A bare figure listed after a counted one shares its measure ("1,843 in 2019 and 8,466 in 2020")."""
+    for i, d in enumerate(s.drafts):
+        if d.noun != "bare" or i == 0 or d.fig.percent or d.fig.currency or d.compared \
+                or d.metric_rule not in {"bare", "bare_count_of_arrivals"}:
+            continue
+        prior = next((p for p in reversed(s.drafts[:i]) if p.unit in COUNTS), None)
+        if prior is None:
+            continue
+        between = s.text[prior.fig.end:d.fig.start]
+        if len(between) <= 45 and re.search(r"(?:,|\band\b|\bor\b|\bwhile\b|\bthen\b|–|-)\s*(?:\w+\s+){0,3}$", between) \
+                and not re.search(r"\b(?:to|reach\w*|hit|passed|total)\b", between) \
+                and not re.match(r"\s+(?:have\s+|had\s+)?(?:arriv|cross|enter|land|reach|made|make)", s.text[d.fig.end:d.fig.end + 20]):
+            d.metric, d.unit, d.metric_rule = prior.metric, prior.unit, "list_item"
+
+
+def step_own_period(s: Sentence, prev: list[Draft]) -> None:
+    """The period in the figure's own clause: the nearest after it, else the nearest before it."""
+    for d in s.drafts:
+        p = _own_period(s, d)
+        if p is None:
+            continue
+        if p.kind == "unresolved":
+            d.set_period(None, "unresolved", p.rule)
+        elif p.kind == "day_marker":
+            day = next((q for q in s.periods if q.kind == "main" and context.is_day_level(q)), None)
+            if day is not None:
+                d.set_period(day, "stated")
+        else:
+            d.set_period(p, "stated")
+
+
+def step_respectively(s: Sentence, prev: list[Draft]) -> None:
+    """"on January 2 in both 2021 and 2023, with 10 and 44 people respectively": figures and years in order."""
+    m = RESPECTIVELY.search(s.text, s.span.start, s.span.end)
+    if not m:
+        return
+    figs = [d for d in s.drafts if d.fig.end <= m.start() and not d.fig.percent]
+    years = [int(y.group(0)) for y in YEAR_TOKEN.finditer(s.text, s.span.start, m.start())]
+    if len(figs) < 2 or len(years) < len(figs):
+        return
+    years = years[-len(figs):]
+    day = next((p for p in s.periods if p.rule == "day" and p.start is not None), None)
+    for d, y in zip(figs, years):
+        if day is not None:
+            try:
+                one = day.start.replace(year=y)
+            except ValueError:
+                continue
+            d.set_period(replace(day, start=one, end=one, rule="respectively"), "stated")
+        else:
+            d.set_period(Period(dt.date(y, 1, 1), dt.date(y, 12, 31), str(y), "respectively", (0, 0)), "stated")
+        if d.metric == "count_other" and figs[-1].unit in COUNTS:
+            d.metric, d.unit, d.metric_rule = figs[-1].metric, figs[-1].unit, "list_item"
+
+
+def step_compare_periods(s: Sentence, prev: list[Draft]) -> None:
+    """A compared figure's dates: the head's dates moved to the year its words name."""
+    for d in s.drafts:
+        if not d.compared or d.head is None or d.head.period is None or d.head.period.start is None:
+            continue
+        head = d.head.period
+        marker = _adjacent_marker(s, d)
+        if marker is not None:
+            d.set_period(compare_period(head, marker), "stated", "compare_value")
+            continue
+        own = d.period
+        if own is not None and own.rule in {"year", "last_year"} and own.start is not None:
+            whole_head = head.start.month == 1 and head.start.day == 1 and head.end.month == 12 and head.end.day == 31
+            near = s.text[max(s.span.start, d.fig.start - 30):min(s.span.end, d.fig.end + 40)]
+            if not whole_head and not WHOLE_YEAR_WORDS.search(near):
+                years = own.start.year - head.end.year
+                d.set_period(replace(own, start=_shift(head.start, years), end=_shift(head.end, years),
+                                     rule="compare_value"), "stated")
+
+
+def step_percent(s: Sentence, prev: list[Draft]) -> None:
+    """A percentage change: the dates of the figure it changes, compared with the dates its words name."""
+    for i, d in enumerate(s.drafts):
+        if d.metric != "percent_change":
+            continue
+        base = next((b for b in reversed(s.drafts[:i]) if b.unit in COUNTS and not b.compared
+                     and b.metric != "people_other"), None)
+        basis = "stated"
+        if base is None:
+            own = d.period
+            if own is not None and own.start is not None:
+                base_period = own
+            else:
+                earlier = next((b for b in reversed(s.drafts[:i]) if b.metric == "percent_change" and b.head), None)
+                base = earlier.head if earlier else next(
+                    (b for b in reversed(prev) if b.unit in COUNTS and not b.compared and b.metric != "people_other"), None)
+                if base is None:
+                    continue
+                base_period = base.period
+                basis = "inferred" if earlier is None else earlier.basis
+        else:
+            base_period = base.period
+            basis = base.basis
+        d.head = base
+        d.change_of = base.metric if base is not None else "people_arrived"
+        if base_period is None or base_period.start is None:
+            d.set_period(None, "unresolved")
+            continue
+        d.set_period(replace(base_period, rule=base_period.rule), basis)
+        marker = _marker_after(s, d)
+        if marker is not None:
+            d.compare = compare_period(base_period, marker)
+        else:
+            value = next((c for c in s.drafts[i + 1:] if c.compared and c.period is not None), None)
+            if value is not None:
+                d.compare = value.period
+
+
+def step_exceeds(s: Sentence, prev: list[Draft]) -> None:
+    """"already more than in the whole of 2024": the figure is compared with that whole year."""
+    for d in s.drafts:
+        m = None if d.fig.percent else EXCEEDS_YEAR.match(s.text, d.fig.end, d.quote.end)
+        if m and d.compare is None:
+            y = int(m["y"])
+            d.compare = Period(dt.date(y, 1, 1), dt.date(y, 12, 31), m["phrase"], "whole_year", m.span("y"), "compare")
+
+
+def step_threshold(s: Sentence, prev: list[Draft]) -> None:
+    """"passed 5,000 on 21 March": the running total from 1 January to that day."""
+    for d in s.drafts:
+        if d.qualifier in {"passed", "at_least"} and (d.assertion == "threshold" or d.qualifier == "passed") \
+                and d.period is not None and d.period.start == d.period.end and d.period.start is not None \
+                and d.period.rule in context.DAY_RULES:
+            d.set_period(replace(d.period, start=dt.date(d.period.end.year, 1, 1)), d.basis, "threshold_to_day")
+            d.assertion = "threshold"
+
+
+SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
+    ("metric", step_metric),
+    ("compared_value", step_compared),
+    ("list_item", step_list_items),
+    ("own_period", step_own_period),
+    ("respectively", step_respectively),
+    ("compare_value", step_compare_periods),
+    ("percent", step_percent),
+    ("exceeds_period", step_exceeds),
+    ("threshold", step_threshold),
+]
+
+
+# ---------------------------------------------------------------- article steps
+
+def step_same_figure(drafts: list[Draft], when: When) -> None:
+    """A figure restated without dates (headline, caption, 'the 20,000 figure') takes the dates the
+    article gives the same figure elsewhere."""
+    stated = [d for d in drafts if d.basis == "stated" and d.period is not None]
+    for d in drafts:
+        if d.period is not None or d.basis == "unresolved" and d.rule != "unresolved":
+            continue
+        twin = next((t for t in stated if t is not d and t.fig.value == d.fig.value
+                     and _family(t.metric) == _family(d.metric) and t.unit == d.unit), None)
+        if twin is not None:
+            d.set_period(twin.period, "inferred", "same_figure")
+            if d.metric in {"count_other", "people_other"} and twin.unit in COUNTS:
+                d.metric, d.metric_rule = twin.metric, "same_figure"
+
+
+def step_carried(drafts: list[Draft], when: When) -> None:
+    """No dates in the sentence: a day-level date of the sentence just before (same kind of figure)."""
+    for i, d in enumerate(drafts):
+        if d.period is not None or d.rule != "unresolved" or _family(d.metric) != "crossing":
+            continue
+        prev_sent = next((p.sent for p in reversed(drafts[:i]) if p.sent != d.sent), None)
+        if prev_sent is None:
+            continue
+        src = next((p for p in drafts if p.sent == prev_sent and p.period is not None and p.basis == "stated"
+                    and _family(p.metric) == "crossing" and context.is_day_level(p.period)), None)
+        if src is not None:
+            d.set_period(src.period, "inferred", "carried_from_context")
+
+
+def step_data_day(drafts: list[Draft], when: When) -> None:
+    """Still no dates: a crossing figure is taken as the article's data day; anything else is unresolved."""
+    for d in drafts:
+        if d.period is not None or d.rule != "unresolved":
+            continue
+        if _family(d.metric) == "crossing" and d.unit in COUNTS:
+            day = when.data_day
+            d.set_period(Period(day, day, "", "data_day", (d.fig.start, d.fig.start)), "inferred", "data_day")
+
+
+def step_open_end(drafts: list[Draft], when: When) -> None:
+    """Returns and other non-series counts "since ..." run to publication, not to the data day."""
+    for d in drafts:
+        p = d.period
+        if p is not None and p.end == when.data_day and p.kind == "since" and _family(d.metric) == "returns":
+            d.set_period(replace(p, end=when.pub), d.basis, d.rule)
+
+
+ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When], None]]] = [
+    ("same_figure", step_same_figure),
+    ("carried_from_context", step_carried),
+    ("data_day", step_data_day),
+    ("open_end", step_open_end),
+]
+
+
+# ---------------------------------------------------------------- the extractor
 
 def extract_claims(text: str, published: dt.date) -> list[dict]:
     """Every figure in ``text`` as a claim row, with periods resolved against ``published``."""
     if not isinstance(text, str) or not text.strip():
         return []
-    rows: list[dict] = []
-    anchor = published
-    carried: dict[str | None, Period] = {}  # per metric family: the day the last sentence was about
-    for sent in sentences(text):
+    sents = sentences(text)
+    when = When(published, context.data_day(text, sents, published))
+    drafts: list[Draft] = []
+    for sent in sents:
         figs = find_figures(text, sent.start, sent.end)
-        if not figs:  # only the day it speaks of matters, for later sentences
-            anchor = _anchor_of(find_periods(text, sent.start, sent.end, published, anchor, ANCHOR_FREE),
-                                published, anchor)
+        if not figs:
             continue
-        periods = find_periods(text, sent.start, sent.end, published, anchor)
-        new_anchor = _anchor_of(periods, published, anchor)
-        if new_anchor != anchor and any(p.rule not in ANCHOR_FREE for p in periods):
-            periods = find_periods(text, sent.start, sent.end, published, new_anchor)
-        mains = [p for p in periods if p.kind in {"main", "since"}]
-        compares = [p for p in periods if p.kind == "compare"]
-        overs = [p for p in periods if p.rule.startswith("over_years")]
-        durations = [p for p in periods if p.kind == "duration" and not p.rule.startswith("over_years")]
-        sentence_rows: list[dict] = []
-        for fig in figs:
-            quote = clause_window(text, sent, fig.start, fig.end)
-            clause = text[quote.start:quote.end]
-            metric, unit = classify(text, fig, clause, quote.start)
-            qualifier, _ = qualifier_for(text, fig.start, fig.end, fig.vague)
-            period, compare, change_of, rule_note = None, None, None, None
-            base = _percent_base(sentence_rows, rows) if fig.percent else None
-            paren = _compare_value(text, fig, compares, sent.start)
-            if metric == "money" and overs:
-                ym = re.search(r"\b(?:19|20)\d{2}\b", text[sent.start:sent.end])
-                period = over_years(overs[0], int(ym.group(0)) if ym else None, published)
-            elif paren is not None and sentence_rows:
-                ref = next((r for r in reversed(sentence_rows) if r["_compare"] is not None), None)
-                main = next((r for r in sentence_rows if r["unit"] in {"people", "boats"}), None)
-                if ref is not None:
-                    period = ref["_compare"]
-                    metric, unit = ref["change_of"] or metric, unit if ref["change_of"] is None else _unit(ref["change_of"])
-                    rule_note = "compare_value"
-                elif main is not None:
-                    main_p = main["_period"]
-                    period = compare_period(main_p, paren)
-                    if metric in {"people_other", "count_other"}:
-                        metric, unit = main["metric"], main["unit"]
-                    rule_note = "compare_value"
-            if metric in {"people_other", "count_other"} and sentence_rows and \
-                    COMPARE_CONNECTOR.search(text[max(sent.start, fig.start - 20):fig.start]):
-                main = next((r for r in sentence_rows if r["unit"] in {"people", "boats"}
-                             and r["metric"] not in {"people_other", "count_other"}), None)
-                if main is not None:  # "up from 28,526 in 2021": the same measure, another period
-                    metric, unit = main["metric"], main["unit"]
-            if period is None and fig.percent and base is not None:
-                period = base["_period"]
-                change_of = base["metric"]
-                marker = next((c for c in compares if c.span[0] >= fig.end), None) or _nearest(compares, fig)
-                if marker is not None and period is not None:
-                    compare = compare_period(period, marker)
-            if period is None:
-                zero_run = fig.rule == "zero_phrase" and durations
-                period = _nearest(durations, fig) if zero_run else _choose(text, mains, fig)
-            if period is None and _family(metric) is not None and _family(metric) in carried:
-                c = carried[_family(metric)]
-                period = replace(c, rule="carried_from_context", text=c.text)
-            if period is None:
-                period = _nearest(mains, fig)
-            if period is None:
-                period = Period(published, published, "", "publication_date", (fig.start, fig.start))
-            if period.start > period.end:  # never publish a period that runs backwards
-                period = Period(published, published, "", "publication_date", (fig.start, fig.start))
-            if qualifier == "passed" and period.rule in DAY_RULES:
-                period = replace(period, start=dt.date(period.end.year, 1, 1), rule="threshold_to_day")
-            exceeds = EXCEEDS_YEAR.match(text[fig.end:quote.end]) if not fig.percent else None
-            if exceeds and compare is None:
-                y = int(exceeds["y"])
-                compare = Period(dt.date(y, 1, 1), dt.date(y, 12, 31), exceeds["phrase"],
-                                 "whole_year", (fig.end + exceeds.start("y"), fig.end + exceeds.end("y")), "compare")
-            row = {
-                "quote": clause, "char_start": quote.start, "char_end": quote.end,
-                "figure_text": fig.text, "figure_start": fig.start, "figure_end": fig.end,
-                "metric": metric, "value": fig.value, "unit": unit, "qualifier": qualifier,
-                "period_start": period.start, "period_end": period.end,
-                "period_text": period.text or None, "period_rule": rule_note or period.rule,
-                "compare_start": compare.start if compare else None,
-                "compare_end": compare.end if compare else None,
-                "compare_text": compare.text if compare else None,
-                "change_of": change_of,
-                "assertion": _assertion(text, fig, qualifier, period, quote),
-                "place": _place(clause, fig.start - quote.start) if metric not in {"money", "percent_change", "percent_share"} else None,
-                "extraction": fig.rule,
-                "_period": period, "_compare": compare, "_after": text[fig.end:fig.end + 20],
-                "_base": base, "_before": text[max(sent.start, fig.start - 40):fig.start],
-            }
-            _same_figure(row, rows + sentence_rows)
-            sentence_rows.append(row)
-        for r in sentence_rows:
-            fam = _family(r["metric"])
-            if r["_period"].rule in DAY_RULES | {"carried_from_context"}:
-                carried[fam] = r["_period"]
-        anchor = new_anchor
-        rows.extend(sentence_rows)
-    _headline(text, rows)
-    for r in rows:
-        for key in ("_period", "_compare", "_after", "_base", "_before"):
-            r.pop(key)
-    return rows
+        s = Sentence(text, sent, find_periods(text, sent.start, sent.end, when),
+                     [Draft(f, sent, clause_window(text, sent, f.start, f.end)) for f in figs], when)
+        for _, step in SENTENCE_STEPS:
+            step(s, drafts)
+        drafts.extend(s.drafts)
+    for _, step in ARTICLE_STEPS:
+        step(drafts, when)
+    return [_row(text, d) for d in drafts]
 
 
-def _headline(text: str, rows: list[dict]) -> None:
-    """A headline ("... as 728 arrive") states a figure the body then dates: take the body's
-    reading of the same figure. The headline is a first line with no full stop, before a blank line."""
-    first = re.match(r"\s*([^\n.!?]{5,160})\n\s*\n", text)
-    if not first:
-        return
-    end = first.end(1)
-    body = [r for r in rows if r["figure_start"] >= end]
-    for r in rows:
-        if r["figure_start"] >= end or r["period_rule"] not in {"publication_date", "carried_from_context"}:
-            continue
-        twin = next((b for b in body if b["value"] == r["value"] and b["unit"] == r["unit"]), None)
-        if twin is not None:
-            r.update(metric=twin["metric"], period_start=twin["period_start"], period_end=twin["period_end"],
-                     period_text=twin["period_text"], period_rule="same_figure",
-                     extraction=r["extraction"] + "+headline")
+def _row(text: str, d: Draft) -> dict:
+    p = d.period
+    quote = text[d.quote.start:d.quote.end]
+    return {
+        "quote": quote, "char_start": d.quote.start, "char_end": d.quote.end,
+        "figure_text": d.fig.text, "figure_start": d.fig.start, "figure_end": d.fig.end,
+        "metric": d.metric, "value": d.fig.value, "unit": d.unit, "qualifier": d.qualifier,
+        "period_start": p.start if p else None, "period_end": p.end if p else None,
+        "period_text": (p.text or None) if p else None, "period_rule": d.rule, "period_basis": d.basis,
+        "compare_start": d.compare.start if d.compare else None,
+        "compare_end": d.compare.end if d.compare else None,
+        "compare_text": d.compare.text if d.compare else None,
+        "change_of": d.change_of,
+        "assertion": _assertion(text, d),
+        "place": _place(quote, d.fig.start - d.quote.start) if d.unit in COUNTS else None,
+        "extraction": d.fig.rule + ("+" + d.metric_rule if d.metric_rule else ""),
+    }
 
 
-FAMILIES = {"crossing": {"people_arrived", "boats_arrived", "boats_departed", "people_rescued",
-                         "people_attempted", "people_prevented", "people_intercepted",
-                         "boats_prevented", "people_died", "people_on_one_boat", "people_other"},
-            "money": {"money"}, "returns": {"people_returned", "people_detained"}}
-
+# ---------------------------------------------------------------- helpers
 
 def _family(metric: str) -> str | None:
-    return next((k for k, v in FAMILIES.items() if metric in v), None)
+    if metric in CROSSING or metric == "people_intercepted":
+        return "crossing"
+    if metric in {"people_returned", "people_detained"}:
+        return "returns"
+    return metric
 
 
-def _choose(text: str, mains: list[Period], fig: Figure) -> Period | None:
-    """The nearest period in the figure's own clause, preferring one that follows it ("972
-    arriving on Sunday", "over 5,500 have arrived since August") to one before it ("Since 2018,
-    85,000"). None when the sentence's periods belong to other clauses ("755 arrived, taking the
-    total for the year to 16,542"): the caller then looks to the context."""
-    def same_clause(p: Period) -> bool:
-        a, b = (fig.end, p.span[0]) if p.span[0] >= fig.end else (p.span[1], fig.start)
-        return not PERIOD_CUT.search(text, a, b)
-    own = [p for p in mains if same_clause(p)]
-    after = [p for p in own if p.span[0] >= fig.end and p.span[0] - fig.end <= 100]
-    return _nearest(after, fig) or _nearest(own, fig)
+def _shift(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
 
 
-def _unit(metric: str) -> str:
-    return "boats" if metric.startswith("boats") else "people"
+def _same_clause(text: str, a: int, b: int) -> bool:
+    return not PERIOD_CUT.search(text, min(a, b), max(a, b))
 
 
-def _percent_base(sentence_rows: list[dict], rows: list[dict]) -> dict | None:
-    """What a percentage changes: the latest count before it in the sentence, the base of an
-    earlier percentage in the sentence ("15% higher ... and 16% up on 2023"), else the last
-    count of the previous sentence ("This is 15% higher ...")."""
-    for r in reversed(sentence_rows):
-        if r["unit"] == "percent" and r.get("_base") is not None:
-            return r["_base"]
-        if r["unit"] != "percent" and r["period_rule"] != "compare_value":
-            return r
-    if not sentence_rows and rows and rows[-1]["unit"] != "percent":
-        return rows[-1]
+def _own_period(s: Sentence, d: Draft) -> Period | None:
+    f = d.fig
+    own = [p for p in s.periods if p.kind in MAINISH and
+           _same_clause(s.text, f.end if p.span[0] >= f.end else p.span[1], p.span[0] if p.span[0] >= f.end else f.start)]
+    after = [p for p in own if p.span[0] >= f.end and p.span[0] - f.end <= NEAR]
+    before = [p for p in own if p.span[1] <= f.start]
+    inside = [p for p in own if p.span[0] < f.end and f.start < p.span[1]]
+    pick = (min(after, key=lambda p: p.span[0]) if after else
+            max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
+    if pick is None:
+        return None
+    ends = [p for p in own if p.kind == "end" and p is not pick]
+    if pick.kind == "end":
+        starts = [p for p in own if p.kind in {"since", "main"} and p is not pick and p.start is not None
+                  and p.start <= pick.end and not context.is_day_level(p)]
+        if starts:
+            base = starts[0]
+            return replace(base, end=pick.end, text=f"{base.text} … {pick.text}")
+        return replace(pick, start=dt.date(pick.end.year, 1, 1), rule="as_of")
+    if ends and pick.start is not None and not context.is_day_level(pick) and ends[0].end >= pick.start:
+        return replace(pick, end=ends[0].end, text=f"{pick.text} … {ends[0].text}")
+    return pick
+
+
+def _compare_marker_before(s: Sentence, d: Draft) -> bool:
+    return any(p.kind == "compare" and 0 <= d.fig.start - p.span[1] <= 6 for p in s.periods)
+
+
+def _adjacent_marker(s: Sentence, d: Draft) -> Period | None:
+    for p in s.periods:
+        if p.kind != "compare":
+            continue
+        gap_after = p.span[0] - d.fig.end
+        gap_before = d.fig.start - p.span[1]
+        between = s.text[d.fig.end:p.span[0]] if gap_after >= 0 else s.text[p.span[1]:d.fig.start]
+        if 0 <= gap_after <= 60 and _same_clause(s.text, d.fig.end, p.span[0]) and not re.search(r"\d", between):
+            return p
+        if 0 <= gap_before <= 12 and re.fullmatch(r"\s*(?:\(|,?\s*when\s+(?:it\s+was\s+)?|,\s*)", between):
+            return p
     return None
 
 
-def _compare_value(text: str, fig: Figure, compares: list[Period], floor: int) -> Period | None:
-    """The figure for the compared period: "the same period in 2024 (2,983)", "the same period
-    last year, when 15,826 ...", "compared with 3,824 in the same month last year"."""
-    for c in compares:
-        between = text[c.span[1]:fig.start]
-        if 0 <= fig.start - c.span[1] <= 12 and re.fullmatch(r"\s*(?:\(|,?\s*when\s+|,\s*)", between):
-            return c
-        after = text[fig.end:c.span[0]]
-        before = text[max(floor, fig.start - 20):fig.start]
-        if 0 <= c.span[0] - fig.end <= 12 and re.fullmatch(r"[\s\w]{0,12}", after) and \
-                COMPARE_CONNECTOR.search(before):
-            return c
-    return None
+def _marker_after(s: Sentence, d: Draft) -> Period | None:
+    cands = [p for p in s.periods if p.kind == "compare" and p.span[0] >= d.fig.end
+             and _same_clause(s.text, d.fig.end, p.span[0]) and p.span[0] - d.fig.end <= 90]
+    return min(cands, key=lambda p: p.span[0]) if cands else None
 
 
-def _assertion(text: str, fig: Figure, qualifier: str, period: Period, quote: Span) -> str | None:
-    if qualifier == "passed":
+def _assertion(text: str, d: Draft) -> str | None:
+    if d.assertion == "threshold" or d.qualifier == "passed":
         return "threshold"
-    if EXCEEDS_YEAR.match(text[fig.end:quote.end]) and not fig.percent:
+    quote_end = d.quote.end
+    if not d.fig.percent and EXCEEDS_YEAR.match(text, d.fig.end, quote_end):
         return "exceeds_period"
-    if fig.rule == "zero_phrase":
+    if d.fig.rule == "zero_phrase":
         return "zero_run"
-    after = text[fig.end:quote.end][:120]
+    after = text[d.fig.end:quote_end][:120]
     if RECORD_HIGH.search(after) and not re.match(r"[\s-]+(?:small[- ])?boats?\b", after):
         return "record_high"
     if RECORD_PERIOD.search(after):
@@ -262,28 +469,3 @@ def _place(clause: str, rel: int) -> str | None:
         return None
     best = min(hits, key=lambda m: abs(m.start() - rel))
     return re.sub(r"\s+", " ", best.group(0))
-
-
-def _same_figure(row: dict, earlier: list[dict]) -> None:
-    """"The 1,000 figure": an unclassified repeat of an earlier figure takes that figure's meaning."""
-    if row["metric"] not in {"people_other", "count_other"}:
-        return
-    if re.search(r"\b(?:total|tally|figure|number)\b[^.]{0,25}$", row["_before"]):
-        # "brings the total for 2025 to 8,888": a running total of what the article counts
-        for r in reversed(earlier):
-            if r["unit"] in ({row["unit"]} if row["unit"] != "count" else {"people", "boats"}) \
-                    and r["metric"] in SERIES_METRICS:
-                row.update(metric=r["metric"], unit=r["unit"], extraction=row["extraction"] + "+running_total")
-                return
-    if not re.match(r"\s+(?:figure|total|number|estimate|mark)\b", row["_after"]):
-        return
-    for r in reversed(earlier):
-        if r["value"] == row["value"] and r["unit"] not in {"percent", "GBP", "EUR", "USD"}:
-            # the same figure again ("The 1,000 figure"): same meaning, same hedge
-            row.update(metric=r["metric"], unit=r["unit"], qualifier=r["qualifier"],
-                       extraction=row["extraction"] + "+same_figure")
-            if row["period_rule"] in {"publication_date", "carried_from_context"}:
-                row.update(period_start=r["period_start"], period_end=r["period_end"],
-                           period_text=r["period_text"], period_rule="same_figure",
-                           _period=r["_period"])
-            return

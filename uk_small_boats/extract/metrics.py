@@ -1,112 +1,262 @@
-"""What a figure counts: metric and unit from the noun after it and the verbs around it."""
+"""What a figure counts: a noun class from the words after it, then named cue rules over its clause.
+
+Two tables a reader can scan: ``NOUN_CLASSES`` (what kind of thing a figure counts, from the noun
+after it) and ``CUES`` (what happened to those people or boats, from the verbs around the figure).
+In UK reports on Channel crossings a count of people with no other cue is a count of arrivals: people
+"rescued off Dover", "intercepted by Border Force" or "detained in Kent" were brought to the UK. Cues
+that take a count away from arrivals need a reason in the text: France, returns, deaths, averages.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .numbers import Figure
 
-PEOPLE = (r"(?:migrants?|people|persons?|asylum[- ]seekers?|individuals|men|women|children|"
-          r"adults|minors|refugees|passengers|crossers|arrivals|Albanians|Afghans|Iranians|"
-          r"Eritreans|Syrians|Iraqis|Vietnamese|Sudanese|nationals)")
-BOATS = r"(?:(?:small[- ])?boats?|dinghies|dinghy|vessels?|crafts?|RIBs?|rhibs?|kayaks?)"
-RETURN_NOUNS = r"(?:deportations?|returns?|removals?|deportees|returnees|readmissions?)"
-COUNTRIES = r"(?:countries|nations|states|governments|member\s+states)"
 
-# Verb cues for people, in order of precedence; each -> metric.
-PEOPLE_CUES = [
-    (r"\b(?:died|dead|deaths?|drowned|killed|lost their lives|bodies)\b", "people_died"),
-    (r"\b(?:rescued|saved)\b", "people_rescued"),
-    (r"\b(?:detained|held|holding|housed|housing|in detention|removal centres?|detention centres?|arrested)\b", "people_detained"),
-    (r"\b(?:deported|returned|removed|sent back|readmitted|flown back|deportation|removal)\b", "people_returned"),
-    (r"\b(?:prevented|stopped|thwarted|blocked|foiled|turned back)\b", "people_prevented"),
-    (r"\b(?:attempted|tried|trying|attempting)\s+to\s+cross", "people_attempted"),
-    (r"\bintercepted\b", "people_intercepted"),
-    (r"\b(?:crossed|crossing|crossings|arrived|arrivals?|reached|made the (?:journey|crossing)|"
-     r"landed|brought (?:ashore|to)|taken to|came ashore|detected|made it|processed)\b", "people_arrived"),
+@dataclass(frozen=True)
+class Cue:
+    """A named cue: where it matches around a figure, the figure counts ``metric``.
+
+    ``before`` is searched in the clause before the figure, ``after`` in the clause after it and
+    ``window`` in both; any one matching is enough.
+    """
+    name: str
+    metric: str
+    applies_to: frozenset[str]  # noun classes it can change
+    doc: str
+    before: re.Pattern | None = None
+    after: re.Pattern | None = None
+    window: re.Pattern | None = None
+    sentence: re.Pattern | None = None  # searched in the sentence since the previous figure
+
+    def matches(self, before: str, after: str, lead: str = "", figure: str = "") -> bool:
+        return bool((self.before and self.before.search(before)) or (self.after and self.after.search(after))
+                    or (self.window and self.window.search(f"{before}{figure}{after}"))
+                    or (self.sentence and self.sentence.search(lead)))
+
+
+def _c(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+# Noun classes: (name, pattern over the words right after the figure). First match wins.
+ADJ = (r"(?:(?:and\s+)?(?:more|other|further|extra|additional|small|new|young|separate|different|suspected|"
+       r"illegal|irregular|undocumented|male|female|adult|unaccompanied|foreign|Channel|lone|migrant|"
+       r"so-called|desperate|individual|asylum-seeking|[A-Z][a-z]+(?:an|i|ish|ese))[\s,]+){0,4}")
+PEOPLE_NOUN = (r"(?:migrants?|people|persons?|asylum[- ]seekers?|individuals|men|adults|refugees|"
+               r"passengers|crossers|arrivals|nationals|(?:small[- ]boat\s+)?(?:arrivals|migrants)|"
+               r"Albanians|Afghans|Iranians|Eritreans|Syrians|Iraqis|Vietnamese|Sudanese|Indians|"
+               r"Kurds|others|(?:small[- ]boat\s+)?crossings|landings|souls)")
+BOAT_NOUN = (r"(?:(?<!small\s)(?<!small-)boats?(?=[\s-]+crossings)|(?:small[- ])?boats?|dinghies|dinghy|vessels?|crafts?|RIBs?|"
+             r"boatloads?|inflatables?)(?![\s-]+(?:migrants|people|arrivals|crossings|passengers))")
+CHILD_NOUN = r"(?:children|child|minors|kids|teenagers|babies|baby|toddlers|infants|women|woman|girls|boys)"
+NOUN_CLASSES: list[tuple[str, re.Pattern]] = [
+    ("boats", _c(rf"[\s-]+{ADJ}{BOAT_NOUN}\b")),
+    ("returns", _c(rf"[\s-]+{ADJ}(?:deportations?|returns?|removals?|deportees|returnees|readmissions?)\b")),
+    ("attempts", _c(rf"[\s-]+{ADJ}(?:attempted\s+crossings|attempts|crossing\s+attempts|incidents|events)\b")),
+    ("children", _c(rf"[\s-]+{ADJ}{CHILD_NOUN}\b")),
+    ("people", _c(rf"[\s-]+{ADJ}{PEOPLE_NOUN}\b")),
+    ("countries", _c(r"[\s-]+(?:other\s+|more\s+|European\s+|EU\s+)?(?:countries|nations|member\s+states)\b")),
+    ("deaths", _c(r"[\s-]+(?:deaths|lives|bodies|fatalities)\b")),
+    ("other", _c(r"[\s-]+(?:[a-z]+\s+){0,2}?(?:officers?|officials|agents|police|gendarmes|staff|personnel|"
+                 r"flights?|hotels?|beds?|cases|applications|claims|decisions|arrests?|smugglers|gangs|"
+                 r"drones|cameras|miles|km|kilometres|metres|feet|degrees|hours|days|weeks|months|years|"
+                 r"times|points?|places|sites|centres?|jobs|homes|rooms|nights|seats|votes|MPs|pages|"
+                 r"kayaks?|cutters|ships|helicopters|planes|aircraft|patrols?)\b")),
 ]
-BOAT_CUES = [
-    (r"\b(?:set off|launched|left|departed|setting off|launching)\b", "boats_departed"),
-    (r"\b(?:prevented|stopped|intercepted by French)\b", "boats_prevented"),
+
+# "N people who made the journey": the relative clause's own verb says what happened to them.
+RELATIVE_VERB = _c(r"[\s-]+(?:\w+[\s,]+){0,4}?(?:who|that|which)\s+(?:have\s+|had\s+|has\s+|were\s+|was\s+)?"
+                   r"(?:now\s+|already\s+|since\s+|successfully\s+)?(?:been\s+)?(?P<verb>\w+)")
+ARRIVAL_VERBS = re.compile(r"(?:arriv|cross|land|reach|made|make|came|come|entered|detect|brought|"
+                           r"intercept|picked|rescu|travel)", re.I)
+RETURN_VERBS = re.compile(r"(?:deport|return|remov|sent|flown|expell|repatriat)", re.I)
+CROSSING_CONTEXT = _c(r"\b(?:Channel|small[- ]boats?|crossings?|crossed|arriv\w*|migrants?|dinghy|"
+                      r"dinghies|Dover|Border\s+Force|asylum|deport\w*|returns?|removed|milestone|"
+                      r"total|tally)\b")
+
+CLAUSE_CUT = _c(r"\s(?:but|while|although|whereas|and\s+the|and\s+a|with\s+a)\s|[;:–—()\[\]]|"
+                r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|when|with|compared|"
+                r"up\s+from|down\s+from|than)\s|\s(?:compared\s+(?:with|to)|up\s+from|down\s+from|against)\s")
+
+FRENCH = r"(?:French|France|gendarmes?|Pr[ée]fecture|Calais|Dunkirk|Boulogne|Gravelines|Wimereux)"
+STOP_VERBS = (r"(?:prevent\w*|stop(?:ped|ping|s)?|thwart\w*|block\w*|foil\w*|halt\w*|intercept\w*|rescu\w*|"
+              r"sav(?:ed|ing)|turn\w*\s+back|taken\s+back|brought\s+back|picked\s+up|detected|deterred)")
+ASYLUM_PROCESS = _c(r"\b(?:seeking\s+asylum|asylum\s+(?:applications?|claims?|backlog|decisions?|seekers?\s+waiting)|"
+                    r"applications?|convictions?|convicted|arrest(?:ed|s)?|charged|prosecut\w+|waiting\s+for\s+an?\s+"
+                    r"(?:initial\s+)?decision|backlog|irregular\s+(?:arrivals|migrants|entry)|all\s+routes|"
+                    r"Europe-wide|across\s+Europe|Mediterranean|resettle\w*|legal\s+routes?|safe\s+routes?)\b")
+CUES: list[Cue] = [
+    Cue("other_process", "people_other", frozenset({"people", "bare"}),
+        "Asylum applications, arrests, convictions, backlogs, all irregular routes, Europe-wide figures: "
+        "not Channel crossings.", sentence=ASYLUM_PROCESS),
+    Cue("subgroup", "people_other", frozenset({"people", "bare"}),
+        "Part of a group already counted: 'the other three', 'two of the others', 'eight said they were Iraqi'.",
+        before=_c(r"\b(?:the\s+other|of\s+the\s+others|among\s+them|of\s+whom)\s+(?:about\s+|around\s+|some\s+)?$"),
+        after=_c(r"^\s+(?:of\s+(?:the\s+)?(?:others|them|those|these|the\s+group)|said\s+they\s+were|claimed\s+to\s+be)\b")),
+    Cue("difference", "people_other", frozenset({"people", "bare"}),
+        "A difference between two counts ('almost 5,000 more than in 2024'), not a count.",
+        after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b")),
+    Cue("pictured", "people_other", frozenset({"people", "bare"}),
+        "People described in a picture or gathering in France: not a count of arrivals.",
+        window=_c(r"\b(?:pictured|photographed|filmed|footage|gathered|camped|waiting\s+(?:on|in)\s+(?:the\s+)?(?:beach|camps?|northern\s+France)|"
+                  r"in\s+camps|in\s+northern\s+France|packed\s+into)\b")),
+    Cue("average", "people_other", frozenset({"people", "bare", "boats"}),
+        "A ratio, not a count: 'an average of 52 per boat', '131 a day', 'on average'.",
+        before=_c(r"\b(?:averag(?:e|ing)|mean)\s+(?:number\s+)?(?:of\s+)?(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+over\s+)?$"
+                  r"|\bper\s+(?:boat|dinghy|vessel)\s+(?:was|is|of|at|to|reached|passed|hit)\s+(?:about\s+|around\s+)?$"
+                  r"|\baverage\b[^.;]{0,50}\b(?:reach\w*|pass\w*|hit|rose\s+to|climb\w*\s+to|was|stood\s+at|of|than)\s+(?:about\s+|around\s+)?$"
+                  r"|\bper\s+(?:small\s+)?(?:boat|dinghy|vessel)\b[^.;]{0,50}$"),
+        after=_c(r"^[\s-]*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:day|boat|dinghy|vessel|crossing|week)\b|^\s*(?:each|apiece)\b"),
+        window=_c(r"\bon\s+average\b")),
+    Cue("forecast", "people_other", frozenset({"people", "bare", "boats", "returns"}),
+        "A forecast, target or hypothetical, not a count of what happened.",
+        before=_c(r"\b(?:(?-i:could|would|may|might|will|should)|expect\w*|forecast\w*|predict\w*|projected|"
+                  r"likely\s+to|set\s+to|on\s+course\s+to|on\s+track\s+to|plans?\s+to|aims?\s+to|target\s+of|"
+                  r"vow\w*\s+to|pledg\w*\s+to|promis\w*\s+to|hop(?:e|es|ed|ing)\s+to|estimates?\s+that)\b"
+                  r"(?![^.;]{0,40}\b(?:record|total|figure|tally)\s+of\s+(?:about\s+|around\s+)?$)[^.;]{0,40}$")),
+    Cue("died", "people_died", frozenset({"people", "bare", "children"}),
+        "People who died: not arrivals.",
+        window=_c(r"\b(?:died|dead|drowned|killed|lost\s+their\s+lives|perished|bodies\s+of|lost\s+at\s+sea|missing|"
+                  r"feared\s+dead|survived|deaths\s+of|loss\s+of\s+life)\b")),
+    Cue("returned", "people_returned", frozenset({"people", "bare", "returns"}),
+        "Returned, deported or removed from the UK (by flight or treaty).",
+        window=_c(r"\b(?:deport\w*|returned|returns|removed|removals?|sent\s+back|readmitted|flown\s+back|flies\s+back|"
+                  r"removing|returning|expelled|repatriated|back\s+to\s+France\s+on|on\s+(?:a\s+)?(?:single\s+)?flights?)\b")),
+    Cue("french_prevented", "people_prevented", frozenset({"people", "bare", "attempts"}),
+        "Stopped, rescued or turned back by the French authorities: SB_02 'Migrants prevented'.",
+        window=_c(rf"\b{STOP_VERBS}\b[^.;#]{{0,100}}?\b{FRENCH}|\b{FRENCH}\b[^.;#]{{0,80}}?\b{STOP_VERBS}\b|"
+                  rf"\bin\s+French\s+waters\b|\bback\s+to\s+(?:the\s+)?(?:French\s+coast|quay|beach)\b")),
+    Cue("prevented", "people_prevented", frozenset({"people", "bare", "attempts"}),
+        "Prevented from crossing (UK reports count only French preventions).",
+        before=_c(r"\b(?:prevented|stopped|thwarted|blocked|halted|foiled|deterred)\s+(?:a\s+further\s+|more\s+than\s+|"
+                  r"around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)*$"),
+        window=_c(r"\b(?:prevented|thwarted|foiled|deterred)\b|\bstopped\s+(?:\w+\s+){0,3}from\s+(?:crossing|reaching|making)\b")),
+    Cue("attempted", "people_attempted", frozenset({"people", "bare", "attempts"}),
+        "Attempts (arrivals plus preventions): not the series' measure.",
+        after=_c(r"^[\s-]+(?:\w+\s+){0,2}?(?:attempted\s+crossings|crossing\s+attempts|attempts)\b")),
+    Cue("detention", "people_detained", frozenset({"people"}),
+        "People held or housed: a stock, not arrivals.",
+        window=_c(r"\b(?:in\s+detention|detention\s+centres?|removal\s+centres?|immigration\s+removal|"
+                  r"housed|hotels?|accommodat\w+|barge)\b")),
 ]
-# A single boat's passengers ("a dinghy ... where up to 60 migrants were taken to Dover") are part
-# of a day's arrivals, not the total.
-ONE_BOAT = re.compile(r"\b(?:a|one|the|single)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|vessel|craft)\b(?!s)", re.I)
-CHANGE_WORDS = re.compile(r"\b(?:rise|rose|increase|increased|up|higher|more|jump|jumped|surge|"
-                          r"fall|fell|decrease|decreased|down|lower|fewer|drop|dropped|declined?|"
-                          r"cut|reduction|grew|growth|doubled?|on|compared|than)\b", re.I)
+CUE = {c.name: c for c in CUES}
+BOAT_CUES: list[Cue] = [
+    Cue("boats_french_prevented", "boats_prevented", frozenset({"boats"}),
+        "Boats stopped by the French authorities.", window=CUE["french_prevented"].window),
+    Cue("boats_departed", "boats_departed", frozenset({"boats"}), "Boats seen setting off (not the series' measure).",
+        window=_c(r"\b(?:set\s+off|launched|left\s+(?:the\s+)?(?:French|France|beach)|departed|setting\s+off|"
+                  r"launching|were\s+seen\s+leaving)\b")),
+    Cue("boats_average", "count_other", frozenset({"boats"}), "A ratio of boats.",
+        before=CUE["average"].before, after=CUE["average"].after, window=CUE["average"].window),
+]
+# Subgroups inside a day's count ("including 14 children", "of whom"), not totals.
+SUBGROUP_BEFORE = _c(r"\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+those)\s+"
+                     r"(?:about\s+|around\s+|some\s+|at\s+least\s+|an?\s+estimated\s+)?$")
+ONE_BOAT = _c(r"\b(?:a|one|the|single|first|second|third|another|each)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|vessel|craft)\b"
+              r"(?:[^.;#]{0,60}?\s)?(?:was\s+|were\s+)?(?:carrying|with|had|holding|containing|contained|packed\s+with|crammed\s+with)\s+"
+              r"(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|more\s+than\s+|approximately\s+)?$")
+ONE_BOAT_AFTER = _c(r"^\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+){0,2}?(?:aboard|on\s+board|onboard|in|on)\s+(?:the|a)\s+"
+                    r"(?:first|second|third|fourth|another|single|rigid[- ]hulled|separate)\b|^\s+(?:\w+\s+){0,2}?onboard\b")
+PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|increase[sd]?|increasing|up|higher|more|jump(?:ed)?|surge[sd]?|"
+                    r"fall|fell|fallen|decrease[sd]?|down|lower|fewer|less|drop(?:ped)?|declin(?:e|ed)|cut|"
+                    r"reduction|reduced|grew|growth|doubled?|on\s+(?:last|the)|compared|than|climb(?:ed)?|"
+                    r"plunge[sd]?|slump(?:ed)?)\b")
+PERCENT_FALL = _c(r"\b(?:fall|fell|fallen|decrease[sd]?|down|lower|fewer|less|drop(?:ped|s)?|dropping|declin(?:e|ed|ing)|"
+                  r"cut|reduction|reduced|plunge[sd]?|slump(?:ed)?)\b")
+SHARE_AFTER = _c(r"\s*\)?\s*(?:of\b|were\b|are\b|came\b|made\s+up|accounted|had\b|said\b|believe|support)")
+SHARE_BEFORE = _c(r"\b(?:made\s+up|accounted\s+for|account\s+for|share|proportion|percentage|majority|rate)\b(?:\s+of)?[^.;]{0,60}$")
 
 
-def _noun_after(text: str, end: int) -> str:
-    m = re.match(r"[\s-]*(?:(?:more|other|further|extra|additional|small|new|young|separate|"
-                 r"different|of|the|illegal|irregular|undocumented|male|female|adult|"
-                 r"unaccompanied|foreign|Channel|[A-Z][a-z]+an|[A-Z][a-z]+i)\s+){0,3}"
-                 r"([A-Za-z-]+(?:\s+seekers?|\s+states)?)", text[end:end + 60])
-    return m.group(1) if m else ""
-
-
-CLAUSE_CUT = re.compile(r"\s(?:but|as|while|although|whereas|after|and\s+the|and\s+a)\s|[;:–—]|"
-                        r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which)\s", re.I)
-
-
-def _window_after(s: str, limit: int = 95) -> str:
-    """The figure's own verb phrase: up to the next clause break."""
-    m = CLAUSE_CUT.search(s, 1)
-    return s[: m.start() if m else limit][:limit]
-
-
-def _window_before(s: str, limit: int = 50) -> str:
-    cuts = list(CLAUSE_CUT.finditer(s))
-    return s[cuts[-1].end():][-limit:] if cuts else s[-limit:]
-
-
-def classify(text: str, fig: Figure, clause: str, clause_offset: int) -> tuple[str, str]:
-    """Return (metric, unit) for a figure whose clause is text[clause_offset:...]."""
+def noun_class(text: str, fig: Figure) -> str:
+    """The kind of thing a figure counts, from the words after it ("bare" when none)."""
     if fig.currency:
-        return "money", fig.currency
-    noun = _noun_after(text, fig.end)
-    near_before = text[max(0, fig.start - 30):fig.start]
+        return "money"
     if fig.percent:
-        return ("percent_change" if CHANGE_WORDS.search(clause) else "percent_share"), "percent"
+        return "percent"
+    after = text[fig.end:fig.end + 80]
+    for name, pat in NOUN_CLASSES:
+        if pat.match(after):
+            return name
+    if re.match(r"\s+of\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+){0,2}?(?:migrants|people|arrivals|crossings|them)\b", after, re.I):
+        return "people"
+    return "bare"
+
+
+def clause_window(text: str, fig: Figure, lo: int, hi: int, before: int = 70, after: int = 90) -> tuple[str, str]:
+    """Words before and after the figure within its clause (bounded, so cost does not grow with text)."""
+    left = text[max(lo, fig.start - before):fig.start]
+    cuts = list(CLAUSE_CUT.finditer(left))
+    if cuts:
+        left = left[cuts[-1].end():]
+    right = text[fig.end:min(hi, fig.end + after)]
+    m = CLAUSE_CUT.search(right)
+    if m:
+        right = right[:m.start()]
+    return left, right
+
+
+def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = None) -> tuple[str, str, str]:
+    """(metric, unit, rule) for a figure in the sentence text[lo:hi]; ``lead_start`` is where the text
+    that belongs to this figure begins (the end of the previous figure)."""
+    if fig.currency:
+        return "money", fig.currency, "currency"
     if fig.rule == "ordinal_return":
-        return "people_returned", "people"
+        return "people_returned", "people", "ordinal_return"
+    before, after = clause_window(text, fig, lo, hi)
+    if fig.percent:
+        return _percent(text, fig, lo, hi, text[max(lo, fig.start - 120):fig.start])
+    cls = noun_class(text, fig)
     if fig.rule == "zero_phrase":
-        return ("boats_arrived" if re.search(BOATS, fig.text, re.I) else "people_arrived"), \
-            ("boats" if re.search(BOATS, fig.text, re.I) else "people")
-    rel = fig.start - clause_offset
-    after = _window_after(clause[rel:])
-    before_win = _window_before(clause[:rel])
-    if re.fullmatch(BOATS, noun, re.I) or re.match(rf"[\s-]+{BOATS}\b", text[fig.end:fig.end + 20], re.I):
-        for pat, metric in BOAT_CUES:
-            if re.search(pat, after, re.I) or re.search(pat, before_win[-30:], re.I):
-                return metric, "boats"
-        return "boats_arrived", "boats"
-    if re.fullmatch(RETURN_NOUNS, noun, re.I):
-        return "people_returned", "people"
-    if re.fullmatch(COUNTRIES, noun, re.I):
-        return "countries", "countries"
-    if re.match(r"\s+(?:each|apiece|per\s+boat|on\s+average)\b", text[fig.end:fig.end + 20], re.I) or \
-            re.search(r"\baverage\s+of\s*$", near_before, re.I):
-        return "people_other", "people"  # a ratio, not a count of arrivals
-    if re.match(r"\s+(?:arriving|arrived|crossing|crossed|landing|landed|reaching)\b", text[fig.end:fig.end + 15], re.I):
-        return "people_arrived", "people"  # "with 972 arriving on Sunday": the noun is implied
-    is_people = re.fullmatch(PEOPLE, noun, re.I) or re.search(
-        rf"\b(?:number|total|tally|count)\s+of\s+{PEOPLE}", clause[:rel], re.I) or (fig.vague and re.match(rf"\s+of\s+{PEOPLE}", text[fig.end:fig.end + 40], re.I))
-    if is_people or re.search(rf"\btotal\b|\bfigure\b|\bnumber\b", near_before + noun, re.I):
-        for pat, metric in PEOPLE_CUES:
-            if re.search(pat, after, re.I) or re.search(pat, before_win, re.I):
-                if metric == "people_arrived" and ONE_BOAT.search(before_win + " " + clause[:rel][-160:]):
-                    return "people_on_one_boat", "people"
-                return metric, "people"
-        return ("people_arrived" if re.search(r"\b(?:Channel|small boats?|crossings?)\b", clause, re.I)
-                else "people_other"), "people"
-    if re.search(PEOPLE, clause, re.I):
-        for pat, metric in PEOPLE_CUES[:4]:  # "held about 4,000": a stock of people
-            if re.search(pat, before_win[-25:], re.I):
-                return metric, "people"
-    if re.search(r"\b(?:crossings|arrivals)\b", before_win, re.I):
-        return "people_arrived", "people"  # "Crossings this year passed 5,000": UK reports count people
-    return "count_other", "count"
+        boats = re.search(r"boat", fig.text, re.I)
+        return ("boats_arrived", "boats", "zero_phrase") if boats else ("people_arrived", "people", "zero_phrase")
+    if cls == "boats":
+        cue = next((c for c in BOAT_CUES if c.matches(before, after, figure=fig.text)), None)
+        return (cue.metric, "boats", cue.name) if cue else ("boats_arrived", "boats", "boat_noun")
+    fixed = {"countries": ("countries", "countries", "country_noun"), "deaths": ("people_died", "people", "death_noun"),
+             "other": ("count_other", "count", "other_noun"), "children": ("people_other", "people", "subgroup_noun"),
+             "returns": ("people_returned", "people", "return_noun")}
+    if cls in fixed:
+        return fixed[cls]
+    context = text[max(0, lo - 300):hi]
+    if cls == "bare" and not CROSSING_CONTEXT.search(context):
+        return "count_other", "count", "bare"
+    if SUBGROUP_BEFORE.search(before):
+        return "people_other", "people", "subgroup"
+    rel = RELATIVE_VERB.match(text, fig.end, min(hi, fig.end + 80))
+    population = re.search(r"\bof\s+the\s+(?:estimated\s+)?$", before)  # "125 of the 1,700 people who ..."
+    if rel and ARRIVAL_VERBS.match(rel["verb"]) and (population or not re.search(
+            r"\b(?:who|that)\s+(?:\w+\s+){0,12}?(?:deport|return|remov)", after)):
+        return "people_arrived", "people", "relative_clause"
+    lead = text[max(lo, lead_start or lo, fig.start - 200):fig.start]
+    cue = next((c for c in CUES if cls in c.applies_to and c.matches(before, after, lead, fig.text)), None)
+    if cue is not None:
+        return cue.metric, "people", cue.name
+    if cls == "attempts":
+        return "people_attempted", "people", "attempt_noun"
+    if ONE_BOAT.search(before) or ONE_BOAT_AFTER.match(after):
+        return "people_on_one_boat", "people", "one_boat"
+    if cls == "people" and not CROSSING_CONTEXT.search(context):
+        return "people_other", "people", "no_crossing_context"
+    return "people_arrived", "people", "people_noun" if cls == "people" else "bare_count_of_arrivals"
+
+
+def _percent(text: str, fig: Figure, lo: int, hi: int, before: str) -> tuple[str, str, str]:
+    if SHARE_BEFORE.search(before) or (SHARE_AFTER.match(text, fig.end, fig.end + 25)
+                                       and not PERCENT_CHANGE.search(text[fig.end:fig.end + 25])):
+        return "percent_share", "percent", "percent_share"
+    if PERCENT_CHANGE.search(text[max(lo, fig.start - 60):min(hi, fig.end + 60)]):
+        return "percent_change", "percent", "percent_change"
+    return "percent_share", "percent", "percent_share"
+
+
+def percent_sign(text: str, fig: Figure, lo: int, hi: int) -> int:
+    """-1 for a fall ("down 33 per cent", "a 46 per cent decrease"), else +1."""
+    before, after = clause_window(text, fig, lo, hi, before=40, after=40)
+    near = before[-30:] + " " + after[:30]
+    return -1 if PERCENT_FALL.search(near) else 1
 
 
 # The metric vocabulary, documented once (the claims schema's enum must list exactly these).
@@ -123,9 +273,9 @@ METRIC_DOCS = {
     "people_detained": "People held in detention or removal centres.",
     "people_rescued": "People rescued at sea.",
     "people_died": "People who died attempting the crossing.",
-    "people_other": "Another count of people (children seen, capacity, averages).",
+    "people_other": "Another count of people (children seen, capacity, averages, forecasts).",
     "money": "An amount of money (unit: ISO 4217 currency).",
-    "percent_change": "A percentage change between two periods (change_of says of what).",
+    "percent_change": "A percentage change between two periods (change_of says of what; a fall is negative).",
     "percent_share": "A percentage share of a total.",
     "countries": "A count of countries.",
     "count_other": "Another count (officers, flights, ...).",

@@ -36,13 +36,23 @@ NUMBER_WORDS = re.compile(
     rf"\b(?:a\s+|an\s+)?{_NUMWORD}(?:[\s-]+(?:and\s+)?{_NUMWORD})*\b", re.I)
 
 DIGITS = re.compile(
-    r"(?:(?P<cur>[£$€])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>bn|mn|m|k|b|million|billion|thousand)\b)?"
-    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?")
+    r"(?:(?P<cur>[£$€])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>bn|mn|m|k|b|(?i:million|billion|thousand))\b)?"
+    r"(?P<pct>\s?%|\s?(?i:per\s?cent|percent)\b)?")
+# "1.000 migrants": a continental thousands separator, read as 1,000 only before a count noun.
+DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+COUNT_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|migrants|boats|persons|asylum|arrivals|crossings)\b", re.I)
+# Numbers that are not quantities: ordinals ("the 150th day"), ages ("men aged 18 to 39"),
+# measures fused to a unit ("the 21-mile strait"), fractions ("Three-quarters").
+FUSED_UNIT = re.compile(r"-(?:mile|km|kilometre|metre|meter|foot|feet|year|month|week|day|hour|minute|strong|"
+                        r"point|page|member|seat|storey|mph|knot|quarters?|thirds?|fifths?|tenths?)s?\b", re.I)
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|aged\s+between|under|over)\s+(?:\d+\s*(?:to|-|–|and)\s*)?$", re.I)
+PEOPLE_OVER_AGE = re.compile(r"\b(?:men|women|children|people|those|anyone|adults|boys|girls)\s+(?:aged\s+)?(?:over|under)\s+$", re.I)
 
 DATE_LIKE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+{MONTHS}\b"
-    rf"|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\b"
+    rf"|\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:\s*(?:-|–|to|and|or)\s*|,\s*)\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]))*\b"
     rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b\d{{1,2}}(?::|\.)\d{{2}}\s?(?:am|pm|GMT|BST)?\b"
     rf"|\b\d{{1,2}}\s?(?:am|pm)\b", re.I)
 ZERO_PHRASE = re.compile(
@@ -110,14 +120,28 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 and not re.match(r"\s*(?:,\d|people|migrants|boats)", after) \
                 and prev_word.group(1).lower() != "a":
             continue
+        if ORDINAL_SUFFIX.match(text, m.end("num") + start) and not cur:
+            continue
+        if AGE_BEFORE.search(text[max(0, s_num - 20):s_num]) and not cur and not pct and \
+                (re.search(r"\baged?\b", text[max(0, s_num - 20):s_num], re.I) or
+                 re.match(r"\s*(?:years?\s+old|-year-old)", text[m.end("num") + start:m.end("num") + start + 12], re.I)):
+            continue
+        if not cur and FUSED_UNIT.match(text, m.end("num") + start):
+            continue
+        if PEOPLE_OVER_AGE.search(text[max(0, s_num - 25):s_num]):
+            continue
+        if DOT_THOUSANDS.fullmatch(num):
+            if not COUNT_NOUN_AFTER.match(text, m.end("num") + start):
+                continue  # "1.000" beside no count noun: a decimal we cannot read
+            num = num.replace(".", ",")
         value = float(num.replace(",", ""))
         if scale:
             value *= SCALE[scale.lower()]
         currency = CURRENCY.get(cur) if cur else None
         if not currency:
-            w = re.match(r"\s*([a-z]+)", text[e:e + 12])
-            if w and w.group(1) in CURRENCY_WORDS:
-                currency = CURRENCY_WORDS[w.group(1)]
+            w = re.match(r"\s*([A-Za-z]+)", text[e:e + 12])
+            if w and w.group(1).lower() in CURRENCY_WORDS:
+                currency = CURRENCY_WORDS[w.group(1).lower()]
         figs.append(Figure(s, e, text[s:e].strip(), value, currency, bool(pct)))
 
     for m in NUMBER_WORDS.finditer(seg):
@@ -131,7 +155,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         except ValueError:
             continue
         after = text[e:e + 40]
-        if re.match(rf"[\s-]*{UNITS_OF_TIME}\b", after, re.I):
+        if FUSED_UNIT.match(text, e) or re.match(rf"[\s-]*{UNITS_OF_TIME}\b", after, re.I):
             continue
         # Number words count only when they count something: "six boats", "two more deportations".
         noun = re.match(r"[\s-]+(?:(?:more|other|further|extra|additional|small|new|young|"

@@ -1,8 +1,15 @@
-"""Resolve the dates a figure covers from the words that set them, against the publication date.
+"""Period rules: the words that set the dates a figure covers, resolved against the publication date.
 
-Each rule is named (the name is published in claims.period_rule). Dates are periods, not points:
-"this year" is 1 January to the latest day the article reports, "on Tuesday" the most recent
-Tuesday on or before publication, "the same period last year" the main period shifted a year back.
+``RULES`` is a table a reader can scan: each row has a name (published in ``claims.period_rule``), a
+pattern, a resolver, a kind and a line of documentation. Dates are periods, not points. Two dates
+anchor every resolution: the publication date and the *data day*, the last day the article's
+figures cover (the day before publication for a report of "yesterday's" crossings; see
+``extract.context``). "So far this year" runs from 1 January to the data day.
+
+Kinds: ``main`` (the figure's own dates), ``since`` (from a start to the data day), ``compare`` (a
+marker such as "the same period last year", resolved against the head figure's dates), ``end`` ("as
+of Sunday", "up to December 1": the end of another period), ``unresolved`` (the words set a period
+the rules cannot date, such as "since the deal was announced").
 """
 
 from __future__ import annotations
@@ -11,37 +18,81 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from text_to_num import text2num
 
-from .numbers import MONTHS
+from . import named
 
 MONTH_NUM = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NUM.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTH_NUM["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+            "new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
+            "new years day": (1, 1), "new year’s eve": (12, 31), "new year’s day": (1, 1)}
 
-# Named starting points that UK crossing reports use with "since".
-EVENTS = [
-    (r"labour\b[^.]{0,40}?\b(?:took|came (?:in)?to|taking|coming to|won|entered|into)\s+(?:office|power|government)"
-     r"|labour\b[^.]{0,20}?\bwon the (?:general )?election|the (?:last )?general election", dt.date(2024, 7, 5)),
-    (r"records began|(?:the )?first (?:small[- ]boat )?crossings|records? (?:started|were first kept)"
-     r"|(?:figures|data) (?:began|started)", dt.date(2018, 1, 1)),
-]
-
+# Month and weekday names are matched case-sensitively ("May" the month, not "may" the verb).
+MONTHS = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?:19|20)\d{2}"
-_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)"
+NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+       r"fifteen|twenty|thirty|forty|fifty|sixty|a|a\s+few)")
+LAST_YEAR = r"(?:last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before))"
+
+
+def date_atom(p: str) -> str:
+    """A calendar day ("22 August", "August 22, 2022", "Christmas Day"), groups prefixed by ``p``."""
+    return (rf"(?:(?P<{p}d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{p}m>{MONTHS})\.?(?:,?\s+(?P<{p}y>{YEAR}))?"
+            rf"|(?P<{p}M>{MONTHS})\.?\s+(?P<{p}D>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<{p}Y>{YEAR}))?"
+            rf"|(?P<{p}h>(?-i:Christmas\s+Day|Christmas\s+Eve|Boxing\s+Day|New\s+Year[’']?s\s+(?:Eve|Day)))"
+            rf"(?:\s+(?P<{p}hy>{YEAR}))?)")
+
+
+@dataclass(frozen=True)
+class When:
+    """What dates resolve against: publication date, data day, and a year the sentence speaks of."""
+    pub: dt.date
+    data_day: dt.date
+    year: int | None = None
 
 
 @dataclass(frozen=True)
 class Period:
-    start: dt.date
-    end: dt.date
+    start: dt.date | None
+    end: dt.date | None
     text: str
     rule: str
     span: tuple[int, int]
-    kind: str = "main"  # main | compare | since | duration
+    kind: str = "main"
+    target: str | None = None  # compare markers: "-1" (a year back) or a year such as "2022"
 
+
+Resolved = tuple[dt.date, dt.date] | str | None
+
+
+@dataclass(frozen=True)
+class PeriodRule:
+    name: str
+    pattern: re.Pattern
+    resolve: Callable[[re.Match, When], Resolved]
+    kind: str
+    doc: str
+
+
+RULES: list[PeriodRule] = []
+
+
+def rule(name: str, pattern: str, kind: str, doc: str):
+    """Register a rule; its resolver is the decorated function (match, When) -> dates."""
+    def register(fn: Callable[[re.Match, When], Resolved]):
+        RULES.append(PeriodRule(name, re.compile(pattern, re.I), fn, kind, doc))
+        return fn
+    return register
+
+
+# ---------------------------------------------------------------- helpers
 
 def shift_years(d: dt.date, years: int) -> dt.date:
     try:
@@ -50,264 +101,515 @@ def shift_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
-def _day(day: int, month: int, year: int | None, pub: dt.date) -> dt.date | None:
-    y = year or pub.year
+def _count(word: str) -> int:
+    w = word.lower().strip()
+    if w.isdigit():
+        return int(w)
+    if w in {"a", "one"}:
+        return 1
+    if w == "a few":
+        return 3
+    return text2num(w, "en")
+
+
+def parse_date(m: re.Match, p: str, w: When, year: int | None = None) -> dt.date | None:
+    """The day a ``date_atom(p)`` matched; without a year, the latest such day not after publication
+    (or in the year the sentence speaks of)."""
+    g = m.groupdict()
+    if g.get(p + "h"):
+        month, day = HOLIDAYS[re.sub(r"\s+", " ", g[p + "h"].lower())]
+        y = g.get(p + "hy")
+    elif g.get(p + "m"):
+        month, day, y = MONTH_NUM[g[p + "m"].lower()], int(g[p + "d"]), g.get(p + "y")
+    elif g.get(p + "M"):
+        month, day, y = MONTH_NUM[g[p + "M"].lower()], int(g[p + "D"]), g.get(p + "Y")
+    else:
+        return None
+    yy = int(y) if y else (year or w.year)
     try:
-        d = dt.date(y, month, day)
+        if yy:
+            return dt.date(yy, month, day)
+        d = dt.date(w.pub.year, month, day)
     except ValueError:
         return None
-    if year is None and d > pub:
-        d = shift_years(d, -1)
-    return d
+    return d if d <= w.pub else shift_years(d, -1)
 
 
-def _month_span(month: int, year: int | None, pub: dt.date, anchor: dt.date) -> tuple[dt.date, dt.date]:
-    y = year or (pub.year if month <= pub.month else pub.year - 1)
-    start = dt.date(y, month, 1)
-    end = dt.date(y, month, calendar.monthrange(y, month)[1])
-    return start, min(end, anchor) if start <= anchor <= end else end
+def _month(month: int, year: int | None, w: When) -> tuple[dt.date, dt.date]:
+    """A calendar month, cut at the data day when it is the current one; without a year the latest
+    such month that has begun."""
+    y = year or w.year or (w.pub.year if month <= w.pub.month else w.pub.year - 1)
+    first = dt.date(y, month, 1)
+    last = dt.date(y, month, calendar.monthrange(y, month)[1])
+    return first, (min(last, w.data_day) if first <= w.data_day <= last else last)
 
 
-def _count(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    return 1 if word.lower() == "a" else text2num(word.lower(), "en")
+def _year(y: int, w: When) -> tuple[dt.date, dt.date] | None:
+    if y > w.pub.year:
+        return None
+    if y == w.pub.year:
+        return dt.date(y, 1, 1), max(w.data_day, dt.date(y, 1, 1)) if w.data_day.year == y else w.pub
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
-RULES: list[tuple[str, re.Pattern, str]] = []
+def _weekday(name: str, pub: dt.date, last: bool = False) -> dt.date:
+    delta = (pub.weekday() - WEEKDAYS[name.lower()]) % 7
+    if last and delta == 0:
+        delta = 7
+    return pub - dt.timedelta(days=delta)
 
 
-def rule(name: str, pattern: str, kind: str = "main"):
-    RULES.append((name, re.compile(pattern, re.I), kind))
+def _ytd(w: When) -> tuple[dt.date, dt.date]:
+    y = w.year or w.pub.year
+    if y != w.pub.year:
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    end = w.data_day if w.data_day.year == y else w.pub
+    return dt.date(y, 1, 1), end
 
 
-# Order matters: earlier rules claim their span first.
-rule("same_period_compare",
-     rf"\b(?:(?:on|than|with|from|over|against)\s+)?(?:at\s+|by\s+)?(?:the\s+same|this)\s+(?:period|time|point|stage|date|months?|weeks?|days?)"
-     rf"(?:\s+in\s+the\s+year)?"
-     rf"\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|in\s+the\s+previous\s+year|(?:in|of)\s+(?P<y>{YEAR}))", "compare")
-rule("year_compare", rf"\b(?:(?:up|down|higher|lower|more|fewer|rise|increase|fall|drop|jump)\s+)?"
-                     rf"(?:on|than|with|compared\s+(?:with|to)|against)\s+(?:(?P<y>{YEAR})|last\s+year)\b(?!\s*[-–]\s*\d)", "compare")
-rule("range", rf"\b(?:between\s+|from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<m1>{MONTHS})?\s*(?:-|–|to|and|until)\s*"
-              rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?")
-rule("range", rf"\b(?:between\s+|from\s+)?(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until)\s*"
-              rf"(?:(?P<m2>{MONTHS})\s+)?(?P<d2>\d{{1,2}})\b(?:,?\s+(?P<y>{YEAR}))?")
-rule("first_months", rf"\b(?:in\s+)?the\s+first\s+(?P<n>{_NUM}|half|quarter)\s*(?:months?)?\s+(?:of\s+)?(?:(?P<y>{YEAR})|the\s+year|this\s+year)")
-rule("since", rf"\bsince\s+(?P<what>[^.;,–—]{{0,70}}?)(?=\s+(?:but|and|as|while|although|when|which|after|before)\b|[.;,–—]|$)")
-rule("duration_before", rf"\bfor\s+(?:a|one|the\s+(?:previous|past)|(?P<n>{_NUM}))\s+(?P<u>days?|weeks?)\b(?:\s+(?:before|prior|until))?")
-rule("past_duration", rf"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?(?P<u>days?|weeks?|months?)")
-rule("over_years", rf"\bover\s+(?P<n>{_NUM})\s+years\b")
-rule("day", rf"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\b(?:,?\s+(?P<y>{YEAR}))?")
-rule("day", rf"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<m>{MONTHS})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{YEAR}))?")
-rule("weekday_pair", r"\b(?:on\s+)?(?P<w1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:or|and|to)\s+(?P<w2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-rule("month_edge", rf"\b(?:at|by|until|to|in)\s+the\s+(?P<edge>end|start|beginning)\s+of\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?")
-rule("financial_year", rf"\b(?P<w>this|last|the\s+current|the\s+previous|the\s+last)\s+financial\s+year\b|\b(?:in|for|during)\s+(?P<y1>{YEAR})[-/](?P<y2>\d{{2}})\b")
-rule("weekday", r"\b(?:(?P<fut>will|expected\s+to\s+be\s+\w+|due\s+to\s+be\s+\w+|next)\s+(?:\w+\s+){0,3})?(?:(?:earlier\s+|late\s+|early\s+)?on\s+|last\s+|this\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?")
-rule("relative_day", r"\b(?P<r>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today)\b")
-rule("current", r"\b(?:currently|at\s+present|right\s+now|as\s+of\s+(?:now|today))\b")
-rule("week", r"\b(?P<w>last|this|the\s+past|the\s+previous)\s+week\b(?!\s+before)")
-rule("month", rf"\b(?:in|during|for|of|throughout)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d)")
-rule("month_relative", r"\b(?P<w>last|this|the\s+previous|the\s+past)\s+month\b")
-rule("month_bare", r"(?<![\d\s]\s)(?<!\d)\b(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)")
-rule("weekend", r"\b(?:over|at|during|across)?\s*(?:the|this|last)\s+weekend\b")
-rule("year_to_date", rf"\b(?:so\s+far\s+this\s+year|(?:the\s+)?total\s+for\s+the\s+year|this\s+year'?s\s+total|this\s+year(?:\s+so\s+far)?|the\s+year\s+so\s+far|year[- ]to[- ]date|"
-                     rf"yearly\s+total|annual\s+total|for\s+this\s+point\s+in\s+the\s+year|"
-                     rf"(?:for|of|in|during|throughout|the\s+whole\s+of)\s+(?P<y>{YEAR}))\b")
-rule("last_year", r"\blast\s+year\b")
+def _since(start: dt.date | None, w: When) -> Resolved:
+    return (start, w.data_day) if start and start <= w.data_day else None
 
 
-def _resolve(name: str, m: re.Match, pub: dt.date, anchor: dt.date) -> tuple[dt.date, dt.date] | str | None:
-    """Dates for one match; a string result is a compare-year marker ("-1" or "2024")."""
-    g = m.groupdict()
-    if name == "same_period_compare" or name == "year_compare":
-        return g.get("y") or "-1"
-    if name == "range":
-        y = int(g["y"]) if g.get("y") else None
-        m2 = MONTH_NUM[(g.get("m2") or g.get("m1")).lower()]
-        m1 = MONTH_NUM[g["m1"].lower()] if g.get("m1") else m2
-        end = _day(int(g["d2"]), m2, y, pub)
-        if end is None:
-            return None
-        start = _day(int(g["d1"]), m1, end.year, pub)
-        return (start, end) if start and start <= end else None
-    if name == "first_months":
-        y = int(g["y"]) if g.get("y") else pub.year
-        n = {"half": 6, "quarter": 3}.get(g["n"].lower()) or _count(g["n"])
+def _named_at(text: str, w: When) -> named.NamedPeriod | None:
+    hit = named.lookup(text, w.pub)
+    return hit[0] if hit else None
+
+
+# ---------------------------------------------------------------- the rules, most specific first
+
+NAMED_TAIL = r"(?P<who>(?:the\s+)?[A-Z“\"'‘][^.;,:–—()]{1,60}?|Labour[^.;,:–—()]{0,50}?)"
+
+
+@rule("named_nth_day", rf"\b(?:on\s+)?(?:the\s+)?(?P<n>\d+)(?:st|nd|rd|th)\s+day\s+(?:of|in|since)\s+{NAMED_TAIL}"
+      rf"(?=\s*(?:[.;,:–—()]|$|\s(?:and|but|with|when|while)\b))"
+      rf"|\b(?P<who2>(?:Mr|Mrs|Ms|Sir)\s+[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)[’']s\s+(?P<n2>\d+)(?:st|nd|rd|th)\s+day\s+in\s+(?:office|power|post)",
+      "main", "'on the 150th day of Sir Keir's premiership', 'Mr Sunak's 257th day in office': from the start of "
+              "the named period (data/named_periods.csv) to that day.")
+def _nth_day(m: re.Match, w: When) -> Resolved:
+    p = _named_at(m["who"] or m["who2"], w)
+    if p is None:
+        return None
+    n = int(m["n"] or m["n2"])
+    return p.start, p.start + dt.timedelta(days=n - 1)
+
+
+@rule("named_first_days", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?)\s+(?:of|in|since)\s+{NAMED_TAIL}"
+      rf"(?=\s*(?:[.;,:–—()]|$|\s(?:and|but|with|when|while|compared|than)\b))",
+      "main", "'the first 150 days of Rishi Sunak's premiership': that many days from the named period's start.")
+def _first_days(m: re.Match, w: When) -> Resolved:
+    p = _named_at(m["who"], w)
+    if p is None:
+        return None
+    n, u = _count(m["n"]), m["u"].lower()
+    if u.startswith("month"):
+        end = shift_years(p.start, 0).replace(day=1)
+        y, mo = divmod(p.start.month - 1 + n, 12)
+        end = dt.date(p.start.year + y, mo + 1, min(p.start.day, calendar.monthrange(p.start.year + y, mo + 1)[1]))
+        return p.start, end - dt.timedelta(days=1)
+    return p.start, p.start + dt.timedelta(days=n * (7 if u.startswith("week") else 1) - 1)
+
+
+@rule("named_during", rf"\b(?:under|during|throughout|in)\s+(?P<who>(?:the\s+)?[A-Z“\"'‘][^.;,:–—()]{{1,50}}?)"
+      rf"(?:[’']s?\s+(?:premiership|government|tenure|time\s+(?:in|as)\s+\w+(?:\s+\w+)?|\d+\s+days\s+in\s+(?:power|office)))"
+      rf"|\b(?:under|during)\s+(?P<who2>(?:Sir\s+|Mr\s+|Mrs\s+|Ms\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+      rf"|\b(?P<who3>(?:Sir\s+|Mr\s+|Mrs\s+|Ms\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:\d+\s+days\s+in\s+(?:power|office)|premiership|tenure)",
+      "main", "'under Rishi Sunak', 'during Sir Keir's premiership': the named period, to the data day if it is "
+              "still running.")
+def _during(m: re.Match, w: When) -> Resolved:
+    p = _named_at(m["who"] or m["who2"] or m["who3"], w)
+    if p is None or p.kind not in {"prime_minister", "government", "home_secretary"}:
+        return None
+    end = p.end if p.end is not None and p.end < w.data_day else w.data_day
+    return (p.start, end) if p.start <= end else None
+
+
+@rule("since_named", r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<what>[^.;:–—()]{1,80})",
+      "since", "'since Labour took office', 'since records began', 'since lockdown': from the named period's start "
+               "(data/named_periods.csv) to the data day.")
+def _since_named(m: re.Match, w: When) -> Resolved:
+    what = m["what"]
+    hits = [(k, named.lookup(what[k.start():], w.pub)) for k in named.find(what, 0, min(len(what), 60))]
+    hits = [(k, h) for k, h in hits if h is not None and k.start() <= 45]
+    if not hits:
+        return None
+    p = hits[0][1][0]
+    return _since(p.start, w)
+
+
+@rule("since_date", rf"\bsince\s+(?:(?:{WEEKDAY}),?\s+)?{date_atom('a')}",
+      "since", "'since 3 November', 'since August 11 2024': from that day to the data day.")
+def _since_date(m: re.Match, w: When) -> Resolved:
+    return _since(parse_date(m, "a", w), w)
+
+
+@rule("since_month", rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b(?!\s+\d)",
+      "since", "'since January', 'since the start of August 2024': from the month's first day to the data day "
+               "('since the end of May': from the month's last day).")
+def _since_month(m: re.Match, w: When) -> Resolved:
+    first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, replace(w, year=None))
+    if "end" in m.group(0).lower():
+        first = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    return _since(first, w)
+
+
+@rule("since_year", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<y>{YEAR})\b",
+      "since", "'since 2018', 'since the start of 2024': from 1 January of that year to the data day.")
+def _since_year(m: re.Match, w: When) -> Resolved:
+    return _since(dt.date(int(m["y"]), 1, 1), w)
+
+
+@rule("since_year_start", r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year\b|\bsince\s+January\s+1(?:st)?\b",
+      "since", "'since the start of the year': 1 January to the data day.")
+def _since_year_start(m: re.Match, w: When) -> Resolved:
+    return _ytd(replace(w, year=None))
+
+
+@rule("since_day", rf"\bsince\s+(?:(?P<r>yesterday|last\s+night|this\s+morning)|(?:last\s+)?(?P<wd>{WEEKDAY}))(?:\s+(?:morning|afternoon|evening|night))?",
+      "since", "'since yesterday morning', 'since Saturday': from that day to the later of the data day and that day.")
+def _since_day(m: re.Match, w: When) -> Resolved:
+    if m["r"]:
+        start = w.pub - dt.timedelta(days=0 if m["r"].lower() == "this morning" else 1)
+    else:
+        start = _weekday(m["wd"], w.pub, "last" in m.group(0).lower())
+    return start, max(start, w.data_day, w.pub if m["r"] else w.data_day)
+
+
+@rule("since_unknown", r"\bsince\s+(?:the|his|her|its|their|it|this|that|a)\s+(?P<what>[a-z][^.;:,–—()]{2,60})",
+      "unresolved", "'since the deal was announced': a start the rules cannot date; the period is left unresolved.")
+def _since_unknown(m: re.Match, w: When) -> Resolved:
+    return "unresolved"
+
+
+@rule("range", rf"\b(?:between|from)\s+{date_atom('a')}\s*(?:and|to|until|-|–)\s*{date_atom('b')}"
+      rf"|\b{date_atom('c')}\s*(?:-|–|to)\s*{date_atom('e')}",
+      "main", "'between 1 January and 11 August', 'from 22 to 25 June': both days included.")
+def _range(m: re.Match, w: When) -> Resolved:
+    pa, pb = ("a", "b") if m["ad"] or m["aM"] or m["ah"] else ("c", "e")
+    end = parse_date(m, pb, w)
+    if end is None:
+        return None
+    start = parse_date(m, pa, w, year=end.year)
+    return (start, end) if start and start <= end else None
+
+
+@rule("range_days", rf"\b(?:between|from)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?"
+      rf"|\b(?P<m2>{MONTHS})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d4>\d{{1,2}})\b(?:,?\s+(?P<y2>{YEAR}))?",
+      "main", "'between 8 and 11 December', 'March 1-5': both days included.")
+def _range_days(m: re.Match, w: When) -> Resolved:
+    month = MONTH_NUM[(m["m"] or m["m2"]).lower()]
+    first, _ = _month(month, int(m["y"] or m["y2"]) if (m["y"] or m["y2"]) else None, w)
+    try:
+        a = first.replace(day=int(m["d1"] or m["d3"]))
+        b = first.replace(day=int(m["d2"] or m["d4"]))
+    except ValueError:
+        return None
+    return (a, b) if a <= b else None
+
+
+@rule("range_months", rf"\b(?:between|from)\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>{YEAR}))?\s+(?:and|to|until)\s+(?P<m2>{MONTHS})(?:\s+(?P<y2>{YEAR}))?(?P<ly>\s+{LAST_YEAR})?",
+      "main", "'from January to July last year', 'between October 2021 and November 2022': whole months.")
+def _range_months(m: re.Match, w: When) -> Resolved:
+    y2 = int(m["y2"]) if m["y2"] else (w.pub.year - 1 if m["ly"] else None)
+    end_first, end = _month(MONTH_NUM[m["m2"].lower()], y2, replace(w, year=None) if y2 is None else w)
+    y1 = int(m["y1"]) if m["y1"] else end.year
+    start = dt.date(y1, MONTH_NUM[m["m1"].lower()], 1)
+    return (start, end) if start <= end else None
+
+
+@rule("year_ending", rf"\b(?:in\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m>{MONTHS})\s+(?P<y>{YEAR})",
+      "main", "'the year ending June 2024': the twelve months to the end of that month.")
+def _year_ending(m: re.Match, w: When) -> Resolved:
+    y, mo = int(m["y"]), MONTH_NUM[m["m"].lower()]
+    end = dt.date(y, mo, calendar.monthrange(y, mo)[1])
+    return end - dt.timedelta(days=end.toordinal() - shift_years(end, -1).toordinal() - 1), end
+
+
+@rule("first_months", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM}|half|quarter)\s*(?P<u>months?|weeks?|days?)?\s+(?:of\s+)?(?:(?P<y>{YEAR})|the\s+year|this\s+year)",
+      "main", "'the first three months of 2021', 'the first half of the year': from 1 January, cut at the data "
+              "day in the current year.")
+def _first_months(m: re.Match, w: When) -> Resolved:
+    y = int(m["y"]) if m["y"] else (w.year or w.pub.year)
+    n_word = m["n"].lower()
+    unit = (m["u"] or "months").lower()
+    start = dt.date(y, 1, 1)
+    if n_word in {"half", "quarter"}:
+        end = dt.date(y, 6 if n_word == "half" else 3, 30 if n_word == "half" else 31)
+    elif unit.startswith("month"):
+        n = _count(n_word)
         if not 1 <= n <= 12:
             return None
         end = dt.date(y, n, calendar.monthrange(y, n)[1])
-        return dt.date(y, 1, 1), min(end, anchor) if y == anchor.year else end
-    if name == "since":
-        # A stock "since X" runs to the day of writing; a data total would use the anchor.
-        what, anchor = g["what"], pub
-        for pat, day in EVENTS:
-            if re.search(pat, what, re.I):
-                return day, anchor
-        if re.match(r"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month", what, re.I):
-            return pub.replace(day=1), anchor
-        if re.match(r"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+week", what, re.I):
-            return pub - dt.timedelta(days=pub.weekday()), anchor
-        sm = re.search(rf"(?:start|beginning)\s+of\s+(?P<m>{MONTHS})|\bin\s+(?P<m2>{MONTHS})\b|^(?P<m3>{MONTHS})\b", what, re.I)
-        if sm:
-            month = MONTH_NUM[(sm["m"] or sm["m2"] or sm["m3"]).lower()]
-            return _month_span(month, None, pub, anchor)[0], anchor
-        ym = re.match(rf"(?:the\s+start\s+of\s+)?(?P<y>{YEAR})\b", what)
-        if ym:
-            return dt.date(int(ym["y"]), 1, 1), anchor
-        if re.match(r"the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|january\b", what, re.I):
-            return dt.date(anchor.year, 1, 1), anchor
+    else:
+        end = start + dt.timedelta(days=_count(n_word) * (7 if unit.startswith("week") else 1) - 1)
+    return start, (min(end, w.data_day) if start <= w.data_day <= end else end)
+
+
+@rule("same_point_compare",
+      rf"\b(?:(?:by|at|to|in|over|during|for|on|from|with|than)\s+)?(?:the\s+same|this|that|an?\s+equivalent|the\s+equivalent|the\s+corresponding)\s+"
+      rf"(?:date|point|stage|time|period|months?|weeks?|days?|point\s+in\s+the\s+year)(?:\s+in\s+the\s+year)?"
+      rf"(?:\s*\([^)]{{0,40}}\))?\s+(?:(?P<rel>{LAST_YEAR})|(?:in|of|during)\s+(?P<y>{YEAR}))"
+      rf"|\bthis\s+time\s+(?P<rel2>last\s+year|a\s+year\s+ago)"
+      rf"|\b(?:at|by|to)\s+(?:this|that|the\s+same)\s+(?:stage|point)\s+(?:of|in)\s+(?P<y2>{YEAR})",
+      "compare", "'the same period last year', 'at this point (up to December 1) last year', 'at this stage in "
+                 "2022': the head figure's dates moved to that year.")
+def _same_point(m: re.Match, w: When) -> Resolved:
+    return m["y"] or m["y2"] or "-1"
+
+
+@rule("year_compare", rf"\b(?:(?:up|down|higher|lower|more|fewer|rise|increase|fall|drop|jump|decrease)\s+)?"
+      rf"(?:on|than|with|compared\s+(?:with|to)|against|from|over)\s+(?:the\s+same\s+in\s+)?(?:(?:in\s+)?(?P<y>{YEAR})|(?P<rel>{LAST_YEAR}))\b(?!\s*[-–]\s*\d)(?![’']s)",
+      "compare", "'16% up on 2023', 'higher than last year', 'compared with 2022': the head figure's dates moved "
+                 "to that year.")
+def _year_compare(m: re.Match, w: When) -> Resolved:
+    return m["y"] or "-1"
+
+
+@rule("date_last_year", rf"\b(?:on\s+)?{date_atom('a')}\s*,?\s+{LAST_YEAR}",
+      "main", "'August 22 last year': that day a year before publication.")
+def _date_last_year(m: re.Match, w: When) -> Resolved:
+    d = parse_date(m, "a", w, year=w.pub.year - 1)
+    return (d, d) if d else None
+
+
+@rule("month_last_year", rf"\b(?:in\s+|during\s+|for\s+|of\s+|throughout\s+)?(?:(?P<m>{MONTHS})\s+{LAST_YEAR}|last\s+(?P<m2>{MONTHS}))\b",
+      "main", "'in June last year', 'October last year', 'last October': that month of the previous year.")
+def _month_last_year(m: re.Match, w: When) -> Resolved:
+    month = MONTH_NUM[(m["m"] or m["m2"]).lower()]
+    if m["m2"]:  # "last October": the latest October that has ended
+        y = w.pub.year if month < w.pub.month else w.pub.year - 1
+    else:
+        y = w.pub.year - 1
+    return _month(month, y, w)
+
+
+@rule("as_of", rf"\b(?:as\s+(?:of|at)|up\s+(?:to|until)|until)\s+(?:(?:{WEEKDAY})\s*,?\s+)?{date_atom('a')}"
+      rf"|\b(?:as\s+(?:of|at)|up\s+(?:to|until))\s+(?P<wd>(?:last\s+)?{WEEKDAY}|yesterday|today)",
+      "end", "'as of Sunday', 'up to December 1', 'as at 22 August': the last day of a running total (from 1 "
+             "January when no other words give the start).")
+def _as_of(m: re.Match, w: When) -> Resolved:
+    if m["wd"]:
+        wd = m["wd"].lower()
+        d = (w.pub - dt.timedelta(days=1) if wd == "yesterday" else w.pub if wd == "today"
+             else _weekday(wd.replace("last ", ""), w.pub, wd.startswith("last")))
+    else:
+        d = parse_date(m, "a", w)
+    return (d, d) if d else None
+
+
+@rule("day", rf"\b(?:on\s+)?(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?{date_atom('a')}",
+      "main", "An explicit date ('on 21 March', 'August 11', 'Christmas Day'); without a year, the latest such "
+              "day not after publication (or in the year the sentence speaks of).")
+def _day(m: re.Match, w: When) -> Resolved:
+    d = parse_date(m, "a", w)
+    return (d, d) if d else None
+
+
+@rule("weekday_list", rf"\b(?:on\s+|between\s+|from\s+)?(?P<w1>{WEEKDAY})(?:\s*,\s*(?P<wm>{WEEKDAY}))*\s*,?\s+(?:and|or|to|until|-|–)\s+(?P<w2>{WEEKDAY})\b",
+      "main", "'on Thursday, Friday and Saturday', 'between Sunday and Wednesday': every day from the first to the last.")
+def _weekday_list(m: re.Match, w: When) -> Resolved:
+    last = _weekday(m["w2"], w.pub)
+    first = last - dt.timedelta(days=(WEEKDAYS[m["w2"].lower()] - WEEKDAYS[m["w1"].lower()]) % 7)
+    return first, last
+
+
+@rule("weekday", rf"\b(?:(?P<fut>will|expected\s+to\s+be\s+\w+|due\s+to\s+be\s+\w+|next)\s+(?:\w+\s+){{0,3}})?"
+      rf"(?:(?:earlier\s+|late\s+|early\s+)?on\s+|(?P<last>last)\s+|this\s+past\s+|this\s+)?(?P<w>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?(?![’']s\s+final)",
+      "main", "'on Tuesday': the most recent such day on or before publication ('last Tuesday' never the day itself).")
+def _weekday_rule(m: re.Match, w: When) -> Resolved:
+    if m["fut"]:
         return None
-    if name == "duration_before":
-        n = _count(g["n"]) if g.get("n") else 1
-        days = n * (7 if g["u"].lower().startswith("week") else 1)
-        return anchor - dt.timedelta(days=days), anchor - dt.timedelta(days=1)
-    if name == "past_duration":
-        n = _count(g["n"]) if g.get("n") else 1
-        u = g["u"].lower()
-        days = n * (7 if u.startswith("week") else 30 if u.startswith("month") else 1)
-        return anchor - dt.timedelta(days=days - 1), anchor
-    if name == "over_years":
-        return str(_count(g["n"]))
-    if name == "day":
-        d = _day(int(g["d"]), MONTH_NUM[g["m"].lower()], int(g["y"]) if g.get("y") else None, pub)
-        return (d, d) if d else None
-    if name == "weekday_pair":
-        d = [pub - dt.timedelta(days=(pub.weekday() - WEEKDAYS[g[k].lower()]) % 7) for k in ("w1", "w2")]
-        return (min(d), max(d))
-    if name == "month_edge":
-        first, last = _month_span(MONTH_NUM[g["m"].lower()], int(g["y"]) if g.get("y") else None, pub, pub)
-        last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
-        d = last if g["edge"].lower() == "end" else first
-        return d, d
-    if name == "financial_year":
-        if g.get("y1"):
-            start = dt.date(int(g["y1"]), 4, 1)
-            end = dt.date(start.year + 1, 3, 31)
-            return start, (pub if start <= pub <= end else end)  # a future year stays whole
-        fy_start = dt.date(pub.year if pub.month >= 4 else pub.year - 1, 4, 1)
-        if g["w"].lower() in {"this", "the current"}:
-            return fy_start, pub
-        return shift_years(fy_start, -1), fy_start - dt.timedelta(days=1)
-    if name == "month_bare":
-        return _month_span(MONTH_NUM[g["m"].lower()], None, pub, anchor)
-    if name == "weekday":
-        if g.get("fut"):
-            return None
-        delta = (pub.weekday() - WEEKDAYS[g["w"].lower()]) % 7
-        if m.group(0).lower().startswith("last") and delta == 0:
-            delta = 7
-        d = pub - dt.timedelta(days=delta)
-        return d, d
-    if name == "relative_day":
-        r = g["r"].lower()
-        d = pub - dt.timedelta(days=1) if r in {"yesterday", "last night"} else pub
-        return d, d
-    if name == "weekend":
-        sunday = pub - dt.timedelta(days=(pub.weekday() - 6) % 7)
-        if m.group(0).strip().lower().startswith("last") and sunday == pub:
-            sunday -= dt.timedelta(days=7)
-        return sunday - dt.timedelta(days=1), sunday
-    if name == "current":
-        return pub, pub
-    if name == "week":
-        monday = pub - dt.timedelta(days=pub.weekday())
-        if g["w"].lower() == "this":
-            return monday, pub
-        if g["w"].lower() == "last":
-            return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
-        return pub - dt.timedelta(days=6), pub
-    if name == "month":
-        return _month_span(MONTH_NUM[g["m"].lower()], int(g["y"]) if g.get("y") else None, pub, anchor)
-    if name == "month_relative":
-        first = pub.replace(day=1)
-        if g["w"].lower() == "this":
-            return first, pub
-        prev_end = first - dt.timedelta(days=1)
-        return prev_end.replace(day=1), prev_end
-    if name == "year_to_date":
-        y = int(g["y"]) if g.get("y") else pub.year
-        if y > pub.year:
-            return None
-        if y == pub.year:
-            end = anchor if anchor.year == y else pub
-            return dt.date(y, 1, 1), end
-        return dt.date(y, 1, 1), dt.date(y, 12, 31)
-    if name == "last_year":
-        return dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31)
-    return None
+    d = _weekday(m["w"], w.pub, bool(m["last"]))
+    return d, d
 
 
-def find_periods(text: str, start: int, end: int, pub: dt.date, anchor: dt.date,
-                 only: frozenset[str] | None = None) -> list[Period]:
-    """Every period expression in text[start:end], each span claimed by the first rule matching it
-    (``only`` restricts the search to some rules, still in their order)."""
+@rule("relative_day", r"\b(?P<r>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today|so\s+far\s+today)\b",
+      "main", "'yesterday' (the day before publication), 'today', 'this morning', 'last night', 'overnight'.")
+def _relative_day(m: re.Match, w: When) -> Resolved:
+    r = m["r"].lower()
+    d = w.pub - dt.timedelta(days=1) if r in {"yesterday", "last night"} else w.pub
+    return d, d
+
+
+@rule("single_day", r"\b(?:in|on)\s+(?:a\s+single|one|a)\s+(?:single\s+)?day\b|\bin\s+a\s+(?:single\s+)?24[- ]hour\s+period\b",
+      "day_marker", "'in a single day', 'on one day': one day, dated by the other words in the sentence.")
+def _single_day(m: re.Match, w: When) -> Resolved:
+    return "day"
+
+
+@rule("within_hours", rf"\b(?:in|within|over|during)\s+(?:just\s+)?(?:the\s+(?:past|last|previous)\s+)?(?P<n>\d+|twenty-four|forty-eight|seventy-two)\s+hours\b",
+      "main", "'within 48 hours': the whole days those hours span, ending on the data day.")
+def _within_hours(m: re.Match, w: When) -> Resolved:
+    n = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}.get(m["n"].lower()) or int(m["n"])
+    days = max(1, -(-n // 24))
+    return w.data_day - dt.timedelta(days=days - 1), w.data_day
+
+
+@rule("past_duration", rf"\b(?:in|over|during|for|across|within)\s+(?:just\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days?|weeks?|months?|fortnight)\b"
+      rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b",
+      "main", "'in the past seven days', 'over the last week', 'the past two months': that many days ending on "
+              "the data day (a month counts as a calendar month back).")
+def _past_duration(m: re.Match, w: When) -> Resolved:
+    n = _count(m["n"] or m["n2"]) if (m["n"] or m["n2"]) else 1
+    u = (m["u"] or m["u2"]).lower()
+    if u.startswith("month"):
+        y, mo = divmod(w.data_day.month - 1 - n, 12)
+        start = w.data_day.replace(year=w.data_day.year + y, month=mo + 1,
+                                   day=min(w.data_day.day, calendar.monthrange(w.data_day.year + y, mo + 1)[1]))
+        return start, w.data_day
+    days = n * (14 if u == "fortnight" else 7 if u.startswith("week") else 1)
+    return w.data_day - dt.timedelta(days=days - 1), w.data_day
+
+
+@rule("week", rf"\b(?P<w>last|this|the\s+past|the\s+previous)\s+week\b(?!\s+(?:before|leading))"
+      rf"|\b(?:in\s+)?the\s+week\s+(?:to|ending|leading\s+up\s+to|up\s+to)\s+(?:(?P<wd>{WEEKDAY})|{date_atom('a')})",
+      "main", "'this week' (Monday to the data day), 'last week' (the Monday-Sunday before), 'the past week' (seven "
+              "days to the data day), 'the week to Sunday'.")
+def _week(m: re.Match, w: When) -> Resolved:
+    if m["w"] is None:
+        end = _weekday(m["wd"], w.pub) if m["wd"] else parse_date(m, "a", w)
+        return (end - dt.timedelta(days=6), end) if end else None
+    kind = m["w"].lower()
+    monday = w.data_day - dt.timedelta(days=w.data_day.weekday())
+    if kind == "this":
+        return monday, w.data_day
+    if kind == "last":
+        pub_monday = w.pub - dt.timedelta(days=w.pub.weekday())
+        return pub_monday - dt.timedelta(days=7), pub_monday - dt.timedelta(days=1)
+    return w.data_day - dt.timedelta(days=6), w.data_day
+
+
+@rule("weekend", r"\b(?:over|at|during|across)?\s*(?:the|this|last)\s+weekend\b",
+      "main", "'over the weekend': the most recent Saturday and Sunday on or before publication.")
+def _weekend(m: re.Match, w: When) -> Resolved:
+    sunday = w.pub - dt.timedelta(days=(w.pub.weekday() - 6) % 7)
+    if m.group(0).strip().lower().startswith("last") and sunday == w.pub:
+        sunday -= dt.timedelta(days=7)
+    return sunday - dt.timedelta(days=1), sunday
+
+
+@rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current)\s+month\b|\bthis\s+(?P<m>{MONTHS})\b",
+      "main", "'this month' (the 1st to the data day), 'last month' (the previous calendar month), 'this October'.")
+def _month_relative(m: re.Match, w: When) -> Resolved:
+    if m["m"]:
+        return _month(MONTH_NUM[m["m"].lower()], w.pub.year, w)
+    kind = m["w"].lower()
+    if kind in {"this", "the current"}:
+        return w.data_day.replace(day=1), w.data_day
+    first = w.pub.replace(day=1)
+    prev_end = first - dt.timedelta(days=1)
+    return prev_end.replace(day=1), prev_end
+
+
+@rule("month_edge", rf"\b(?P<prep>at|by|until|to|in|from)\s+the\s+(?P<edge>end|start|beginning|close)\s+of\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?",
+      "main", "'at the end of October' (that day); 'by the end of December' (a running total: 1 January to that day).")
+def _month_edge(m: re.Match, w: When) -> Resolved:
+    first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, w)
+    last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    d = first if m["edge"].lower() in {"start", "beginning"} else last
+    if m["prep"].lower() == "by" and d == last:
+        return dt.date(d.year, 1, 1), d
+    return d, d
+
+
+@rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d)"
+      rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>{YEAR})\b",
+      "main", "'in January', 'June 2022': the month (to the data day if it is the current month).")
+def _month_rule(m: re.Match, w: When) -> Resolved:
+    y = m["y"] or m["y2"]
+    return _month(MONTH_NUM[(m["m"] or m["m2"]).lower()], int(y) if y else None, w)
+
+
+@rule("financial_year", rf"\b(?P<w>this|last|the\s+current|the\s+previous|the\s+last)\s+financial\s+year\b|\b(?:in|for|during)\s+(?P<y1>{YEAR})[-/](?P<y2>\d{{2}})\b",
+      "main", "'this financial year', 'in 2023-24': UK financial years from 1 April.")
+def _financial_year(m: re.Match, w: When) -> Resolved:
+    if m["y1"]:
+        start = dt.date(int(m["y1"]), 4, 1)
+        end = dt.date(start.year + 1, 3, 31)
+        return start, (w.pub if start <= w.pub <= end else end)
+    fy_start = dt.date(w.pub.year if w.pub.month >= 4 else w.pub.year - 1, 4, 1)
+    if m["w"].lower() in {"this", "the current"}:
+        return fy_start, w.pub
+    return shift_years(fy_start, -1), fy_start - dt.timedelta(days=1)
+
+
+@rule("year_to_date", rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{YEAR}))|(?:for|in)\s+(?P<y2>{YEAR})\s+(?:so\s+far|to\s+date)|(?P<y3>{YEAR})\s+(?:total\s+)?(?:so\s+far|to\s+date)"
+      rf"|(?:the\s+)?total\s+for\s+(?:the|this)\s+year|this\s+year[’']?s\s+total|the\s+year\s+so\s+far|(?:for\s+)?(?:the|this)\s+year\s+(?:so\s+far|to\s+date)|year[- ]to[- ]date"
+      rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|(?:the\s+)?annual\s+total|to\s+date)\b",
+      "main", "'so far this year', 'the total for 2025 so far', 'this year', 'to date': 1 January to the data day.")
+def _year_to_date(m: re.Match, w: When) -> Resolved:
+    y = m["y"] or m["y2"] or m["y3"]
+    return _ytd(replace(w, year=int(y) if y else None))
+
+
+@rule("year", rf"\b(?:in|for|during|throughout|of|across|over)\s+(?:the\s+(?:whole|entirety|course)\s+of\s+|all\s+of\s+|the\s+year\s+)?(?P<y>{YEAR})\b(?![-/]\d)"
+      rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:total|figure|tally)|\bthe\s+(?P<y4>{YEAR})\s+(?:total|figure|tally)"
+      rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})",
+      "main", "'in 2023', 'the whole of 2019', '2024's total': the whole year (1 January to the data day for the "
+              "current year).")
+def _year_rule(m: re.Match, w: When) -> Resolved:
+    return _year(int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"]), w)
+
+
+@rule("last_year", rf"\b{LAST_YEAR}\b",
+      "main", "'last year': the whole previous calendar year (of the year the sentence speaks of).")
+def _last_year(m: re.Match, w: When) -> Resolved:
+    y = (w.year or w.pub.year) - 1
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+@rule("month_bare", rf"(?<!\d\s)\b(?P<m>(?-i:January|February|March|April|June|July|August|September|October|November|December))\b(?!\s+\d)",
+      "main", "A month named alone ('The busiest month was August').")
+def _month_bare(m: re.Match, w: When) -> Resolved:
+    return _month(MONTH_NUM[m["m"].lower()], None, w)
+
+
+# ---------------------------------------------------------------- finding
+
+PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
+                        r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with)\s", re.I)
+
+
+def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
+    """Every period expression in text[start:end], each span claimed by the first rule matching it."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
-    for name, pattern, kind in RULES:
-        if only is not None and name not in only:
-            continue
-        for m in pattern.finditer(text, start, end):
+    for r in RULES:
+        for m in r.pattern.finditer(text, start, end):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            res = _resolve(name, m, pub, anchor)
+            res = r.resolve(m, when)
             if res is None:
                 continue
             taken.append((s, e))
+            words = m.group(0).strip()
             if isinstance(res, str):
-                # compare markers and spans resolved later against the main period
-                found.append(Period(pub, pub, m.group(0).strip(), name + ":" + res, (s, e),
-                                    "compare" if kind == "compare" else "duration"))
+                found.append(Period(None, None, words, r.name, (s, e), r.kind if r.kind != "main" else "marker", res))
             else:
-                k = "since" if name == "since" else kind
-                found.append(Period(res[0], res[1], m.group(0).strip(), name, (s, e), k))
+                found.append(Period(res[0], res[1], words, r.name, (s, e), r.kind))
     return sorted(found, key=lambda p: p.span)
 
 
 def compare_period(main: Period, marker: Period) -> Period:
-    """The main period moved to the year a comparison names ("the same period in 2024", "on 2023")."""
-    target = marker.rule.split(":", 1)[1]
-    years = -1 if target == "-1" else int(target) - main.end.year
-    return replace(marker, start=shift_years(main.start, years), end=shift_years(main.end, years),
-                   rule=marker.rule.split(":", 1)[0])
-
-
-def over_years(marker: Period, base_year: int | None, pub: dt.date) -> Period:
-    n = int(marker.rule.split(":", 1)[1])
-    y = base_year or pub.year
-    return replace(marker, start=dt.date(y, 1, 1), end=dt.date(y + n - 1, 12, 31), rule="over_years",
-                   kind="main")
+    """The head figure's period moved to the year a comparison names ("the same period in 2024")."""
+    assert main.start is not None and main.end is not None
+    years = -1 if marker.target == "-1" else int(marker.target or "-1") - main.end.year
+    return replace(marker, start=shift_years(main.start, years), end=shift_years(main.end, years), kind="compare")
 
 
 # What each period rule does, documented once (published on the methodology page).
-RULE_DOCS = {
-    "weekday": "'on Tuesday': the most recent such day on or before publication ('last Tuesday' the one before).",
-    "weekday_pair": "'on Tuesday or Wednesday': both days.",
-    "relative_day": "'yesterday', 'today', 'last night', 'overnight'.",
-    "day": "An explicit date ('on 21 March', 'August 11'); without a year, the latest such date not after publication.",
-    "range": "'between 1 January and 30 March', 'March 1-5'.",
-    "month_edge": "'at the end of October', 'at the start of August': that single day.",
-    "month": "'in January': the month (up to the latest reported day if it is the current month).",
-    "month_bare": "A month named alone ('The busiest month was August').",
-    "month_relative": "'last month', 'this month'.",
-    "week": "'last week' (Monday-Sunday before), 'this week' (Monday to publication), 'the past week'.",
-    "weekend": "'over the weekend': the most recent Saturday and Sunday on or before publication.",
-    "year_to_date": "'this year', 'so far this year', 'the total for 2025': 1 January to the latest day the article reports; a past year ('in 2023') is the whole year.",
-    "last_year": "'last year': the whole previous calendar year.",
-    "financial_year": "'this financial year', 'in 2023-24': UK financial years from 1 April.",
-    "first_months": "'in the first three months of 2022', 'the first half of the year'.",
-    "since": "'since Labour took office' (5 July 2024), 'since 2018', 'since the start of August': from then to publication.",
-    "duration_before": "'no crossings for a week before then': the days before the latest reported day.",
-    "past_duration": "'in the past 12 days/weeks/months'.",
-    "over_years": "Money 'over three years': from 1 January of the year the sentence names, for that many years.",
-    "current": "'currently', 'at present': the publication date.",
-    "same_period_compare": "'the same period last year', 'the same time in 2024': the main period moved to that year (compare_start/compare_end).",
-    "year_compare": "'16% up on 2023', 'higher than 2024': the main period moved to that year.",
+RULE_DOCS = {r.name: r.doc for r in RULES}
+RULE_DOCS.update({
+    "compare_value": "A figure for the compared period ('compared with 3,824 in ...', 'the same period in 2024 (2,983)').",
+    "list_item": "An item of a list that shares the head figure's measure and the dates its own words give "
+                 "('1,843 in 2019 and 8,466 in 2020', '10 and 44 people respectively').",
     "threshold_to_day": "'passed 5,000 on 21 March': the running total from 1 January to that day.",
     "whole_year": "'more than in the whole of 2024': the compared period is that whole year (assertion exceeds_period).",
-    "compare_value": "A figure for the compared period ('the same period in 2024 (2,983)', 'compared with 3,824 in ...').",
-    "carried_from_context": "No date in the sentence: the day the previous sentence spoke of (same kind of figure only).",
-    "same_figure": "'The 1,000 figure': the earlier figure's meaning and dates.",
-    "publication_date": "No date anywhere near the figure: the publication date.",
+    "carried_from_context": "No date in the sentence: the dates of the previous sentence's figure of the same kind (inferred).",
+    "same_figure": "A figure restated without dates (a headline, a caption, 'the 20,000 figure'): the dates given to "
+                   "the same figure elsewhere in the article (inferred).",
+    "data_day": "No date anywhere near the figure: the article's data day (inferred).",
+    "unresolved": "The words name a period the rules cannot date, or none at all for a measure that needs one: left empty.",
     "manual": "Set by hand in data/claim_overrides.yaml, with a reason.",
-}
+})

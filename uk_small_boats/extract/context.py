@@ -1,0 +1,62 @@
+"""What an article as a whole says about its dates: the data day and where its headline ends.
+
+The *data day* is the last day the article's figures cover. Reports of Channel crossings are
+written the day after the crossings they count ("412 people crossed yesterday, bringing the total so
+far this year to ..."), so "so far this year" ends the day before publication unless the article
+itself counts the publication day ("today", "this morning", "on Tuesday" when published on a
+Tuesday). The day is read from the day-level dates of the sentences that state figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .numbers import find_figures
+from .periods import PERIOD_CUT, Period, When, find_periods
+from .text import Span
+
+DAY_RULES = frozenset({"relative_day", "weekday", "day", "weekday_list", "as_of", "since_day"})
+RECENT_DAYS = 3  # a day-level date further back than this is a story's history, not its data day
+# "figures published on Monday", "announced today": the day of the report, not of the crossings.
+REPORTING = re.compile(r"\b(?:published|confirmed|announced|released|revealed|said|told|stated|updated|"
+                       r"interview|speaking|wrote|reported)\b[^.;]{0,25}$", re.I)
+NEAR_FIGURE = 80
+HEADLINE = re.compile(r"\s*([^\n]{5,200}?)[ \t]*\n")
+
+
+def data_day(text: str, sents: list[Span], pub: dt.date) -> dt.date:
+    """The latest day, at most ``RECENT_DAYS`` before publication, that a clause stating a figure
+    names; the publication day itself when none does (the report counts the day it was written)."""
+    provisional = When(pub, pub - dt.timedelta(days=1))
+    days: list[dt.date] = []
+    for s in sents:
+        figs = find_figures(text, s.start, s.end)
+        if not figs:
+            continue
+        for p in find_periods(text, s.start, s.end, provisional):
+            if p.rule not in DAY_RULES or p.end is None or not \
+                    pub - dt.timedelta(days=RECENT_DAYS) <= p.end <= pub:
+                continue
+            if REPORTING.search(text, max(s.start, p.span[0] - 40), p.span[0]):
+                continue
+            if any(_same_clause(text, f, p) for f in figs):
+                days.append(p.end)
+    return max(days) if days else pub
+
+
+def _same_clause(text: str, f, p: Period) -> bool:
+    a, b = (f.end, p.span[0]) if p.span[0] >= f.end else (p.span[1], f.start)
+    return 0 <= b - a <= NEAR_FIGURE and not PERIOD_CUT.search(text, a, b)
+
+
+def is_day_level(p: Period) -> bool:
+    return p.rule in DAY_RULES and p.start == p.end
+
+
+def headline_end(text: str) -> int:
+    """Offset where the first line ends when it reads as a headline (no full stop at its end)."""
+    m = HEADLINE.match(text)
+    if not m or m.group(1).rstrip().endswith((".", "!", "?", ":")):
+        return 0
+    return m.end(1)
