@@ -119,6 +119,12 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
         if d.fig.percent or d.fig.currency:
             continue
         before = s.text[max(s.span.start, d.fig.start - 60):d.fig.start]
+        listed = i > 0 and s.drafts[i - 1].compared and d.noun == "bare" and re.fullmatch(
+            r"[^.;\d]{0,40}?(?:,|\band\b|\bor\b)\s*", s.text[s.drafts[i - 1].fig.end:d.fig.start])
+        if listed:
+            d.compared, d.head = True, s.drafts[i - 1].head
+            d.metric, d.unit, d.metric_rule = s.drafts[i - 1].metric, s.drafts[i - 1].unit, "compare_value"
+            continue
         if not (COMPARED_BEFORE.search(before) or (PAREN_VALUE.search(before) and _compare_marker_before(s, d))):
             continue
         want = "boats" if d.noun == "boats" else "people"
@@ -152,7 +158,7 @@ def step_list_items(s: Sentence, prev: list[Draft]) -> None:
 def step_own_period(s: Sentence, prev: list[Draft]) -> None:
     """The period in the figure's own clause: the nearest after it, else the nearest before it."""
     for d in s.drafts:
-        p = _own_period(s, d)
+        p = _own_period(s, d, prev)
         if p is None:
             continue
         if p.kind == "unresolved":
@@ -305,7 +311,8 @@ def step_carried(drafts: list[Draft], when: When) -> None:
         if prev_sent is None:
             continue
         src = next((p for p in drafts if p.sent == prev_sent and p.period is not None and p.basis == "stated"
-                    and _family(p.metric) == "crossing" and context.is_day_level(p.period)), None)
+                    and _family(p.metric) == "crossing" and context.is_day_level(p.period)
+                    and abs((p.period.end - when.data_day).days) <= context.RECENT_DAYS), None)
         if src is not None:
             d.set_period(src.period, "inferred", "carried_from_context")
 
@@ -399,17 +406,35 @@ def _same_clause(text: str, a: int, b: int) -> bool:
     return not PERIOD_CUT.search(text, min(a, b), max(a, b))
 
 
-def _own_period(s: Sentence, d: Draft) -> Period | None:
+def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     f = d.fig
-    own = [p for p in s.periods if p.kind in MAINISH and
-           _same_clause(s.text, f.end if p.span[0] >= f.end else p.span[1], p.span[0] if p.span[0] >= f.end else f.start)]
-    after = [p for p in own if p.span[0] >= f.end and p.span[0] - f.end <= NEAR]
+    in_clause = [p for p in s.periods if _same_clause(
+        s.text, f.end if p.span[0] >= f.end else p.span[1], p.span[0] if p.span[0] >= f.end else f.start)]
+    own = [p for p in in_clause if p.kind in MAINISH | {"offset"}]
+    others = [o.fig for o in s.drafts if o is not d]
+    # after the figure, but not past another figure unless it shares the clause's verb ("Two boats
+    # carrying 90 people made the journey on Christmas Day")
+    after = [p for p in own if p.span[0] >= f.end and p.span[0] - f.end <= NEAR
+             and not any(f.end <= o.start and o.end <= p.span[0] and o.start - f.end > 25 for o in others)]
     before = [p for p in own if p.span[1] <= f.start]
     inside = [p for p in own if p.span[0] < f.end and f.start < p.span[1]]
+    if d.fig.percent:  # a percentage's own dates are its subject's ("The 2025 total is 41% higher ...")
+        after = []
     pick = (min(after, key=lambda p: p.span[0]) if after else
             max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
     if pick is None:
+        marker = next((p for p in in_clause if p.kind == "compare"), None)
+        if marker is not None and not d.compared and not d.fig.percent:
+            return replace(compare_period(_reference(s, prev), marker), kind="main")
         return None
+    if pick.kind == "offset":
+        anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
+                       if context.is_day_level(p)), None) or next(
+            (q.period for q in reversed(prev) if q.period is not None and context.is_day_level(q.period)), None)
+        if anchor is None or anchor.start is None:
+            return None
+        day = anchor.start + dt.timedelta(days=int(pick.target or 0))
+        return replace(pick, start=day, end=day, kind="main")
     ends = [p for p in own if p.kind == "end" and p is not pick]
     if pick.kind == "end":
         starts = [p for p in own if p.kind in {"since", "main"} and p is not pick and p.start is not None
@@ -417,10 +442,25 @@ def _own_period(s: Sentence, d: Draft) -> Period | None:
         if starts:
             base = starts[0]
             return replace(base, end=pick.end, text=f"{base.text} … {pick.text}")
+        ref = _reference(s, prev)
+        if ref.start is not None and ref.start <= pick.end and ref.rule != "year_to_date":
+            return replace(ref, end=pick.end, text=pick.text, rule="as_of")
         return replace(pick, start=dt.date(pick.end.year, 1, 1), rule="as_of")
     if ends and pick.start is not None and not context.is_day_level(pick) and ends[0].end >= pick.start:
         return replace(pick, end=ends[0].end, text=f"{pick.text} … {ends[0].text}")
     return pick
+
+
+def _reference(s: Sentence, prev: list[Draft]) -> Period:
+    """The running period the article is about: the latest stated multi-day period of a crossing
+    figure before this sentence, else 1 January to the data day."""
+    ref = next((p.period for p in reversed(prev) if p.period is not None and p.basis == "stated"
+                and p.period.start is not None and p.period.start != p.period.end and not p.compared
+                and _family(p.metric) == "crossing" and p.period.end >= s.when.data_day - dt.timedelta(days=3)), None)
+    if ref is not None:
+        return ref
+    y = s.when.data_day.year
+    return Period(dt.date(y, 1, 1), s.when.data_day, "", "year_to_date", (0, 0))
 
 
 def _compare_marker_before(s: Sentence, d: Draft) -> bool:

@@ -18,9 +18,6 @@ from .text import Span
 
 DAY_RULES = frozenset({"relative_day", "weekday", "day", "weekday_list", "as_of", "since_day"})
 RECENT_DAYS = 3  # a day-level date further back than this is a story's history, not its data day
-# "figures published on Monday", "announced today": the day of the report, not of the crossings.
-REPORTING = re.compile(r"\b(?:published|confirmed|announced|released|revealed|said|told|stated|updated|"
-                       r"interview|speaking|wrote|reported)\b[^.;]{0,25}$", re.I)
 NEAR_FIGURE = 80
 HEADLINE = re.compile(r"\s*([^\n]{5,200}?)[ \t]*\n")
 
@@ -38,9 +35,9 @@ def data_day(text: str, sents: list[Span], pub: dt.date) -> dt.date:
             if p.rule not in DAY_RULES or p.end is None or not \
                     pub - dt.timedelta(days=RECENT_DAYS) <= p.end <= pub:
                 continue
-            if REPORTING.search(text, max(s.start, p.span[0] - 40), p.span[0]):
-                continue
-            if any(_same_clause(text, f, p) for f in figs):
+            if p.kind == "excluded":  # "not including Sunday's arrivals": the data end the day before
+                days.append(p.start - dt.timedelta(days=1))
+            elif p.kind != "report" and any(_same_clause(text, f, p) for f in figs):
                 days.append(p.end)
     return max(days) if days else pub
 

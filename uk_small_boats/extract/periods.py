@@ -39,6 +39,7 @@ WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?:19|20)\d{2}"
 NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
        r"fifteen|twenty|thirty|forty|fifty|sixty|a|a\s+few)")
+NEW_YEAR_DAYS = 7  # in the first week of January, "the total for the year" is last year's
 LAST_YEAR = r"(?:last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before))"
 
 
@@ -79,15 +80,16 @@ class PeriodRule:
     resolve: Callable[[re.Match, When], Resolved]
     kind: str
     doc: str
+    year_hint: bool  # a date without a year takes the year the sentence spoke of just before it
 
 
 RULES: list[PeriodRule] = []
 
 
-def rule(name: str, pattern: str, kind: str, doc: str):
+def rule(name: str, pattern: str, kind: str, doc: str, year_hint: bool = False):
     """Register a rule; its resolver is the decorated function (match, When) -> dates."""
     def register(fn: Callable[[re.Match, When], Resolved]):
-        RULES.append(PeriodRule(name, re.compile(pattern, re.I), fn, kind, doc))
+        RULES.append(PeriodRule(name, re.compile(pattern, re.I), fn, kind, doc, year_hint))
         return fn
     return register
 
@@ -253,6 +255,19 @@ def _since_month(m: re.Match, w: When) -> Resolved:
     return _since(first, w)
 
 
+@rule("since_event_dated", rf"\bsince\s+[^.;,]{{0,70}}?\b(?:began|begun|started|signed|introduced|launched|agreed|"
+      rf"came\s+into\s+force|took\s+effect|took\s+office|came\s+to\s+power)\s+(?:on\s+{date_atom('a')}|in\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b|in\s+(?P<y2>{YEAR}))",
+      "since", "'since the joint communiqué was signed on 13 December', 'since an upsurge began in November 2018': "
+               "from the date the clause gives to the data day.")
+def _since_event_dated(m: re.Match, w: When) -> Resolved:
+    if m["m"]:
+        first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, replace(w, year=None))
+        return _since(first, w)
+    if m["y2"]:
+        return _since(dt.date(int(m["y2"]), 1, 1), w)
+    return _since(parse_date(m, "a", w), w)
+
+
 @rule("since_year", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<y>{YEAR})\b",
       "since", "'since 2018', 'since the start of 2024': from 1 January of that year to the data day.")
 def _since_year(m: re.Match, w: When) -> Resolved:
@@ -358,7 +373,7 @@ def _same_point(m: re.Match, w: When) -> Resolved:
 
 
 @rule("year_compare", rf"\b(?:(?:up|down|higher|lower|more|fewer|rise|increase|fall|drop|jump|decrease)\s+)?"
-      rf"(?:on|than|with|compared\s+(?:with|to)|against|from|over)\s+(?:the\s+same\s+in\s+)?(?:(?:in\s+)?(?P<y>{YEAR})|(?P<rel>{LAST_YEAR}))\b(?!\s*[-–]\s*\d)(?![’']s)",
+      rf"(?:on|than|with|compared\s+(?:with|to)|against|from|over)\s+(?:the\s+same\s+in\s+)?(?:(?:in\s+|for\s+)?(?P<y>{YEAR})|(?P<rel>{LAST_YEAR}))\b(?!\s*[-–]\s*\d)(?![’']s)",
       "compare", "'16% up on 2023', 'higher than last year', 'compared with 2022': the head figure's dates moved "
                  "to that year.")
 def _year_compare(m: re.Match, w: When) -> Resolved:
@@ -386,7 +401,7 @@ def _month_last_year(m: re.Match, w: When) -> Resolved:
 @rule("as_of", rf"\b(?:as\s+(?:of|at)|up\s+(?:to|until)|until)\s+(?:(?:{WEEKDAY})\s*,?\s+)?{date_atom('a')}"
       rf"|\b(?:as\s+(?:of|at)|up\s+(?:to|until))\s+(?P<wd>(?:last\s+)?{WEEKDAY}|yesterday|today)",
       "end", "'as of Sunday', 'up to December 1', 'as at 22 August': the last day of a running total (from 1 "
-             "January when no other words give the start).")
+             "January when no other words give the start).", year_hint=True)
 def _as_of(m: re.Match, w: When) -> Resolved:
     if m["wd"]:
         wd = m["wd"].lower()
@@ -399,7 +414,7 @@ def _as_of(m: re.Match, w: When) -> Resolved:
 
 @rule("day", rf"\b(?:on\s+)?(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?{date_atom('a')}",
       "main", "An explicit date ('on 21 March', 'August 11', 'Christmas Day'); without a year, the latest such "
-              "day not after publication (or in the year the sentence speaks of).")
+              "day not after publication (or in the year the sentence speaks of).", year_hint=True)
 def _day(m: re.Match, w: When) -> Resolved:
     d = parse_date(m, "a", w)
     return (d, d) if d else None
@@ -429,6 +444,13 @@ def _relative_day(m: re.Match, w: When) -> Resolved:
     r = m["r"].lower()
     d = w.pub - dt.timedelta(days=1) if r in {"yesterday", "last night"} else w.pub
     return d, d
+
+
+@rule("days_later", rf"\b(?P<n>{NUM})\s+(?P<u>days?|weeks?)\s+(?P<dir>later|earlier|before|after)\b",
+      "offset", "'five days later': that many days after the day the sentence spoke of just before.")
+def _days_later(m: re.Match, w: When) -> Resolved:
+    n = _count(m["n"]) * (7 if m["u"].lower().startswith("week") else 1)
+    return str(n if m["dir"].lower() in {"later", "after"} else -n)
 
 
 @rule("single_day", r"\b(?:in|on)\s+(?:a\s+single|one|a)\s+(?:single\s+)?day\b|\bin\s+a\s+(?:single\s+)?24[- ]hour\s+period\b",
@@ -502,7 +524,8 @@ def _month_relative(m: re.Match, w: When) -> Resolved:
 
 
 @rule("month_edge", rf"\b(?P<prep>at|by|until|to|in|from)\s+the\s+(?P<edge>end|start|beginning|close)\s+of\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?",
-      "main", "'at the end of October' (that day); 'by the end of December' (a running total: 1 January to that day).")
+      "main", "'at the end of October' (that day); 'by the end of December' (a running total: 1 January to that day).",
+      year_hint=True)
 def _month_edge(m: re.Match, w: When) -> Resolved:
     first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, w)
     last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
@@ -514,7 +537,7 @@ def _month_edge(m: re.Match, w: When) -> Resolved:
 
 @rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d)"
       rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>{YEAR})\b",
-      "main", "'in January', 'June 2022': the month (to the data day if it is the current month).")
+      "main", "'in January', 'June 2022': the month (to the data day if it is the current month).", year_hint=True)
 def _month_rule(m: re.Match, w: When) -> Resolved:
     y = m["y"] or m["y2"]
     return _month(MONTH_NUM[(m["m"] or m["m2"]).lower()], int(y) if y else None, w)
@@ -539,6 +562,10 @@ def _financial_year(m: re.Match, w: When) -> Resolved:
       "main", "'so far this year', 'the total for 2025 so far', 'this year', 'to date': 1 January to the data day.")
 def _year_to_date(m: re.Match, w: When) -> Resolved:
     y = m["y"] or m["y2"] or m["y3"]
+    words = m.group(0).lower()
+    if not y and w.data_day.month == 1 and w.data_day.day <= NEW_YEAR_DAYS and "this" not in words \
+            and "so far" not in words and "to date" not in words:
+        return dt.date(w.pub.year - 1, 1, 1), dt.date(w.pub.year - 1, 12, 31)  # "the total for the year" on 2 January
     return _ytd(replace(w, year=int(y) if y else None))
 
 
@@ -567,7 +594,29 @@ def _month_bare(m: re.Match, w: When) -> Resolved:
 # ---------------------------------------------------------------- finding
 
 PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
-                        r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with)\s", re.I)
+                        r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with|"
+                        r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop)\s|"
+                        r"\s(?:compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|against)\s|"
+                        r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)\s+than\s", re.I)
+
+
+# Dates that belong to the report or to a record, not to a figure: "figures published on Monday",
+# "a daily high since January", "not including Sunday's arrivals".
+REPORTING = re.compile(r"\b(?:published|confirmed|announced|released|revealed|said|told|stated|updated|"
+                       r"interview|speaking|wrote)\b[^.;]{0,25}$", re.I)
+RECORD_SINCE = re.compile(r"\b(?:high|highest|record|busiest|largest|biggest|most|lowest|earliest|first\s+time|"
+                          r"first)\b[^.;]{0,70}$", re.I)
+EXCLUDING = re.compile(r"\b(?:not\s+including|excluding|except(?:\s+for)?|before)\s+$", re.I)
+YEAR_MARK = re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)|\b(?P<ly>last\s+year|the\s+previous\s+year)\b", re.I)
+
+
+def _hint(text: str, start: int, at: int, when: When) -> int | None:
+    """The year a sentence spoke of last before ``at`` ("Last year the figure was passed on August 28")."""
+    marks = list(YEAR_MARK.finditer(text, start, at))
+    if not marks:
+        return None
+    m = marks[-1]
+    return int(m["y"]) if m["y"] else when.pub.year - 1
 
 
 def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
@@ -579,15 +628,28 @@ def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            res = r.resolve(m, when)
+            w = when
+            if r.year_hint:
+                hint = _hint(text, start, s, when)
+                if hint is not None and hint <= when.pub.year:
+                    w = replace(when, year=hint)
+            res = r.resolve(m, w)
             if res is None:
                 continue
             taken.append((s, e))
             words = m.group(0).strip()
+            kind = r.kind
+            lead = text[max(start, s - 40):s]
+            if REPORTING.search(lead):
+                kind = "report"
+            elif EXCLUDING.search(lead):
+                kind = "excluded"
+            elif kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
+                kind = "record_since"
             if isinstance(res, str):
-                found.append(Period(None, None, words, r.name, (s, e), r.kind if r.kind != "main" else "marker", res))
+                found.append(Period(None, None, words, r.name, (s, e), kind if kind != "main" else "marker", res))
             else:
-                found.append(Period(res[0], res[1], words, r.name, (s, e), r.kind))
+                found.append(Period(res[0], res[1], words, r.name, (s, e), kind))
     return sorted(found, key=lambda p: p.span)
 
 
