@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from . import context
+from . import context, named
 from .metrics import classify, noun_class, percent_sign
 from .numbers import Figure, find_figures
 from .periods import PERIOD_CUT, Period, When, compare_period, find_periods
@@ -45,8 +45,14 @@ PAREN_VALUE = re.compile(r"\(\s*$")
 WHOLE_YEAR_WORDS = re.compile(r"\b(?:record|whole|entire|all\s+of|total|across|throughout|overall)\b", re.I)
 THRESHOLD_VERBS = re.compile(r"\b(?:passed|surpassed|topped|exceeded|crossed|broke|reached|hit|hitting|passing|topping)\s+"
                              r"(?:the\s+)?$", re.I)
+# "the total for this week to 1,374": the dates stand between the total and its figure.
+TOTAL_LEAD = re.compile(r"[^,;.]{0,30}?\b(?:to|of|at|was|is|were|reached|hit|stood\s+at|stands\s+at)\s+"
+                        r"(?:(?:a|the|just|some|about|around|more\s+than|almost|nearly|over|record|provisional)\s+)*", re.I)
+SINCE_ANAPHOR = re.compile(r"\bsince\s+(?:the|this|that)\s+(?:policy|scheme|plan|deal|agreement|treaty|pilot|"
+                           r"partnership|arrangement)\s+(?:was|were|came|began|started|took)\b", re.I)
+LETTERS = re.compile(r"[A-Za-z]{3}")
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-YEAR_TOKEN = re.compile(r"(?<![\d,.£$€])\b(?:19|20)\d{2}\b(?![\d,])")
+YEAR_TOKEN = re.compile(r"(?<![\d,.£$€])\b(?:19|20)\d{2}\b(?!\d|,\d)")
 ANAPHORIC_MILESTONE = re.compile(
     r"\b(?:(?:the\s+(?:figure|milestone|mark|threshold)|it)\s+was\s+(?:passed|reached|hit|crossed|surpassed|topped)\s+on"
     r"|it\s+was)\s+$", re.I)
@@ -95,10 +101,13 @@ class Sentence:
 
 def step_metric(s: Sentence, prev: list[Draft]) -> None:
     """What each figure counts (extract.metrics: noun classes and cue rules)."""
-    for i, d in enumerate(s.drafts):
-        lead = s.drafts[i - 1].fig.end if i else None
-        d.metric, d.unit, d.metric_rule = classify(s.text, d.fig, s.span.start, s.span.end, lead)
+    for d in s.drafts:
         d.noun = noun_class(s.text, d.fig)
+    for i, d in enumerate(s.drafts):
+        kin = {"people", "bare"} if d.noun in {"people", "bare"} else {d.noun}
+        lead = next((o.fig.end for o in reversed(s.drafts[:i]) if o.noun in kin), None)
+        nxt = next((o.fig.start for o in s.drafts[i + 1:] if o.noun in kin), None)
+        d.metric, d.unit, d.metric_rule = classify(s.text, d.fig, s.span.start, s.span.end, lead, nxt)
         d.qualifier, _ = qualifier_for(s.text, d.fig.start, d.fig.end, d.fig.vague)
         if d.qualifier == "about" and re.search(r"\bsome\s+$", s.text[max(0, d.fig.start - 6):d.fig.start], re.I) \
                 and d.fig.value % 100:
@@ -125,7 +134,7 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
             d.compared, d.head = True, s.drafts[i - 1].head
             d.metric, d.unit, d.metric_rule = s.drafts[i - 1].metric, s.drafts[i - 1].unit, "compare_value"
             continue
-        if not (COMPARED_BEFORE.search(before) or (PAREN_VALUE.search(before) and _compare_marker_before(s, d))):
+        if not (COMPARED_BEFORE.search(before) or _compare_marker_before(s, d)):
             continue
         want = "boats" if d.noun == "boats" else "people"
         earlier = [h for h in heads if h.fig.start < d.fig.start and not h.compared]
@@ -206,7 +215,9 @@ def step_compare_periods(s: Sentence, prev: list[Draft]) -> None:
             d.set_period(compare_period(head, marker), "stated", "compare_value")
             continue
         own = d.period
-        if own is not None and own.rule in {"year", "last_year"} and own.start is not None:
+        same_point = any(p.rule == "same_point_compare" for p in s.periods) or d.head.compare is not None \
+            or any(o.compared and o.rule == "compare_value" for o in s.drafts if o is not d)
+        if own is not None and own.rule == "year" and own.start is not None and same_point:
             whole_head = head.start.month == 1 and head.start.day == 1 and head.end.month == 12 and head.end.day == 31
             near = s.text[max(s.span.start, d.fig.start - 30):min(s.span.end, d.fig.end + 40)]
             if not whole_head and not WHOLE_YEAR_WORDS.search(near):
@@ -220,12 +231,15 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
     for i, d in enumerate(s.drafts):
         if d.metric != "percent_change":
             continue
-        base = next((b for b in reversed(s.drafts[:i]) if b.unit in COUNTS and not b.compared
-                     and b.metric != "people_other"), None)
+        coordinated = next((b for b in reversed(s.drafts[:i]) if b.metric == "percent_change"), None)
+        base = None if coordinated else next((b for b in reversed(s.drafts[:i]) if b.unit in COUNTS and not b.compared
+                                             and b.metric != "people_other"), None)
         basis = "stated"
         if base is None:
             own = d.period
-            if own is not None and own.start is not None:
+            if coordinated is not None and coordinated.period is not None:  # "13% higher ... and 41% higher"
+                base, base_period, basis = coordinated.head, coordinated.period, coordinated.basis
+            elif own is not None and own.start is not None:
                 base_period = own
             else:
                 earlier = next((b for b in reversed(s.drafts[:i]) if b.metric == "percent_change" and b.head), None)
@@ -287,6 +301,25 @@ SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
 
 # ---------------------------------------------------------------- article steps
 
+def step_since_anaphor(drafts: list[Draft], when: When, text: str = "") -> None:
+    """"since the policy was launched": the scheme the article named last before the figure."""
+    for d in drafts:
+        if d.rule != "since_unknown" or not text:
+            continue
+        words = text[d.quote.start:d.quote.end]
+        m = SINCE_ANAPHOR.search(words)
+        if not m:
+            continue
+        mentions = [k for k in named.find(text, 0, d.fig.start)]
+        for k in reversed(mentions):
+            hit = named.lookup(text[k.start():], when.pub)
+            if hit and hit[0].kind == "scheme" and hit[0].start <= when.data_day:
+                end = when.data_day if _family(d.metric) == "crossing" else when.pub
+                d.set_period(Period(hit[0].start, end, m.group(0), "since_named", (0, 0), "since"), "inferred",
+                             "since_anaphor")
+                break
+
+
 def step_same_figure(drafts: list[Draft], when: When) -> None:
     """A figure restated without dates (headline, caption, 'the 20,000 figure') takes the dates the
     article gives the same figure elsewhere."""
@@ -336,6 +369,7 @@ def step_open_end(drafts: list[Draft], when: When) -> None:
 
 
 ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When], None]]] = [
+    ("since_anaphor", step_since_anaphor),
     ("same_figure", step_same_figure),
     ("carried_from_context", step_carried),
     ("data_day", step_data_day),
@@ -354,15 +388,15 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
     drafts: list[Draft] = []
     for sent in sents:
         figs = find_figures(text, sent.start, sent.end)
-        if not figs:
-            continue
+        if not figs or not LETTERS.search(text, sent.start, sent.end):
+            continue  # no figure, or a figure alone on a line (page furniture)
         s = Sentence(text, sent, find_periods(text, sent.start, sent.end, when),
                      [Draft(f, sent, clause_window(text, sent, f.start, f.end)) for f in figs], when)
         for _, step in SENTENCE_STEPS:
             step(s, drafts)
         drafts.extend(s.drafts)
-    for _, step in ARTICLE_STEPS:
-        step(drafts, when)
+    for name, step in ARTICLE_STEPS:
+        step(drafts, when, text) if name == "since_anaphor" else step(drafts, when)
     return [_row(text, d) for d in drafts]
 
 
@@ -411,16 +445,18 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     in_clause = [p for p in s.periods if _same_clause(
         s.text, f.end if p.span[0] >= f.end else p.span[1], p.span[0] if p.span[0] >= f.end else f.start)]
     own = [p for p in in_clause if p.kind in MAINISH | {"offset"}]
-    others = [o.fig for o in s.drafts if o is not d]
-    # after the figure, but not past another figure unless it shares the clause's verb ("Two boats
-    # carrying 90 people made the journey on Christmas Day")
+    # after the figure, but not past another figure of the same kind ("1,402, up from 511 a year
+    # earlier"); a figure of another kind shares the clause ("Two boats carrying 90 people made the
+    # journey on Christmas Day", "592 people, who crossed in 11 boats on March 2")
+    rivals = [o.fig for o in s.drafts if o is not d and (o.unit == d.unit or o.fig.percent)]
     after = [p for p in own if p.span[0] >= f.end and p.span[0] - f.end <= NEAR
-             and not any(f.end <= o.start and o.end <= p.span[0] and o.start - f.end > 25 for o in others)]
+             and not any(f.end <= o.start and o.end <= p.span[0] for o in rivals)]
     before = [p for p in own if p.span[1] <= f.start]
     inside = [p for p in own if p.span[0] < f.end and f.start < p.span[1]]
     if d.fig.percent:  # a percentage's own dates are its subject's ("The 2025 total is 41% higher ...")
         after = []
-    pick = (min(after, key=lambda p: p.span[0]) if after else
+    lead_in = [p for p in before if TOTAL_LEAD.fullmatch(s.text, p.span[1], f.start)]
+    pick = (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
             max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
     if pick is None:
         marker = next((p for p in in_clause if p.kind == "compare"), None)
@@ -464,7 +500,9 @@ def _reference(s: Sentence, prev: list[Draft]) -> Period:
 
 
 def _compare_marker_before(s: Sentence, d: Draft) -> bool:
-    return any(p.kind == "compare" and 0 <= d.fig.start - p.span[1] <= 6 for p in s.periods)
+    """"at this stage in 2023 (11,433)", "higher than in 2024 when 36,816 people crossed"."""
+    return any(p.kind == "compare" and 0 <= d.fig.start - p.span[1] <= 20 and re.fullmatch(
+        r"\s*(?:\(|,?\s*when\s+(?:it\s+was\s+)?|,\s*|[–—-]\s*)", s.text[p.span[1]:d.fig.start]) for p in s.periods)
 
 
 def _adjacent_marker(s: Sentence, d: Draft) -> Period | None:
@@ -476,14 +514,14 @@ def _adjacent_marker(s: Sentence, d: Draft) -> Period | None:
         between = s.text[d.fig.end:p.span[0]] if gap_after >= 0 else s.text[p.span[1]:d.fig.start]
         if 0 <= gap_after <= 60 and _same_clause(s.text, d.fig.end, p.span[0]) and not re.search(r"\d", between):
             return p
-        if 0 <= gap_before <= 12 and re.fullmatch(r"\s*(?:\(|,?\s*when\s+(?:it\s+was\s+)?|,\s*)", between):
+        if 0 <= gap_before <= 20 and re.fullmatch(r"\s*(?:\(|,?\s*when\s+(?:it\s+was\s+)?|,\s*|\s*[–—-]\s*)", between):
             return p
     return None
 
 
 def _marker_after(s: Sentence, d: Draft) -> Period | None:
     cands = [p for p in s.periods if p.kind == "compare" and p.span[0] >= d.fig.end
-             and _same_clause(s.text, d.fig.end, p.span[0]) and p.span[0] - d.fig.end <= 90]
+             and not re.search(r"[;]|,\s+(?:and|but|while)\s", s.text[d.fig.end:p.span[0]]) and p.span[0] - d.fig.end <= 90]
     return min(cands, key=lambda p: p.span[0]) if cands else None
 
 

@@ -60,11 +60,12 @@ NOUN_CLASSES: list[tuple[str, re.Pattern]] = [
     ("people", _c(rf"[\s-]+{ADJ}{PEOPLE_NOUN}\b")),
     ("countries", _c(r"[\s-]+(?:other\s+|more\s+|European\s+|EU\s+)?(?:countries|nations|member\s+states)\b")),
     ("deaths", _c(r"[\s-]+(?:deaths|lives|bodies|fatalities)\b")),
-    ("other", _c(r"[\s-]+(?:[a-z]+\s+){0,2}?(?:officers?|officials|agents|police|gendarmes|staff|personnel|"
+    ("other", _c(r"[\s-]+(?:[A-Za-z]+\s+){0,2}?(?:officers?|officials|agents|police|gendarmes|staff|personnel|"
                  r"flights?|hotels?|beds?|cases|applications|claims|decisions|arrests?|smugglers|gangs|"
                  r"drones|cameras|miles|km|kilometres|metres|feet|degrees|hours|days|weeks|months|years|"
                  r"times|points?|places|sites|centres?|jobs|homes|rooms|nights|seats|votes|MPs|pages|"
-                 r"kayaks?|cutters|ships|helicopters|planes|aircraft|patrols?)\b")),
+                 r"kayaks?|cutters|ships|helicopters|planes|aircraft|patrols?|titles|newspapers|stories|articles|"
+                 r"reports|candidates|constituencies|priorities|pledges|promises|cases|instances|incidents)\b")),
 ]
 
 # "N people who made the journey": the relative clause's own verb says what happened to them.
@@ -96,6 +97,14 @@ CUES: list[Cue] = [
         "Part of a group already counted: 'the other three', 'two of the others', 'eight said they were Iraqi'.",
         before=_c(r"\b(?:the\s+other|of\s+the\s+others|among\s+them|of\s+whom)\s+(?:about\s+|around\s+|some\s+)?$"),
         after=_c(r"^\s+(?:of\s+(?:the\s+)?(?:others|them|those|these|the\s+group)|said\s+they\s+were|claimed\s+to\s+be)\b")),
+    Cue("composition", "people_other", frozenset({"people", "bare"}),
+        "A group's make-up ('seven men, one woman and a toddler', '14 men and three minors'): parts of a count.",
+        after=_c(r"^\s+(?:\w+\s+)?(?:men|women|adults|males|females)\s*(?:,|and)\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                 r"(?:\w+\s+)?(?:men|women|woman|man|minors?|child(?:ren)?|toddlers?|bab(?:y|ies)|boys?|girls?|teenagers?|infants?)\b"),
+        before=_c(r"\b(?:made\s+up\s+of|consisting\s+of|comprising)\s+$")),
+    Cue("not_by_boat", "people_other", frozenset({"people", "bare"}),
+        "Found in lorries or vehicles, or votes and majorities: not small-boat arrivals.",
+        window=_c(r"\b(?:lorry|lorries|HGV|heavy\s+goods\s+vehicle|truck|van|container|votes?|majority)\b")),
     Cue("difference", "people_other", frozenset({"people", "bare"}),
         "A difference between two counts ('almost 5,000 more than in 2024'), not a count.",
         after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b")),
@@ -108,19 +117,20 @@ CUES: list[Cue] = [
         before=_c(r"\b(?:averag(?:e|ing)|mean)\s+(?:number\s+)?(?:of\s+)?(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+over\s+)?$"
                   r"|\bper\s+(?:boat|dinghy|vessel)\s+(?:was|is|of|at|to|reached|passed|hit)\s+(?:about\s+|around\s+)?$"
                   r"|\baverage\b[^.;]{0,50}\b(?:reach\w*|pass\w*|hit|rose\s+to|climb\w*\s+to|was|stood\s+at|of|than)\s+(?:about\s+|around\s+)?$"
-                  r"|\bper\s+(?:small\s+)?(?:boat|dinghy|vessel)\b[^.;]{0,50}$"),
+                  r"|\bper\s+(?:small\s+)?(?:boat|dinghy|vessel)\b[^.;]{0,80}$"),
         after=_c(r"^[\s-]*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:day|boat|dinghy|vessel|crossing|week)\b|^\s*(?:each|apiece)\b"),
         window=_c(r"\bon\s+average\b")),
     Cue("forecast", "people_other", frozenset({"people", "bare", "boats", "returns"}),
         "A forecast, target or hypothetical, not a count of what happened.",
         before=_c(r"\b(?:(?-i:could|would|may|might|will|should)|expect\w*|forecast\w*|predict\w*|projected|"
                   r"likely\s+to|set\s+to|on\s+course\s+to|on\s+track\s+to|plans?\s+to|aims?\s+to|target\s+of|"
-                  r"vow\w*\s+to|pledg\w*\s+to|promis\w*\s+to|hop(?:e|es|ed|ing)\s+to|estimates?\s+that)\b"
-                  r"(?![^.;]{0,40}\b(?:record|total|figure|tally)\s+of\s+(?:about\s+|around\s+)?$)[^.;]{0,40}$")),
+                  r"vow\w*\s+to|pledg\w*\s+to|promis\w*\s+to|hop(?:e|es|ed|ing)\s+to|estimates?\s+that|poised\s+to|"
+                  r"anticipated|feared\s+that|warned\s+that)\b"
+                  r"(?![^.;]{0,80}\b(?:record|total|figure|tally)\s+of\s+(?:about\s+|around\s+)?$)[^.;]{0,80}$")),
     Cue("died", "people_died", frozenset({"people", "bare", "children"}),
         "People who died: not arrivals.",
         window=_c(r"\b(?:died|dead|drowned|killed|lost\s+their\s+lives|perished|bodies\s+of|lost\s+at\s+sea|missing|"
-                  r"feared\s+dead|survived|deaths\s+of|loss\s+of\s+life)\b")),
+                  r"feared\s+dead|survived|deaths\s+of|loss\s+of\s+life|death\s+toll)\b")),
     Cue("returned", "people_returned", frozenset({"people", "bare", "returns"}),
         "Returned, deported or removed from the UK (by flight or treaty).",
         window=_c(r"\b(?:deport\w*|returned|returns|removed|removals?|sent\s+back|readmitted|flown\s+back|flies\s+back|"
@@ -133,10 +143,12 @@ CUES: list[Cue] = [
         "Prevented from crossing (UK reports count only French preventions).",
         before=_c(r"\b(?:prevented|stopped|thwarted|blocked|halted|foiled|deterred)\s+(?:a\s+further\s+|more\s+than\s+|"
                   r"around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)*$"),
-        window=_c(r"\b(?:prevented|thwarted|foiled|deterred)\b|\bstopped\s+(?:\w+\s+){0,3}from\s+(?:crossing|reaching|making)\b")),
+        window=_c(r"\b(?:prevented|thwarted|foiled|deterred)\b|\bstopped\s+(?:\w+\s+){0,3}from\s+(?:crossing|reaching|making|"
+                  r"entering|leaving|getting|setting\s+off|departing)\b")),
     Cue("attempted", "people_attempted", frozenset({"people", "bare", "attempts"}),
-        "Attempts (arrivals plus preventions): not the series' measure.",
-        after=_c(r"^[\s-]+(?:\w+\s+){0,2}?(?:attempted\s+crossings|crossing\s+attempts|attempts)\b")),
+        "Attempts (arrivals plus preventions): at least the day's arrivals, not the series' measure.",
+        after=_c(r"^[\s-]+(?:\w+\s+){0,2}?(?:attempted\s+crossings|crossing\s+attempts|attempts)\b"
+                 r"|^[\s-]+(?:\w+\s+){0,4}?(?:attempted|tried|trying|attempting)\s+(?:to\s+(?:cross|make)|the\s+(?:\w+\s+)?crossing)")),
     Cue("detention", "people_detained", frozenset({"people"}),
         "People held or housed: a stock, not arrivals.",
         window=_c(r"\b(?:in\s+detention|detention\s+centres?|removal\s+centres?|immigration\s+removal|"
@@ -198,14 +210,15 @@ def clause_window(text: str, fig: Figure, lo: int, hi: int, before: int = 70, af
     return left, right
 
 
-def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = None) -> tuple[str, str, str]:
-    """(metric, unit, rule) for a figure in the sentence text[lo:hi]; ``lead_start`` is where the text
-    that belongs to this figure begins (the end of the previous figure)."""
+def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = None,
+             next_start: int | None = None) -> tuple[str, str, str]:
+    """(metric, unit, rule) for a figure in the sentence text[lo:hi]. ``lead_start`` and
+    ``next_start`` bound the words that belong to this figure (the neighbouring figures of its kind)."""
     if fig.currency:
         return "money", fig.currency, "currency"
     if fig.rule == "ordinal_return":
         return "people_returned", "people", "ordinal_return"
-    before, after = clause_window(text, fig, lo, hi)
+    before, after = clause_window(text, fig, max(lo, lead_start or lo), min(hi, next_start or hi))
     if fig.percent:
         return _percent(text, fig, lo, hi, text[max(lo, fig.start - 120):fig.start])
     cls = noun_class(text, fig)

@@ -128,6 +128,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             continue
         if not cur and FUSED_UNIT.match(text, m.end("num") + start):
             continue
+        if not (cur or scale or pct) and e < len(text) and text[e].isalpha():
+            continue  # part of a code or identifier ("65CCAE04")
+        if num == "999" and re.search(r"\b(?:dial\w*|call\w*|ring\w*)\s+$", before, re.I):
+            continue  # the UK emergency number
         if PEOPLE_OVER_AGE.search(text[max(0, s_num - 25):s_num]):
             continue
         if DOT_THOUSANDS.fullmatch(num):
@@ -165,8 +169,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             continue
         if re.search(r"\bone[\s-]+(?:in|for)[\s,-]+one\b", text[max(0, s - 12):e + 12], re.I):
             continue
-        if core.lower() == "one" and re.match(r"\s+of\b", after, re.I):
-            continue  # "one of the most ...": idiom, not a count
+        if core.lower() == "one" and (re.match(r"\s+of\b", after, re.I) or not re.match(
+                r"[\s-]+(?:(?:small|single|more|other|further|inflatable|migrant|\w+-\w+)\s+)?(?:boat|dinghy|vessel|craft|RIB|day|flight)\b", after, re.I)):
+            continue  # "one of the most", "One man", "One group": not a count
         pct = re.match(r"\s+(?:per\s?cent|percent)\b", after, re.I)
         figs.append(Figure(s, e + (pct.end() if pct else 0), text[s:e + (pct.end() if pct else 0)],
                            value, percent=bool(pct), word=True, rule="number_words"))

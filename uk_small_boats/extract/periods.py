@@ -39,6 +39,7 @@ WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?:19|20)\d{2}"
 NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
        r"fifteen|twenty|thirty|forty|fifty|sixty|a|a\s+few)")
+HINT_REACH = 60  # how far back in the sentence a year may set a date's year
 NEW_YEAR_DAYS = 7  # in the first week of January, "the total for the year" is last year's
 LAST_YEAR = r"(?:last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before))"
 
@@ -438,7 +439,8 @@ def _weekday_rule(m: re.Match, w: When) -> Resolved:
     return d, d
 
 
-@rule("relative_day", r"\b(?P<r>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today|so\s+far\s+today)\b",
+@rule("relative_day", r"\b(?P<r>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today|so\s+far\s+today"
+      r"|earlier(?=\s*[,.;])|earlier\s+(?:in\s+the|on\s+the)\s+day)\b",
       "main", "'yesterday' (the day before publication), 'today', 'this morning', 'last night', 'overnight'.")
 def _relative_day(m: re.Match, w: When) -> Resolved:
     r = m["r"].lower()
@@ -476,9 +478,9 @@ def _past_duration(m: re.Match, w: When) -> Resolved:
     u = (m["u"] or m["u2"]).lower()
     if u.startswith("month"):
         y, mo = divmod(w.data_day.month - 1 - n, 12)
-        start = w.data_day.replace(year=w.data_day.year + y, month=mo + 1,
-                                   day=min(w.data_day.day, calendar.monthrange(w.data_day.year + y, mo + 1)[1]))
-        return start, w.data_day
+        back = w.data_day.replace(year=w.data_day.year + y, month=mo + 1,
+                                  day=min(w.data_day.day, calendar.monthrange(w.data_day.year + y, mo + 1)[1]))
+        return back + dt.timedelta(days=1), w.data_day
     days = n * (14 if u == "fortnight" else 7 if u.startswith("week") else 1)
     return w.data_day - dt.timedelta(days=days - 1), w.data_day
 
@@ -612,7 +614,7 @@ YEAR_MARK = re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)|\b(?P<ly>last\s+year|the\s
 
 def _hint(text: str, start: int, at: int, when: When) -> int | None:
     """The year a sentence spoke of last before ``at`` ("Last year the figure was passed on August 28")."""
-    marks = list(YEAR_MARK.finditer(text, start, at))
+    marks = list(YEAR_MARK.finditer(text, max(start, at - HINT_REACH), at))
     if not marks:
         return None
     m = marks[-1]
