@@ -53,6 +53,9 @@ BOAT_NOUN = (r"(?:(?<!small\s)(?<!small-)boats?(?=[\s-]+crossings)|(?:small[- ])
              r"boatloads?|inflatables?)(?![\s-]+(?:migrants|people|arrivals|crossings|passengers))")
 CHILD_NOUN = r"(?:children|child|minors|kids|teenagers|babies|baby|toddlers|infants|women|woman|girls|boys)"
 NOUN_CLASSES: list[tuple[str, re.Pattern]] = [
+    ("other", _c(r"[\s-]+(?:Border\s+Force|BF|coastguard|RNLI|French|navy|Royal\s+Navy)\s+(?:\w+\s+)?(?:vessels?|cutters?|boats?|"
+                 r"officers?|ships?|lifeboats?|patrols?|helicopters?)\b")),
+    ("boats", _c(r"[\s-]+boat\s+(?:crossings|landings)\b")),
     ("boats", _c(rf"[\s-]+{ADJ}{BOAT_NOUN}\b")),
     ("returns", _c(rf"[\s-]+{ADJ}(?:deportations?|returns?|removals?|deportees|returnees|readmissions?)\b")),
     ("attempts", _c(rf"[\s-]+{ADJ}(?:attempted\s+crossings|attempts|crossing\s+attempts|incidents|events)\b")),
@@ -95,7 +98,7 @@ CUES: list[Cue] = [
         "not Channel crossings.", sentence=ASYLUM_PROCESS),
     Cue("subgroup", "people_other", frozenset({"people", "bare"}),
         "Part of a group already counted: 'the other three', 'two of the others', 'eight said they were Iraqi'.",
-        before=_c(r"\b(?:the\s+other|of\s+the\s+others|among\s+them|of\s+whom)\s+(?:about\s+|around\s+|some\s+)?$"),
+        before=_c(r"\b(?:the\s+other|of\s+the\s+others|among\s+them|of\s+whom|included)\s+(?:about\s+|around\s+|some\s+)?$"),
         after=_c(r"^\s+(?:of\s+(?:the\s+)?(?:others|them|those|these|the\s+group)|said\s+they\s+were|claimed\s+to\s+be)\b")),
     Cue("composition", "people_other", frozenset({"people", "bare"}),
         "A group's make-up ('seven men, one woman and a toddler', '14 men and three minors'): parts of a count.",
@@ -105,6 +108,9 @@ CUES: list[Cue] = [
     Cue("not_by_boat", "people_other", frozenset({"people", "bare"}),
         "Found in lorries or vehicles, or votes and majorities: not small-boat arrivals.",
         window=_c(r"\b(?:lorry|lorries|HGV|heavy\s+goods\s+vehicle|truck|van|container|votes?|majority)\b")),
+    Cue("legal_route", "people_other", frozenset({"people", "bare"}),
+        "People accepted, admitted or resettled through a legal route: not small-boat arrivals.",
+        before=_c(r"\b(?:accepted|admitted|resettled|welcomed|granted|brought\s+in\s+(?:legally|under))\b[^.;]{0,30}$")),
     Cue("difference", "people_other", frozenset({"people", "bare"}),
         "A difference between two counts ('almost 5,000 more than in 2024'), not a count.",
         after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b")),
@@ -156,8 +162,12 @@ CUES: list[Cue] = [
 ]
 CUE = {c.name: c for c in CUES}
 BOAT_CUES: list[Cue] = [
+    Cue("boats_stock", "count_other", frozenset({"boats"}),
+        "Boats pictured, seized or stored: a stock of boats, not crossings.",
+        window=_c(r"\b(?:pictured|piled|seized|stored|compound|destroyed|confiscated|impounded|warehouse)\b")),
     Cue("boats_french_prevented", "boats_prevented", frozenset({"boats"}),
-        "Boats stopped by the French authorities.", window=CUE["french_prevented"].window),
+        "Boats stopped by the French authorities.",
+        window=_c(CUE["french_prevented"].window.pattern + r"|\b(?:prevented|thwarted|foiled)\b")),
     Cue("boats_departed", "boats_departed", frozenset({"boats"}), "Boats seen setting off (not the series' measure).",
         window=_c(r"\b(?:set\s+off|launched|left\s+(?:the\s+)?(?:French|France|beach)|departed|setting\s+off|"
                   r"launching|were\s+seen\s+leaving)\b")),
@@ -179,7 +189,9 @@ PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|increase[sd]?|increasing|up|higher|mo
 PERCENT_FALL = _c(r"\b(?:fall|fell|fallen|decrease[sd]?|down|lower|fewer|less|drop(?:ped|s)?|dropping|declin(?:e|ed|ing)|"
                   r"cut|reduction|reduced|plunge[sd]?|slump(?:ed)?)\b")
 SHARE_AFTER = _c(r"\s*\)?\s*(?:of\b|were\b|are\b|came\b|made\s+up|accounted|had\b|said\b|believe|support)")
-SHARE_BEFORE = _c(r"\b(?:made\s+up|accounted\s+for|account\s+for|share|proportion|percentage|majority|rate)\b(?:\s+of)?[^.;]{0,60}$")
+SHARE_BEFORE = _c(r"\b(?:made\s+up|accounted\s+for|account\s+for|share|proportion|percentage|majority|rate)\b(?:\s+of)?[^.;]{0,100}$")
+# "the number of officers ... from 200 to 300": the noun after "number of" says what a bare figure counts.
+NUMBER_OF = _c(r"\b(?:number|total|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?P<noun>[A-Za-z-]+)\b[^.;]{0,80}$")
 
 
 def noun_class(text: str, fig: Figure) -> str:
@@ -218,10 +230,14 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
         return "money", fig.currency, "currency"
     if fig.rule == "ordinal_return":
         return "people_returned", "people", "ordinal_return"
+    if next_start is not None and re.search(r"\bof\s+(?:the\s+)?(?:estimated\s+)?$", text[fig.end:next_start]):
+        next_start = None  # "125 of the estimated 1,700 people who ... have been returned": 125's verb
     before, after = clause_window(text, fig, max(lo, lead_start or lo), min(hi, next_start or hi))
     if fig.percent:
         return _percent(text, fig, lo, hi, text[max(lo, fig.start - 120):fig.start])
     cls = noun_class(text, fig)
+    if cls == "bare":
+        cls = _number_of(text, fig, lo) or cls
     if fig.rule == "zero_phrase":
         boats = re.search(r"boat", fig.text, re.I)
         return ("boats_arrived", "boats", "zero_phrase") if boats else ("people_arrived", "people", "zero_phrase")
@@ -243,7 +259,7 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
     if rel and ARRIVAL_VERBS.match(rel["verb"]) and (population or not re.search(
             r"\b(?:who|that)\s+(?:\w+\s+){0,12}?(?:deport|return|remov)", after)):
         return "people_arrived", "people", "relative_clause"
-    lead = text[max(lo, lead_start or lo, fig.start - 200):fig.start]
+    lead = text[max(lo, fig.start - 200):fig.start]
     cue = next((c for c in CUES if cls in c.applies_to and c.matches(before, after, lead, fig.text)), None)
     if cue is not None:
         return cue.metric, "people", cue.name
@@ -256,6 +272,14 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
     return "people_arrived", "people", "people_noun" if cls == "people" else "bare_count_of_arrivals"
 
 
+def _number_of(text: str, fig: Figure, lo: int) -> str | None:
+    m = NUMBER_OF.search(text, max(lo, fig.start - 140), fig.start)
+    if not m:
+        return None
+    probe = " " + m["noun"]
+    return next((name for name, pat in NOUN_CLASSES if pat.match(probe)), None)
+
+
 def _percent(text: str, fig: Figure, lo: int, hi: int, before: str) -> tuple[str, str, str]:
     if SHARE_BEFORE.search(before) or (SHARE_AFTER.match(text, fig.end, fig.end + 25)
                                        and not PERCENT_CHANGE.search(text[fig.end:fig.end + 25])):
@@ -266,9 +290,8 @@ def _percent(text: str, fig: Figure, lo: int, hi: int, before: str) -> tuple[str
 
 
 def percent_sign(text: str, fig: Figure, lo: int, hi: int) -> int:
-    """-1 for a fall ("down 33 per cent", "a 46 per cent decrease"), else +1."""
-    before, after = clause_window(text, fig, lo, hi, before=40, after=40)
-    near = before[-30:] + " " + after[:30]
+    """-1 for a fall ("down 33 per cent", "a 46 per cent decrease", "a third (36%) lower"), else +1."""
+    near = text[max(lo, fig.start - 30):fig.start] + " " + text[fig.end:min(hi, fig.end + 30)]
     return -1 if PERCENT_FALL.search(near) else 1
 
 

@@ -52,7 +52,8 @@ PEOPLE_OVER_AGE = re.compile(r"\b(?:men|women|children|people|those|anyone|adult
 
 DATE_LIKE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+{MONTHS}\b"
-    rf"|\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:\s*(?:-|–|to|and|or)\s*|,\s*)\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]))*\b"
+    rf"|\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:\s*(?:-|–|to|and|or)\s*|,\s*)\d{{1,2}}(?:st|nd|rd|th)?(?!\d|,\d))*\b"
+    rf"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b\d{{1,2}}(?::|\.)\d{{2}}\s?(?:am|pm|GMT|BST)?\b"
     rf"|\b\d{{1,2}}\s?(?:am|pm)\b", re.I)
 ZERO_PHRASE = re.compile(
