@@ -455,13 +455,14 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     inside = [p for p in own if p.span[0] < f.end and f.start < p.span[1]]
     if d.fig.percent:  # a percentage's own dates are its subject's ("The 2025 total is 41% higher ...")
         after = []
-    lead_in = [p for p in before if TOTAL_LEAD.fullmatch(s.text, p.span[1], f.start)]
+    near_day = [p for p in after if p.span[0] - f.end <= 40 and context.is_day_level(p)]
+    lead_in = [] if near_day else [p for p in before if TOTAL_LEAD.fullmatch(s.text, p.span[1], f.start)]
     pick = (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
             max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
     if pick is None:
         marker = next((p for p in in_clause if p.kind == "compare"), None)
         if marker is not None and not d.compared and not d.fig.percent:
-            return replace(compare_period(_reference(s, prev), marker), kind="main")
+            return replace(compare_period(_reference(s, prev, recent=False), marker), kind="main")
         return None
     if pick.kind == "offset":
         anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
@@ -487,12 +488,14 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     return pick
 
 
-def _reference(s: Sentence, prev: list[Draft]) -> Period:
+def _reference(s: Sentence, prev: list[Draft], recent: bool = True) -> Period:
     """The running period the article is about: the latest stated multi-day period of a crossing
-    figure before this sentence, else 1 January to the data day."""
+    figure before this sentence (``recent``: one that runs to about the data day), else 1 January
+    to the data day."""
     ref = next((p.period for p in reversed(prev) if p.period is not None and p.basis == "stated"
                 and p.period.start is not None and p.period.start != p.period.end and not p.compared
-                and _family(p.metric) == "crossing" and p.period.end >= s.when.data_day - dt.timedelta(days=3)), None)
+                and _family(p.metric) == "crossing"
+                and (not recent or p.period.end >= s.when.data_day - dt.timedelta(days=3))), None)
     if ref is not None:
         return ref
     y = s.when.data_day.year

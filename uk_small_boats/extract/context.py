@@ -27,6 +27,7 @@ def data_day(text: str, sents: list[Span], pub: dt.date) -> dt.date:
     names; the publication day itself when none does (the report counts the day it was written)."""
     provisional = When(pub, pub - dt.timedelta(days=1))
     days: list[dt.date] = []
+    excluded: list[dt.date] = []
     for s in sents:
         figs = find_figures(text, s.start, s.end)
         if not figs:
@@ -36,9 +37,11 @@ def data_day(text: str, sents: list[Span], pub: dt.date) -> dt.date:
                     pub - dt.timedelta(days=RECENT_DAYS) <= p.end <= pub:
                 continue
             if p.kind == "excluded":  # "not including Sunday's arrivals": the data end the day before
-                days.append(p.start - dt.timedelta(days=1))
+                excluded.append(p.start - dt.timedelta(days=1))
             elif p.kind != "report" and any(_same_clause(text, f, p) for f in figs):
                 days.append(p.end)
+    if excluded:  # an explicit exclusion says where the running totals stop
+        return min(excluded)
     return max(days) if days else pub
 
 

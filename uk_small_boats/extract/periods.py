@@ -39,7 +39,7 @@ WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?:19|20)\d{2}"
 NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
        r"fifteen|twenty|thirty|forty|fifty|sixty|a|a\s+few)")
-HINT_REACH = 60  # how far back in the sentence a year may set a date's year
+HINT_REACH = 150  # how far back in the sentence a year may set a date's year
 NEW_YEAR_DAYS = 7  # in the first week of January, "the total for the year" is last year's
 LAST_YEAR = r"(?:last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before))"
 
@@ -333,6 +333,15 @@ def _range_months(m: re.Match, w: When) -> Resolved:
     return (start, end) if start <= end else None
 
 
+@rule("month_pair", rf"\b(?:in|for|during|across|over)\s+(?P<m1>{MONTHS})\s+and\s+(?P<m2>{MONTHS})(?:\s+combined)?(?:\s+(?:in\s+|of\s+)?(?P<y>{YEAR}))?",
+      "main", "'for January and February combined in 2022': both months.")
+def _month_pair(m: re.Match, w: When) -> Resolved:
+    y = int(m["y"]) if m["y"] else None
+    first, _ = _month(MONTH_NUM[m["m1"].lower()], y, w)
+    _, last = _month(MONTH_NUM[m["m2"].lower()], y or first.year, w)
+    return (first, last) if first <= last else None
+
+
 @rule("year_ending", rf"\b(?:in\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m>{MONTHS})\s+(?P<y>{YEAR})",
       "main", "'the year ending June 2024': the twelve months to the end of that month.")
 def _year_ending(m: re.Match, w: When) -> Resolved:
@@ -362,8 +371,8 @@ def _first_months(m: re.Match, w: When) -> Resolved:
 
 
 @rule("same_point_compare",
-      rf"\b(?:(?:by|at|to|in|over|during|for|on|from|with|than)\s+)?(?:the\s+same|this|that|an?\s+equivalent|the\s+equivalent|the\s+corresponding)\s+"
-      rf"(?:date|point|stage|time|period|months?|weeks?|days?|point\s+in\s+the\s+year)(?:\s+in\s+the\s+year)?"
+      rf"\b(?:(?:by|at|to|in|over|during|for|on|from|with|than|between)\s+)?(?:the\s+same|this|that|an?\s+equivalent|the\s+equivalent|the\s+corresponding)\s+"
+      rf"(?:dates?|point|stage|time|period|months?|weeks?|days?|point\s+in\s+the\s+year)(?:\s+in\s+the\s+year)?"
       rf"(?:\s*\([^)]{{0,40}}\))?\s+(?:(?P<rel>{LAST_YEAR})|(?:in|of|during)\s+(?P<y>{YEAR}))"
       rf"|\bthis\s+time\s+(?P<rel2>last\s+year|a\s+year\s+ago)"
       rf"|\b(?:at|by|to)\s+(?:this|that|the\s+same)\s+(?:stage|point)\s+(?:of|in)\s+(?P<y2>{YEAR})",
@@ -440,7 +449,8 @@ def _weekday_rule(m: re.Match, w: When) -> Resolved:
 
 
 @rule("relative_day", r"\b(?P<r>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today|so\s+far\s+today"
-      r"|earlier(?=\s*[,.;])|earlier\s+(?:in\s+the|on\s+the)\s+day)\b",
+      r"|(?<!year\s)(?<!years\s)(?<!month\s)(?<!months\s)(?<!week\s)(?<!weeks\s)(?<!day\s)(?<!days\s)earlier(?=\s*[,.;])"
+      r"|earlier\s+(?:in\s+the|on\s+the)\s+day)\b",
       "main", "'yesterday' (the day before publication), 'today', 'this morning', 'last night', 'overnight'.")
 def _relative_day(m: re.Match, w: When) -> Resolved:
     r = m["r"].lower()
@@ -469,13 +479,15 @@ def _within_hours(m: re.Match, w: When) -> Resolved:
     return w.data_day - dt.timedelta(days=days - 1), w.data_day
 
 
-@rule("past_duration", rf"\b(?:in|over|during|for|across|within)\s+(?:just\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days?|weeks?|months?|fortnight)\b"
+@rule("past_duration", rf"\b(?:in|over|during|for|across|within)\s+(?:just\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days?|weeks?|months?|years?|fortnight)\b"
       rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b",
       "main", "'in the past seven days', 'over the last week', 'the past two months': that many days ending on "
               "the data day (a month counts as a calendar month back).")
 def _past_duration(m: re.Match, w: When) -> Resolved:
     n = _count(m["n"] or m["n2"]) if (m["n"] or m["n2"]) else 1
     u = (m["u"] or m["u2"]).lower()
+    if u.startswith("year"):
+        return shift_years(w.data_day, -n) + dt.timedelta(days=1), w.data_day
     if u.startswith("month"):
         y, mo = divmod(w.data_day.month - 1 - n, 12)
         back = w.data_day.replace(year=w.data_day.year + y, month=mo + 1,
@@ -512,11 +524,12 @@ def _weekend(m: re.Match, w: When) -> Resolved:
     return sunday - dt.timedelta(days=1), sunday
 
 
-@rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current)\s+month\b|\bthis\s+(?P<m>{MONTHS})\b",
+@rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current)\s+month\b|\bthis\s+(?P<m>{MONTHS})\b"
+      rf"|\b(?:in\s+)?(?P<m3>{MONTHS})\s+(?:this\s+year|of\s+this\s+year)\b",
       "main", "'this month' (the 1st to the data day), 'last month' (the previous calendar month), 'this October'.")
 def _month_relative(m: re.Match, w: When) -> Resolved:
-    if m["m"]:
-        return _month(MONTH_NUM[m["m"].lower()], w.pub.year, w)
+    if m["m"] or m["m3"]:
+        return _month(MONTH_NUM[(m["m"] or m["m3"]).lower()], w.pub.year, w)
     kind = m["w"].lower()
     if kind in {"this", "the current"}:
         return w.data_day.replace(day=1), w.data_day
