@@ -118,7 +118,9 @@ def check_drift(ctx: Context) -> None:
 @deriver("claim_checks")
 def _claim_checks(ctx: Context) -> pd.DataFrame:
     idx = OfficialSeriesIndex(ctx.frames["official_daily"], ctx.frames["official_weekly"])
-    checks = check_claims(ctx.frames["claims"], idx)
+    claims, sources = ctx.frames["claims"], ctx.frames["sources"]
+    from_series = set(sources.loc[sources["date_method"] == "inferred_from_series", "source_id"])
+    checks = check_claims(claims, idx, date_from_series=claims["source_id"].isin(from_series))
     ctx.report["verdicts"] = {k: int(v) for k, v in checks["verdict"].value_counts().sort_index().items()}
     return checks
 

@@ -12,8 +12,7 @@ import pandas as pd
 from ..curate.claims import reference_dates
 from .verdicts import fmt_period
 
-DAY_METRICS = {"people_arrived": "people_arrived", "people_intercepted": "people_arrived",
-               "boats_arrived": "boats_arrived"}
+DAY_METRICS = {"people_arrived": "people_arrived", "boats_arrived": "boats_arrived"}
 
 
 def source_date_checks(sources: pd.DataFrame, claims: pd.DataFrame, checks: pd.DataFrame,
@@ -42,13 +41,16 @@ def source_date_checks(sources: pd.DataFrame, claims: pd.DataFrame, checks: pd.D
         if not len(mine):
             result, text = "not_checkable", "The text gives no single-day figure the series can check."
         elif ok.all():
-            result = "confirmed"
+            result = "not_independent" if src.date_method == "inferred_from_series" else "confirmed"
             said = "; ".join(f"{r.figure_text} {r.metric.replace('_', ' ')} on {fmt_period(r.period_start, r.period_end)}"
                              for r in mine.itertuples(index=False))
             text = (f"The series bears out {said}: the day the text's time words resolve to, read from "
                     f"{fmt_period(pub, pub)}.")
             if days and ";" not in days:
                 text += f" No other day in the series has exactly these figures, so they alone date the events to {days}."
+            if result == "not_independent":
+                text += (" The publication date was itself found by matching these figures to the series, so the "
+                         "fit is not an independent confirmation.")
         else:
             bad = mine[~ok].iloc[0]
             result = "contradicted"

@@ -41,6 +41,18 @@ class OfficialSeriesIndex:
         j = np.clip(e - self.first + 1, 0, len(self.days))
         return ok, i, j
 
+    @property
+    def first_date(self):
+        return np.datetime64(self.first, "D").astype(object)
+
+    @property
+    def last_date(self):
+        return np.datetime64(self.last, "D").astype(object)
+
+    def covers(self, starts, ends) -> np.ndarray:
+        """Whether the series has every day of each period (start <= end)."""
+        return self._bounds(starts, ends)[0]
+
     def period_sums(self, starts, ends, measure: str) -> np.ndarray:
         ok, i, j = self._bounds(starts, ends)
         total = self.prefix[measure][j] - self.prefix[measure][i]

@@ -80,7 +80,7 @@ def apply_overrides(rows: list[dict], texts: dict[str, str], path: Path = OVERRI
             row = {"claim_id": f"{sid}-{fs}", "source_id": sid, "quote": texts[sid][qs:qe],
                    "char_start": qs, "char_end": qe, "figure_text": e["figure_text"],
                    "figure_start": fs, "figure_end": fe, "extraction": "manual",
-                   "review": e["reason"], **e.get("set", {})}
+                   "period_basis": "stated", "review": e["reason"], **e.get("set", {})}
             by_id[row["claim_id"]] = row
             continue
         cid = e.get("claim_id")
@@ -96,6 +96,8 @@ def apply_overrides(rows: list[dict], texts: dict[str, str], path: Path = OVERRI
             by_id[cid].update({k: (dt.date.fromisoformat(v) if k.endswith(("_start", "_end")) and
                                    isinstance(v, str) and k.startswith(("period", "compare")) else v)
                                for k, v in e["set"].items()})
+            if any(k.startswith("period") for k in e["set"]) and "period_basis" not in e["set"]:
+                by_id[cid]["period_basis"] = "stated"  # a reviewer read the dates in the text
             by_id[cid]["review"] = e["reason"]
     return list(by_id.values())
 

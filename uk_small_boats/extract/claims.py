@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from . import context, named
@@ -82,7 +82,7 @@ class Draft:
     compared: bool = False  # a figure given for comparison with another ("compared with 3,824")
     head: "Draft | None" = None  # the figure it is compared with or a percentage of
     assertion: str | None = None
-    notes: list[str] = field(default_factory=list)
+    mark: bool = False  # "reached 1,000", "passed 5,000": a running total crossing a mark
 
     def set_period(self, p: Period | None, basis: str, rule: str | None = None) -> None:
         self.period, self.basis, self.rule = p, basis, rule or (p.rule if p else "unresolved")
@@ -113,8 +113,8 @@ def step_metric(s: Sentence, prev: list[Draft]) -> None:
                 and d.fig.value % 100:
             d.qualifier = "exact"  # "Some 1,378" (agency style before an exact figure)
         if THRESHOLD_VERBS.search(s.text[max(s.span.start, d.fig.start - 25):d.fig.start]) and d.qualifier == "exact":
-            d.qualifier = "at_least"
-            d.assertion = "threshold"
+            d.qualifier = "at_least"  # "reached 1,000": a mark, dated as a threshold if a day is given
+            d.mark = True
         if d.fig.percent and d.metric == "percent_change":
             d.fig = replace(d.fig, value=d.fig.value * percent_sign(s.text, d.fig, s.span.start, s.span.end))
 
@@ -279,8 +279,7 @@ def step_exceeds(s: Sentence, prev: list[Draft]) -> None:
 def step_threshold(s: Sentence, prev: list[Draft]) -> None:
     """"passed 5,000 on 21 March": the running total from 1 January to that day."""
     for d in s.drafts:
-        if d.qualifier in {"passed", "at_least"} and (d.assertion == "threshold" or d.qualifier == "passed") \
-                and d.period is not None and d.period.start == d.period.end and d.period.start is not None \
+        if (d.qualifier == "passed" or d.mark) and d.period is not None and d.period.start == d.period.end and d.period.start is not None \
                 and d.period.rule in context.DAY_RULES:
             d.set_period(replace(d.period, start=dt.date(d.period.end.year, 1, 1)), d.basis, "threshold_to_day")
             d.assertion = "threshold"
@@ -293,9 +292,9 @@ SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
     ("own_period", step_own_period),
     ("respectively", step_respectively),
     ("compare_value", step_compare_periods),
+    ("threshold", step_threshold),
     ("percent", step_percent),
     ("exceeds_period", step_exceeds),
-    ("threshold", step_threshold),
 ]
 
 
@@ -444,7 +443,7 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     f = d.fig
     in_clause = [p for p in s.periods if _same_clause(
         s.text, f.end if p.span[0] >= f.end else p.span[1], p.span[0] if p.span[0] >= f.end else f.start)]
-    own = [p for p in in_clause if p.kind in MAINISH | {"offset"}]
+    own = [p for p in in_clause if p.kind in MAINISH | {"offset", "offset_span"}]
     # after the figure, but not past another figure of the same kind ("1,402, up from 511 a year
     # earlier"); a figure of another kind shares the clause ("Two boats carrying 90 people made the
     # journey on Christmas Day", "592 people, who crossed in 11 boats on March 2")
@@ -464,13 +463,15 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         if marker is not None and not d.compared and not d.fig.percent:
             return replace(compare_period(_reference(s, prev, recent=False), marker), kind="main")
         return None
-    if pick.kind == "offset":
+    if pick.kind in {"offset", "offset_span"}:  # "five days later", "for a week before then"
         anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
                        if context.is_day_level(p)), None) or next(
             (q.period for q in reversed(prev) if q.period is not None and context.is_day_level(q.period)), None)
         if anchor is None or anchor.start is None:
             return None
         day = anchor.start + dt.timedelta(days=int(pick.target or 0))
+        if pick.kind == "offset_span":
+            return replace(pick, start=day, end=anchor.start - dt.timedelta(days=1), kind="main")
         return replace(pick, start=day, end=day, kind="main")
     ends = [p for p in own if p.kind == "end" and p is not pick]
     if pick.kind == "end":
@@ -529,7 +530,7 @@ def _marker_after(s: Sentence, d: Draft) -> Period | None:
 
 
 def _assertion(text: str, d: Draft) -> str | None:
-    if d.assertion == "threshold" or d.qualifier == "passed":
+    if d.assertion == "threshold":
         return "threshold"
     quote_end = d.quote.end
     if not d.fig.percent and EXCEEDS_YEAR.match(text, d.fig.end, quote_end):

@@ -70,8 +70,8 @@ def score(gold: pd.DataFrame, texts: dict[str, str], dates: dict[str, dt.date],
         found += 1
         offsets += (p["figure_start"], p["figure_end"]) == (gs, ge) and \
             p["char_start"] <= gs and ge <= p["char_end"]
-        same = (p["metric"] == g.metric and str(p["period_start"]) == g.period_start
-                and str(p["period_end"]) == g.period_end)
+        same = (p["metric"] == g.metric and str(p["period_start"] or "") == g.period_start
+                and str(p["period_end"] or "") == g.period_end)
         full += same
         if not same:
             wrong.append(f"{g.source_file}: {g.figure_text!r}: gold {g.metric} {g.period_start}.."

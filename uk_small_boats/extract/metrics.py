@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..metadata.vocab import vocabulary
 from .numbers import Figure
 
 
@@ -137,6 +138,10 @@ CUES: list[Cue] = [
         "People who died: not arrivals.",
         window=_c(r"\b(?:died|dead|drowned|killed|lost\s+their\s+lives|perished|bodies\s+of|lost\s+at\s+sea|missing|"
                   r"feared\s+dead|survived|deaths\s+of|loss\s+of\s+life|death\s+toll)\b")),
+    Cue("detention", "people_detained", frozenset({"people"}),
+        "People held or housed: a stock, not arrivals.",
+        window=_c(r"\b(?:in\s+detention|detention\s+centres?|removal\s+centres?|immigration\s+removal|"
+                  r"housed|hotels?|accommodat\w+|barge)\b")),
     Cue("returned", "people_returned", frozenset({"people", "bare", "returns"}),
         "Returned, deported or removed from the UK (by flight or treaty).",
         window=_c(r"\b(?:deport\w*|returned|returns|removed|removals?|sent\s+back|readmitted|flown\s+back|flies\s+back|"
@@ -155,10 +160,6 @@ CUES: list[Cue] = [
         "Attempts (arrivals plus preventions): at least the day's arrivals, not the series' measure.",
         after=_c(r"^[\s-]+(?:\w+\s+){0,2}?(?:attempted\s+crossings|crossing\s+attempts|attempts)\b"
                  r"|^[\s-]+(?:\w+\s+){0,4}?(?:attempted|tried|trying|attempting)\s+(?:to\s+(?:cross|make)|the\s+(?:\w+\s+)?crossing)")),
-    Cue("detention", "people_detained", frozenset({"people"}),
-        "People held or housed: a stock, not arrivals.",
-        window=_c(r"\b(?:in\s+detention|detention\s+centres?|removal\s+centres?|immigration\s+removal|"
-                  r"housed|hotels?|accommodat\w+|barge)\b")),
 ]
 CUE = {c.name: c for c in CUES}
 BOAT_CUES: list[Cue] = [
@@ -180,6 +181,10 @@ SUBGROUP_BEFORE = _c(r"\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+
 ONE_BOAT = _c(r"\b(?:a|one|the|single|first|second|third|another|each)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|vessel|craft)\b"
               r"(?:[^.;#]{0,60}?\s)?(?:was\s+|were\s+)?(?:carrying|with|had|holding|containing|contained|packed\s+with|crammed\s+with)\s+"
               r"(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|more\s+than\s+|approximately\s+)?$")
+# "a deathtrap boat being escorted ... to the median line, where up to 60 migrants were taken to
+# Dover": a single boat named earlier in the sentence holds the people counted after it.
+ONE_BOAT_LEAD = _c(r"\b(?:a|one|the|single)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|vessel|craft)\b(?![\s-]*(?:s\b|crossings|arrivals|migrants))"
+                   r"[^.;\d]{0,160}$")
 ONE_BOAT_AFTER = _c(r"^\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+){0,2}?(?:aboard|on\s+board|onboard|in|on)\s+(?:the|a)\s+"
                     r"(?:first|second|third|fourth|another|single|rigid[- ]hulled|separate)\b|^\s+(?:\w+\s+){0,2}?onboard\b")
 PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|increase[sd]?|increasing|up|higher|more|jump(?:ed)?|surge[sd]?|"
@@ -265,7 +270,7 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
         return cue.metric, "people", cue.name
     if cls == "attempts":
         return "people_attempted", "people", "attempt_noun"
-    if ONE_BOAT.search(before) or ONE_BOAT_AFTER.match(after):
+    if ONE_BOAT.search(before) or ONE_BOAT_AFTER.match(after) or ONE_BOAT_LEAD.search(lead):
         return "people_on_one_boat", "people", "one_boat"
     if cls == "people" and not CROSSING_CONTEXT.search(context):
         return "people_other", "people", "no_crossing_context"
@@ -295,24 +300,5 @@ def percent_sign(text: str, fig: Figure, lo: int, hi: int) -> int:
     return -1 if PERCENT_FALL.search(near) else 1
 
 
-# The metric vocabulary, documented once (the claims schema's enum must list exactly these).
-METRIC_DOCS = {
-    "people_arrived": "People who crossed and arrived in the UK (detected on arrival or brought ashore): the series' 'Migrants arrived'.",
-    "boats_arrived": "Boats that arrived (the series' 'Boats arrived').",
-    "boats_departed": "Boats reported to have set off from France (not the series' measure).",
-    "boats_prevented": "Boats stopped from setting off.",
-    "people_prevented": "People prevented from crossing by the French authorities (SB_02 'Migrants prevented').",
-    "people_intercepted": "People intercepted at sea; UK reports use it for people brought to the UK, so it is checked against arrivals.",
-    "people_attempted": "People who attempted to cross (arrivals plus those stopped): not the series' measure.",
-    "people_on_one_boat": "People on a single boat: part of a day's arrivals, not a total.",
-    "people_returned": "People returned, deported or removed.",
-    "people_detained": "People held in detention or removal centres.",
-    "people_rescued": "People rescued at sea.",
-    "people_died": "People who died attempting the crossing.",
-    "people_other": "Another count of people (children seen, capacity, averages, forecasts).",
-    "money": "An amount of money (unit: ISO 4217 currency).",
-    "percent_change": "A percentage change between two periods (change_of says of what; a fall is negative).",
-    "percent_share": "A percentage share of a total.",
-    "countries": "A count of countries.",
-    "count_other": "Another count (officers, flights, ...).",
-}
+# The metric vocabulary, documented once in schemas/fields.json (metric).
+METRIC_DOCS = vocabulary("metric")

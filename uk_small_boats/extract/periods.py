@@ -22,6 +22,7 @@ from typing import Callable
 
 from text_to_num import text2num
 
+from ..metadata.vocab import vocabulary
 from . import named
 
 MONTH_NUM = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -80,17 +81,17 @@ class PeriodRule:
     pattern: re.Pattern
     resolve: Callable[[re.Match, When], Resolved]
     kind: str
-    doc: str
     year_hint: bool  # a date without a year takes the year the sentence spoke of just before it
 
 
 RULES: list[PeriodRule] = []
 
 
-def rule(name: str, pattern: str, kind: str, doc: str, year_hint: bool = False):
-    """Register a rule; its resolver is the decorated function (match, When) -> dates."""
+def rule(name: str, pattern: str, kind: str, year_hint: bool = False):
+    """Register a rule; its resolver is the decorated function (match, When) -> dates. What the rule
+    means is documented once, as the label of its name in schemas/fields.json (period_rule)."""
     def register(fn: Callable[[re.Match, When], Resolved]):
-        RULES.append(PeriodRule(name, re.compile(pattern, re.I), fn, kind, doc, year_hint))
+        RULES.append(PeriodRule(name, re.compile(pattern, re.I), fn, kind, year_hint))
         return fn
     return register
 
@@ -187,8 +188,7 @@ NAMED_TAIL = r"(?P<who>(?:the\s+)?[A-Z“\"'‘][^.;,:–—()]{1,60}?|Labour[^.
 @rule("named_nth_day", rf"\b(?:on\s+)?(?:the\s+)?(?P<n>\d+)(?:st|nd|rd|th)\s+day\s+(?:of|in|since)\s+{NAMED_TAIL}"
       rf"(?=\s*(?:[.;,:–—()]|$|\s(?:and|but|with|when|while)\b))"
       rf"|\b(?P<who2>(?:Mr|Mrs|Ms|Sir)\s+[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)[’']s\s+(?P<n2>\d+)(?:st|nd|rd|th)\s+day\s+in\s+(?:office|power|post)",
-      "main", "'on the 150th day of Sir Keir's premiership', 'Mr Sunak's 257th day in office': from the start of "
-              "the named period (data/named_periods.csv) to that day.")
+      "main")
 def _nth_day(m: re.Match, w: When) -> Resolved:
     p = _named_at(m["who"] or m["who2"], w)
     if p is None:
@@ -199,7 +199,7 @@ def _nth_day(m: re.Match, w: When) -> Resolved:
 
 @rule("named_first_days", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?)\s+(?:of|in|since)\s+{NAMED_TAIL}"
       rf"(?=\s*(?:[.;,:–—()]|$|\s(?:and|but|with|when|while|compared|than)\b))",
-      "main", "'the first 150 days of Rishi Sunak's premiership': that many days from the named period's start.")
+      "main")
 def _first_days(m: re.Match, w: When) -> Resolved:
     p = _named_at(m["who"], w)
     if p is None:
@@ -217,8 +217,7 @@ def _first_days(m: re.Match, w: When) -> Resolved:
       rf"(?:[’']s?\s+(?:premiership|government|tenure|time\s+(?:in|as)\s+\w+(?:\s+\w+)?|\d+\s+days\s+in\s+(?:power|office)))"
       rf"|\b(?:under|during)\s+(?P<who2>(?:Sir\s+|Mr\s+|Mrs\s+|Ms\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
       rf"|\b(?P<who3>(?:Sir\s+|Mr\s+|Mrs\s+|Ms\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:\d+\s+days\s+in\s+(?:power|office)|premiership|tenure)",
-      "main", "'under Rishi Sunak', 'during Sir Keir's premiership': the named period, to the data day if it is "
-              "still running.")
+      "main")
 def _during(m: re.Match, w: When) -> Resolved:
     p = _named_at(m["who"] or m["who2"] or m["who3"], w)
     if p is None or p.kind not in {"prime_minister", "government", "home_secretary"}:
@@ -228,8 +227,7 @@ def _during(m: re.Match, w: When) -> Resolved:
 
 
 @rule("since_named", r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<what>[^.;:–—()]{1,80})",
-      "since", "'since Labour took office', 'since records began', 'since lockdown': from the named period's start "
-               "(data/named_periods.csv) to the data day.")
+      "since")
 def _since_named(m: re.Match, w: When) -> Resolved:
     what = m["what"]
     hits = [(k, named.lookup(what[k.start():], w.pub)) for k in named.find(what, 0, min(len(what), 60))]
@@ -241,14 +239,13 @@ def _since_named(m: re.Match, w: When) -> Resolved:
 
 
 @rule("since_date", rf"\bsince\s+(?:(?:{WEEKDAY}),?\s+)?{date_atom('a')}",
-      "since", "'since 3 November', 'since August 11 2024': from that day to the data day.")
+      "since")
 def _since_date(m: re.Match, w: When) -> Resolved:
     return _since(parse_date(m, "a", w), w)
 
 
 @rule("since_month", rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b(?!\s+\d)",
-      "since", "'since January', 'since the start of August 2024': from the month's first day to the data day "
-               "('since the end of May': from the month's last day).")
+      "since")
 def _since_month(m: re.Match, w: When) -> Resolved:
     first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, replace(w, year=None))
     if "end" in m.group(0).lower():
@@ -257,9 +254,9 @@ def _since_month(m: re.Match, w: When) -> Resolved:
 
 
 @rule("since_event_dated", rf"\bsince\s+[^.;,]{{0,70}}?\b(?:began|begun|started|signed|introduced|launched|agreed|"
-      rf"came\s+into\s+force|took\s+effect|took\s+office|came\s+to\s+power)\s+(?:on\s+{date_atom('a')}|in\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b|in\s+(?P<y2>{YEAR}))",
-      "since", "'since the joint communiqué was signed on 13 December', 'since an upsurge began in November 2018': "
-               "from the date the clause gives to the data day.")
+      rf"came\s+into\s+(?:force|effect)|took\s+effect|took\s+office|came\s+to\s+power)\s+(?:on\s+{date_atom('a')}|"
+      rf"(?:in|at\s+the\s+(?:start|beginning)\s+of)\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b|in\s+(?P<y2>{YEAR}))",
+      "since")
 def _since_event_dated(m: re.Match, w: When) -> Resolved:
     if m["m"]:
         first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, replace(w, year=None))
@@ -270,19 +267,19 @@ def _since_event_dated(m: re.Match, w: When) -> Resolved:
 
 
 @rule("since_year", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<y>{YEAR})\b",
-      "since", "'since 2018', 'since the start of 2024': from 1 January of that year to the data day.")
+      "since")
 def _since_year(m: re.Match, w: When) -> Resolved:
     return _since(dt.date(int(m["y"]), 1, 1), w)
 
 
 @rule("since_year_start", r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year\b|\bsince\s+January\s+1(?:st)?\b",
-      "since", "'since the start of the year': 1 January to the data day.")
+      "since")
 def _since_year_start(m: re.Match, w: When) -> Resolved:
     return _ytd(replace(w, year=None))
 
 
 @rule("since_day", rf"\bsince\s+(?:(?P<r>yesterday|last\s+night|this\s+morning)|(?:last\s+)?(?P<wd>{WEEKDAY}))(?:\s+(?:morning|afternoon|evening|night))?",
-      "since", "'since yesterday morning', 'since Saturday': from that day to the later of the data day and that day.")
+      "since")
 def _since_day(m: re.Match, w: When) -> Resolved:
     if m["r"]:
         start = w.pub - dt.timedelta(days=0 if m["r"].lower() == "this morning" else 1)
@@ -292,14 +289,14 @@ def _since_day(m: re.Match, w: When) -> Resolved:
 
 
 @rule("since_unknown", r"\bsince\s+(?:the|his|her|its|their|it|this|that|a)\s+(?P<what>[a-z][^.;:,–—()]{2,60})",
-      "unresolved", "'since the deal was announced': a start the rules cannot date; the period is left unresolved.")
+      "unresolved")
 def _since_unknown(m: re.Match, w: When) -> Resolved:
     return "unresolved"
 
 
 @rule("range", rf"\b(?:between|from)\s+{date_atom('a')}\s*(?:and|to|until|-|–)\s*{date_atom('b')}"
       rf"|\b{date_atom('c')}\s*(?:-|–|to)\s*{date_atom('e')}",
-      "main", "'between 1 January and 11 August', 'from 22 to 25 June': both days included.")
+      "main")
 def _range(m: re.Match, w: When) -> Resolved:
     pa, pb = ("a", "b") if m["ad"] or m["aM"] or m["ah"] else ("c", "e")
     end = parse_date(m, pb, w)
@@ -311,7 +308,7 @@ def _range(m: re.Match, w: When) -> Resolved:
 
 @rule("range_days", rf"\b(?:between|from)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?"
       rf"|\b(?P<m2>{MONTHS})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d4>\d{{1,2}})\b(?:,?\s+(?P<y2>{YEAR}))?",
-      "main", "'between 8 and 11 December', 'March 1-5': both days included.")
+      "main")
 def _range_days(m: re.Match, w: When) -> Resolved:
     month = MONTH_NUM[(m["m"] or m["m2"]).lower()]
     first, _ = _month(month, int(m["y"] or m["y2"]) if (m["y"] or m["y2"]) else None, w)
@@ -324,7 +321,7 @@ def _range_days(m: re.Match, w: When) -> Resolved:
 
 
 @rule("range_months", rf"\b(?:between|from)\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>{YEAR}))?\s+(?:and|to|until)\s+(?P<m2>{MONTHS})(?:\s+(?P<y2>{YEAR}))?(?P<ly>\s+{LAST_YEAR})?",
-      "main", "'from January to July last year', 'between October 2021 and November 2022': whole months.")
+      "main")
 def _range_months(m: re.Match, w: When) -> Resolved:
     y2 = int(m["y2"]) if m["y2"] else (w.pub.year - 1 if m["ly"] else None)
     end_first, end = _month(MONTH_NUM[m["m2"].lower()], y2, replace(w, year=None) if y2 is None else w)
@@ -334,7 +331,7 @@ def _range_months(m: re.Match, w: When) -> Resolved:
 
 
 @rule("month_pair", rf"\b(?:in|for|during|across|over)\s+(?P<m1>{MONTHS})\s+and\s+(?P<m2>{MONTHS})(?:\s+combined)?(?:\s+(?:in\s+|of\s+)?(?P<y>{YEAR}))?",
-      "main", "'for January and February combined in 2022': both months.")
+      "main")
 def _month_pair(m: re.Match, w: When) -> Resolved:
     y = int(m["y"]) if m["y"] else None
     first, _ = _month(MONTH_NUM[m["m1"].lower()], y, w)
@@ -343,7 +340,7 @@ def _month_pair(m: re.Match, w: When) -> Resolved:
 
 
 @rule("year_ending", rf"\b(?:in\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m>{MONTHS})\s+(?P<y>{YEAR})",
-      "main", "'the year ending June 2024': the twelve months to the end of that month.")
+      "main")
 def _year_ending(m: re.Match, w: When) -> Resolved:
     y, mo = int(m["y"]), MONTH_NUM[m["m"].lower()]
     end = dt.date(y, mo, calendar.monthrange(y, mo)[1])
@@ -351,8 +348,7 @@ def _year_ending(m: re.Match, w: When) -> Resolved:
 
 
 @rule("first_months", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM}|half|quarter)\s*(?P<u>months?|weeks?|days?)?\s+(?:of\s+)?(?:(?P<y>{YEAR})|the\s+year|this\s+year)",
-      "main", "'the first three months of 2021', 'the first half of the year': from 1 January, cut at the data "
-              "day in the current year.")
+      "main")
 def _first_months(m: re.Match, w: When) -> Resolved:
     y = int(m["y"]) if m["y"] else (w.year or w.pub.year)
     n_word = m["n"].lower()
@@ -376,29 +372,27 @@ def _first_months(m: re.Match, w: When) -> Resolved:
       rf"(?:\s*\([^)]{{0,40}}\))?\s+(?:(?P<rel>{LAST_YEAR})|(?:in|of|during)\s+(?P<y>{YEAR}))"
       rf"|\bthis\s+time\s+(?P<rel2>last\s+year|a\s+year\s+ago)"
       rf"|\b(?:at|by|to)\s+(?:this|that|the\s+same)\s+(?:stage|point)\s+(?:of|in)\s+(?P<y2>{YEAR})",
-      "compare", "'the same period last year', 'at this point (up to December 1) last year', 'at this stage in "
-                 "2022': the head figure's dates moved to that year.")
+      "compare")
 def _same_point(m: re.Match, w: When) -> Resolved:
     return m["y"] or m["y2"] or "-1"
 
 
 @rule("year_compare", rf"\b(?:(?:up|down|higher|lower|more|fewer|rise|increase|fall|drop|jump|decrease)\s+)?"
       rf"(?:on|than|with|compared\s+(?:with|to)|against|from|over)\s+(?:the\s+same\s+in\s+)?(?:(?:in\s+|for\s+)?(?P<y>{YEAR})|(?P<rel>{LAST_YEAR}))\b(?!\s*[-–]\s*\d)(?![’']s)",
-      "compare", "'16% up on 2023', 'higher than last year', 'compared with 2022': the head figure's dates moved "
-                 "to that year.")
+      "compare")
 def _year_compare(m: re.Match, w: When) -> Resolved:
     return m["y"] or "-1"
 
 
 @rule("date_last_year", rf"\b(?:on\s+)?{date_atom('a')}\s*,?\s+{LAST_YEAR}",
-      "main", "'August 22 last year': that day a year before publication.")
+      "main")
 def _date_last_year(m: re.Match, w: When) -> Resolved:
     d = parse_date(m, "a", w, year=w.pub.year - 1)
     return (d, d) if d else None
 
 
 @rule("month_last_year", rf"\b(?:in\s+|during\s+|for\s+|of\s+|throughout\s+)?(?:(?P<m>{MONTHS})\s+{LAST_YEAR}|last\s+(?P<m2>{MONTHS}))\b",
-      "main", "'in June last year', 'October last year', 'last October': that month of the previous year.")
+      "main")
 def _month_last_year(m: re.Match, w: When) -> Resolved:
     month = MONTH_NUM[(m["m"] or m["m2"]).lower()]
     if m["m2"]:  # "last October": the latest October that has ended
@@ -410,8 +404,7 @@ def _month_last_year(m: re.Match, w: When) -> Resolved:
 
 @rule("as_of", rf"\b(?:as\s+(?:of|at)|up\s+(?:to|until)|until)\s+(?:(?:{WEEKDAY})\s*,?\s+)?{date_atom('a')}"
       rf"|\b(?:as\s+(?:of|at)|up\s+(?:to|until))\s+(?P<wd>(?:last\s+)?{WEEKDAY}|yesterday|today)",
-      "end", "'as of Sunday', 'up to December 1', 'as at 22 August': the last day of a running total (from 1 "
-             "January when no other words give the start).", year_hint=True)
+      "end", year_hint=True)
 def _as_of(m: re.Match, w: When) -> Resolved:
     if m["wd"]:
         wd = m["wd"].lower()
@@ -423,15 +416,14 @@ def _as_of(m: re.Match, w: When) -> Resolved:
 
 
 @rule("day", rf"\b(?:on\s+)?(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?{date_atom('a')}",
-      "main", "An explicit date ('on 21 March', 'August 11', 'Christmas Day'); without a year, the latest such "
-              "day not after publication (or in the year the sentence speaks of).", year_hint=True)
+      "main", year_hint=True)
 def _day(m: re.Match, w: When) -> Resolved:
     d = parse_date(m, "a", w)
     return (d, d) if d else None
 
 
 @rule("weekday_list", rf"\b(?:on\s+|between\s+|from\s+)?(?P<w1>{WEEKDAY})(?:\s*,\s*(?P<wm>{WEEKDAY}))*\s*,?\s+(?:and|or|to|until|-|–)\s+(?P<w2>{WEEKDAY})\b",
-      "main", "'on Thursday, Friday and Saturday', 'between Sunday and Wednesday': every day from the first to the last.")
+      "main")
 def _weekday_list(m: re.Match, w: When) -> Resolved:
     last = _weekday(m["w2"], w.pub)
     first = last - dt.timedelta(days=(WEEKDAYS[m["w2"].lower()] - WEEKDAYS[m["w1"].lower()]) % 7)
@@ -440,7 +432,7 @@ def _weekday_list(m: re.Match, w: When) -> Resolved:
 
 @rule("weekday", rf"\b(?:(?P<fut>will|expected\s+to\s+be\s+\w+|due\s+to\s+be\s+\w+|next)\s+(?:\w+\s+){{0,3}})?"
       rf"(?:(?:earlier\s+|late\s+|early\s+)?on\s+|(?P<last>last)\s+|this\s+past\s+|this\s+)?(?P<w>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?(?![’']s\s+final)",
-      "main", "'on Tuesday': the most recent such day on or before publication ('last Tuesday' never the day itself).")
+      "main")
 def _weekday_rule(m: re.Match, w: When) -> Resolved:
     if m["fut"]:
         return None
@@ -451,28 +443,46 @@ def _weekday_rule(m: re.Match, w: When) -> Resolved:
 @rule("relative_day", r"\b(?P<r>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today|so\s+far\s+today"
       r"|(?<!year\s)(?<!years\s)(?<!month\s)(?<!months\s)(?<!week\s)(?<!weeks\s)(?<!day\s)(?<!days\s)earlier(?=\s*[,.;])"
       r"|earlier\s+(?:in\s+the|on\s+the)\s+day)\b",
-      "main", "'yesterday' (the day before publication), 'today', 'this morning', 'last night', 'overnight'.")
+      "main")
 def _relative_day(m: re.Match, w: When) -> Resolved:
     r = m["r"].lower()
     d = w.pub - dt.timedelta(days=1) if r in {"yesterday", "last night"} else w.pub
     return d, d
 
 
+@rule("duration_before", rf"\bfor\s+(?P<n>{NUM}|the\s+(?:previous|past))\s+(?P<u>days?|weeks?)\s+(?:before|prior\s+to|until)\b",
+      "offset_span")
+def _duration_before(m: re.Match, w: When) -> Resolved:
+    n = 1 if m["n"].lower().startswith("the") else _count(m["n"])
+    return str(-n * (7 if m["u"].lower().startswith("week") else 1))
+
+
+@rule("over_years", rf"\bover\s+(?:the\s+(?:next|following|coming)\s+)?(?P<n>{NUM})\s+years\b", "main", year_hint=True)
+def _over_years(m: re.Match, w: When) -> Resolved:
+    start = w.year or w.pub.year
+    return dt.date(start, 1, 1), dt.date(start + _count(m["n"]) - 1, 12, 31)
+
+
 @rule("days_later", rf"\b(?P<n>{NUM})\s+(?P<u>days?|weeks?)\s+(?P<dir>later|earlier|before|after)\b",
-      "offset", "'five days later': that many days after the day the sentence spoke of just before.")
+      "offset")
 def _days_later(m: re.Match, w: When) -> Resolved:
     n = _count(m["n"]) * (7 if m["u"].lower().startswith("week") else 1)
     return str(n if m["dir"].lower() in {"later", "after"} else -n)
 
 
+@rule("current", r"\b(?:currently|at\s+present|right\s+now|as\s+of\s+(?:now|today))\b", "main")
+def _current(m: re.Match, w: When) -> Resolved:
+    return w.pub, w.pub
+
+
 @rule("single_day", r"\b(?:in|on)\s+(?:a\s+single|one|a)\s+(?:single\s+)?day\b|\bin\s+a\s+(?:single\s+)?24[- ]hour\s+period\b",
-      "day_marker", "'in a single day', 'on one day': one day, dated by the other words in the sentence.")
+      "day_marker")
 def _single_day(m: re.Match, w: When) -> Resolved:
     return "day"
 
 
 @rule("within_hours", rf"\b(?:in|within|over|during)\s+(?:just\s+)?(?:the\s+(?:past|last|previous)\s+)?(?P<n>\d+|twenty-four|forty-eight|seventy-two)\s+hours\b",
-      "main", "'within 48 hours': the whole days those hours span, ending on the data day.")
+      "main")
 def _within_hours(m: re.Match, w: When) -> Resolved:
     n = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}.get(m["n"].lower()) or int(m["n"])
     days = max(1, -(-n // 24))
@@ -481,8 +491,7 @@ def _within_hours(m: re.Match, w: When) -> Resolved:
 
 @rule("past_duration", rf"\b(?:in|over|during|for|across|within)\s+(?:just\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days?|weeks?|months?|years?|fortnight)\b"
       rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b",
-      "main", "'in the past seven days', 'over the last week', 'the past two months': that many days ending on "
-              "the data day (a month counts as a calendar month back).")
+      "main")
 def _past_duration(m: re.Match, w: When) -> Resolved:
     n = _count(m["n"] or m["n2"]) if (m["n"] or m["n2"]) else 1
     u = (m["u"] or m["u2"]).lower()
@@ -499,8 +508,7 @@ def _past_duration(m: re.Match, w: When) -> Resolved:
 
 @rule("week", rf"\b(?P<w>last|this|the\s+past|the\s+previous)\s+week\b(?!\s+(?:before|leading))"
       rf"|\b(?:in\s+)?the\s+week\s+(?:to|ending|leading\s+up\s+to|up\s+to)\s+(?:(?P<wd>{WEEKDAY})|{date_atom('a')})",
-      "main", "'this week' (Monday to the data day), 'last week' (the Monday-Sunday before), 'the past week' (seven "
-              "days to the data day), 'the week to Sunday'.")
+      "main")
 def _week(m: re.Match, w: When) -> Resolved:
     if m["w"] is None:
         end = _weekday(m["wd"], w.pub) if m["wd"] else parse_date(m, "a", w)
@@ -516,7 +524,7 @@ def _week(m: re.Match, w: When) -> Resolved:
 
 
 @rule("weekend", r"\b(?:over|at|during|across)?\s*(?:the|this|last)\s+weekend\b",
-      "main", "'over the weekend': the most recent Saturday and Sunday on or before publication.")
+      "main")
 def _weekend(m: re.Match, w: When) -> Resolved:
     sunday = w.pub - dt.timedelta(days=(w.pub.weekday() - 6) % 7)
     if m.group(0).strip().lower().startswith("last") and sunday == w.pub:
@@ -526,7 +534,7 @@ def _weekend(m: re.Match, w: When) -> Resolved:
 
 @rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current)\s+month\b|\bthis\s+(?P<m>{MONTHS})\b"
       rf"|\b(?:in\s+)?(?P<m3>{MONTHS})\s+(?:this\s+year|of\s+this\s+year)\b",
-      "main", "'this month' (the 1st to the data day), 'last month' (the previous calendar month), 'this October'.")
+      "main")
 def _month_relative(m: re.Match, w: When) -> Resolved:
     if m["m"] or m["m3"]:
         return _month(MONTH_NUM[(m["m"] or m["m3"]).lower()], w.pub.year, w)
@@ -539,7 +547,7 @@ def _month_relative(m: re.Match, w: When) -> Resolved:
 
 
 @rule("month_edge", rf"\b(?P<prep>at|by|until|to|in|from)\s+the\s+(?P<edge>end|start|beginning|close)\s+of\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?",
-      "main", "'at the end of October' (that day); 'by the end of December' (a running total: 1 January to that day).",
+      "main",
       year_hint=True)
 def _month_edge(m: re.Match, w: When) -> Resolved:
     first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, w)
@@ -552,14 +560,14 @@ def _month_edge(m: re.Match, w: When) -> Resolved:
 
 @rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d)"
       rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>{YEAR})\b",
-      "main", "'in January', 'June 2022': the month (to the data day if it is the current month).", year_hint=True)
+      "main", year_hint=True)
 def _month_rule(m: re.Match, w: When) -> Resolved:
     y = m["y"] or m["y2"]
     return _month(MONTH_NUM[(m["m"] or m["m2"]).lower()], int(y) if y else None, w)
 
 
 @rule("financial_year", rf"\b(?P<w>this|last|the\s+current|the\s+previous|the\s+last)\s+financial\s+year\b|\b(?:in|for|during)\s+(?P<y1>{YEAR})[-/](?P<y2>\d{{2}})\b",
-      "main", "'this financial year', 'in 2023-24': UK financial years from 1 April.")
+      "main")
 def _financial_year(m: re.Match, w: When) -> Resolved:
     if m["y1"]:
         start = dt.date(int(m["y1"]), 4, 1)
@@ -572,9 +580,9 @@ def _financial_year(m: re.Match, w: When) -> Resolved:
 
 
 @rule("year_to_date", rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{YEAR}))|(?:for|in)\s+(?P<y2>{YEAR})\s+(?:so\s+far|to\s+date)|(?P<y3>{YEAR})\s+(?:total\s+)?(?:so\s+far|to\s+date)"
-      rf"|(?:the\s+)?total\s+for\s+(?:the|this)\s+year|this\s+year[’']?s\s+total|the\s+year\s+so\s+far|(?:for\s+)?(?:the|this)\s+year\s+(?:so\s+far|to\s+date)|year[- ]to[- ]date"
+      rf"|(?:the\s+)?total\s+for\s+(?:the|this)\s+year|this\s+year[’']?s\s+total|the\s+year(?:ly|[’']s)\s+total|(?:the\s+)?yearly\s+total|the\s+year\s+so\s+far|(?:for\s+)?(?:the|this)\s+year\s+(?:so\s+far|to\s+date)|year[- ]to[- ]date"
       rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|(?:the\s+)?annual\s+total|to\s+date)\b",
-      "main", "'so far this year', 'the total for 2025 so far', 'this year', 'to date': 1 January to the data day.")
+      "main")
 def _year_to_date(m: re.Match, w: When) -> Resolved:
     y = m["y"] or m["y2"] or m["y3"]
     words = m.group(0).lower()
@@ -587,21 +595,20 @@ def _year_to_date(m: re.Match, w: When) -> Resolved:
 @rule("year", rf"\b(?:in|for|during|throughout|of|across|over)\s+(?:the\s+(?:whole|entirety|course)\s+of\s+|all\s+of\s+|the\s+year\s+)?(?P<y>{YEAR})\b(?![-/]\d)"
       rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:total|figure|tally)|\bthe\s+(?P<y4>{YEAR})\s+(?:total|figure|tally)"
       rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})",
-      "main", "'in 2023', 'the whole of 2019', '2024's total': the whole year (1 January to the data day for the "
-              "current year).")
+      "main")
 def _year_rule(m: re.Match, w: When) -> Resolved:
     return _year(int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"]), w)
 
 
 @rule("last_year", rf"\b{LAST_YEAR}\b",
-      "main", "'last year': the whole previous calendar year (of the year the sentence speaks of).")
+      "main")
 def _last_year(m: re.Match, w: When) -> Resolved:
     y = (w.year or w.pub.year) - 1
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
 @rule("month_bare", rf"(?<!\d\s)\b(?P<m>(?-i:January|February|March|April|June|July|August|September|October|November|December))\b(?!\s+\d)",
-      "main", "A month named alone ('The busiest month was August').")
+      "main")
 def _month_bare(m: re.Match, w: When) -> Resolved:
     return _month(MONTH_NUM[m["m"].lower()], None, w)
 
@@ -675,18 +682,5 @@ def compare_period(main: Period, marker: Period) -> Period:
     return replace(marker, start=shift_years(main.start, years), end=shift_years(main.end, years), kind="compare")
 
 
-# What each period rule does, documented once (published on the methodology page).
-RULE_DOCS = {r.name: r.doc for r in RULES}
-RULE_DOCS.update({
-    "compare_value": "A figure for the compared period ('compared with 3,824 in ...', 'the same period in 2024 (2,983)').",
-    "list_item": "An item of a list that shares the head figure's measure and the dates its own words give "
-                 "('1,843 in 2019 and 8,466 in 2020', '10 and 44 people respectively').",
-    "threshold_to_day": "'passed 5,000 on 21 March': the running total from 1 January to that day.",
-    "whole_year": "'more than in the whole of 2024': the compared period is that whole year (assertion exceeds_period).",
-    "carried_from_context": "No date in the sentence: the dates of the previous sentence's figure of the same kind (inferred).",
-    "same_figure": "A figure restated without dates (a headline, a caption, 'the 20,000 figure'): the dates given to "
-                   "the same figure elsewhere in the article (inferred).",
-    "data_day": "No date anywhere near the figure: the article's data day (inferred).",
-    "unresolved": "The words name a period the rules cannot date, or none at all for a measure that needs one: left empty.",
-    "manual": "Set by hand in data/claim_overrides.yaml, with a reason.",
-})
+# What each period rule does, documented once in schemas/fields.json (period_rule).
+RULE_DOCS = vocabulary("period_rule")

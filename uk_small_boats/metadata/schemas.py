@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..errors import PipelineError
 from ..paths import REPO, SOURCE_DESCRIPTOR
+from .vocab import expand
 
 # Table Schema type -> pandas extension dtype (nullable, so that missing never becomes 0).
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64",
@@ -60,7 +61,7 @@ def package_descriptor() -> dict:
 def resources() -> tuple[ResourceSpec, ...]:
     specs = []
     for entry in package_descriptor()["resources"]:
-        schema = json.loads((REPO / entry["schema"]).read_text(encoding="utf-8"))
+        schema = expand(json.loads((REPO / entry["schema"]).read_text(encoding="utf-8")))
         path = REPO / entry["path"] if entry.get("path") else None
         specs.append(ResourceSpec(entry["name"], entry.get("title", entry["name"]),
                                   entry.get("origin", "derived"), schema, entry, path))
