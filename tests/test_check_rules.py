@@ -32,7 +32,9 @@ def claim(value, metric="people_arrived", qualifier="exact", start="2025-03-05",
     row.update(claim_id="t-1", source_id="t", quote=kw.pop("quote", "x"), char_start=0, char_end=1,
                figure_text=str(value), figure_start=0, figure_end=1, metric=metric, value=float(value),
                unit="people", qualifier=qualifier, period_start=pd.Timestamp(start),
-               period_end=pd.Timestamp(end or start), extraction="test", **kw)
+               period_end=pd.Timestamp(end or start), extraction="test", period_rule="day",
+               period_basis="stated")
+    row.update(kw)
     df = pd.concat([empty_frame(spec), pd.DataFrame([row])], ignore_index=True)
     return df
 
@@ -49,7 +51,7 @@ def test_exact_match():
 
 @pytest.mark.parametrize("value, qualifier, expected", [
     (95, "about", "consistent"), (120, "about", "discrepancy"), (90, "more_than", "consistent"),
-    (100, "more_than", "discrepancy"), (105, "almost", "consistent"), (95, "almost", "discrepancy"),
+    (100, "more_than", "revised"), (105, "almost", "consistent"), (95, "almost", "discrepancy"),
     (150, "up_to", "consistent"), (50, "up_to", "discrepancy"), (100, "at_least", "match"),
     (200, "hundreds", "discrepancy"), (24, "dozens", "discrepancy"),
 ])
@@ -84,17 +86,77 @@ def test_revised_day_in_period():
     assert verdict(claim(115))[:2] == ("discrepancy", "discrepancy")
 
 
-def test_off_by_one_day():
+def test_data_day_reading():
     idx = series({dt.date(2025, 3, 4): 705})
     v, rule, row = verdict(claim(705, start="2025-03-05"), idx)
-    assert (v, rule) == ("consistent", "off_by_one_day")
+    assert (v, rule, row["reading"]) == ("consistent", "alternative_reading", "data_day")
     assert pd.Timestamp(row["matched_start"]).date() == dt.date(2025, 3, 4)
+    assert "Consistent if read as Tuesday 4 March 2025" in row["explanation"]
+    assert row["reading_text"].startswith("Tuesday 4 March 2025 (1 day)")
+
+
+def test_running_total_keeps_its_start_when_read_a_day_earlier():
+    # 1 Jan-4 Mar 2025 = 63 days x 100 = 6,300; stated to 5 Mar, a day of 3,000 (9,200)
+    v, rule, row = verdict(claim(6300, start="2025-01-01", end="2025-03-05"), series({dt.date(2025, 3, 5): 3000}))
+    assert (v, row["reading"]) == ("consistent", "data_day")
+    assert pd.Timestamp(row["matched_start"]).date() == dt.date(2025, 1, 1)
+
+
+def test_year_to_date_and_week_readings_of_a_single_day():
+    assert verdict(claim(6400))[2]["reading"] == "year_to_date"  # 1 Jan-5 Mar 2025 = 64 days
+    assert verdict(claim(700))[2]["reading"] == "week_ending"
+    # ... but never for open-ended or vague wordings, which any longer period would satisfy
+    assert verdict(claim(150, qualifier="more_than", start="2025-03-05"))[0] == "discrepancy"
+
+
+def test_inferred_dates_are_never_a_discrepancy():
+    v, rule, row = verdict(claim(999, period_basis="inferred", period_rule="data_day"))
+    assert (v, rule) == ("unresolved", "inferred_no_fit")
+    assert "inferred (data day)" in row["explanation"]
+    assert verdict(claim(100, period_basis="inferred", period_rule="data_day"))[:2] == ("match", "exact_match")
+
+
+def test_no_dates_is_unresolved():
+    df = claim(100)
+    df.loc[0, ["period_start", "period_end"]] = pd.NaT
+    df.loc[0, "period_basis"] = "unresolved"
+    assert verdict(df)[:2] == ("unresolved", "no_period")
+
+
+def test_round_figure_reads_as_rounded():
+    assert verdict(claim(1000, start="2025-03-01", end="2025-03-10"), series({dt.date(2025, 3, 5): 172}))[:2] == \
+        ("consistent", "rounded_figure")
+    assert verdict(claim(1000, start="2025-03-01", end="2025-03-10"), series({dt.date(2025, 3, 5): 500}))[0] == \
+        "discrepancy"
+
+
+def test_one_boat_is_part_of_the_day():
+    assert verdict(claim(60, metric="people_on_one_boat"))[:2] == ("consistent", "part_of_day")
+    assert verdict(claim(160, metric="people_on_one_boat"))[:2] == ("discrepancy", "discrepancy")
+
+
+def test_attempts_are_at_least_the_arrivals():
+    assert verdict(claim(200, metric="people_attempted", qualifier="hundreds"),
+                   series({dt.date(2025, 3, 5): 1072}))[:2] == ("discrepancy", "discrepancy")
+    assert verdict(claim(200, metric="people_attempted", qualifier="hundreds"))[:2] == \
+        ("different_measure", "attempts_floor")
+
+
+def test_date_from_series_is_flagged_not_confirmation():
+    r = check_claims(claim(100), series(), date_from_series=pd.Series([True])).iloc[0]
+    assert bool(r["date_from_series"]) and "not an independent confirmation" in r["explanation"]
 
 
 def test_discrepancy():
-    v, rule, row = verdict(claim(999))
+    v, rule, row = verdict(claim(130))
     assert (v, rule) == ("discrepancy", "discrepancy") and row["official_value"] == 100
-    assert row["difference"] == 899
+    assert row["difference"] == 30
+
+
+def test_a_gap_too_large_for_an_error_is_unresolved():
+    # 999 against 100: far more likely a misread period than a wrong figure
+    assert verdict(claim(999))[:2] == ("unresolved", "implausible_gap")
+    assert verdict(claim(40))[:2] == ("unresolved", "implausible_gap")
 
 
 def test_percent_recomputed_and_wrong_percent():
@@ -102,8 +164,9 @@ def test_percent_recomputed_and_wrong_percent():
     idx = series({dt.date(2024, 1, 5): 600})
     pct = dict(metric="percent_change", start="2025-01-01", end="2025-01-10", change_of="people_arrived",
                compare_start=pd.Timestamp("2024-01-01"), compare_end=pd.Timestamp("2024-01-10"))
-    assert verdict(claim(33, quote="a fall of 33%", **pct), idx)[:2] == ("match", "percent_recomputed")
-    assert verdict(claim(33, quote="a rise of 33%", **pct), idx)[:2] == ("discrepancy", "discrepancy")
+    assert verdict(claim(-33, **pct), idx)[:2] == ("match", "percent_recomputed")
+    assert verdict(claim(33, **pct), idx)[:2] == ("discrepancy", "discrepancy")
+    assert verdict(claim(33, period_basis="inferred", **pct), idx)[:2] == ("unresolved", "inferred_no_fit")
 
 
 def test_leap_year_same_number_of_days():
@@ -111,15 +174,18 @@ def test_leap_year_same_number_of_days():
     pct = dict(metric="percent_change", start="2025-01-01", end="2025-03-30", change_of="people_arrived",
                compare_start=pd.Timestamp("2024-01-01"), compare_end=pd.Timestamp("2024-03-30"))
     idx = series({dt.date(2024, 3, 30): 5000})
-    v, rule, row = verdict(claim(0, quote="level with 0% change", **pct), idx)
-    assert (v, rule) == ("consistent", "off_by_one_day") and "leap year 2024" in row["explanation"]
+    v, rule, row = verdict(claim(0, **pct), idx)
+    assert (v, rule, row["reading"]) == ("consistent", "alternative_reading", "same_day_count")
+    assert "if read as 1 Jan–29 Mar 2024, the same 89 days; -36% by calendar dates" in row["explanation"]
 
 
 def test_threshold_day():
     # 100 a day from 1 Jan 2025: passes 5,000 on day 51 = 20 Feb 2025
     th = dict(qualifier="passed", assertion="threshold", start="2025-01-01")
     assert verdict(claim(5000, end="2025-02-20", **th))[:2] == ("match", "threshold_day")
-    assert verdict(claim(5000, end="2025-02-21", **th))[:2] == ("consistent", "off_by_one_day")
+    v, rule, row = verdict(claim(5000, end="2025-02-21", **th))
+    assert (v, rule, row["reading"]) == ("consistent", "alternative_reading", "data_day")
+    assert row["official_value"] == 5100  # the total on the day the mark was passed, not on the stated day
     assert verdict(claim(5000, end="2025-02-25", **th))[:2] == ("discrepancy", "discrepancy")
 
 
@@ -141,6 +207,9 @@ def test_different_measure_and_not_checkable():
     assert verdict(claim(6, metric="boats_departed"))[:2] == ("different_measure", "different_measure")
     assert verdict(claim(2, metric="people_returned"))[:2] == ("not_checkable", "no_official_counterpart")
     assert verdict(claim(100, start="2017-03-05"))[:2] == ("not_checkable", "outside_series")
+    for assertion in ("record_high", "record_period", "threshold", "zero_run", "exceeds_period"):
+        v, rule, row = verdict(claim(100, start="2026-03-05", assertion=assertion))  # after the series ends
+        assert (v, rule) == ("not_checkable", "outside_series") and "nan" not in row["explanation"]
 
 
 def test_prevented_whole_weeks_only():

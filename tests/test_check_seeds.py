@@ -54,14 +54,21 @@ def test_43_percent_depends_on_leap_year_alignment(built):
     stated_dates = official(built, "2025-01-01", "2025-03-30") / official(built, "2024-01-01", "2024-03-30")
     same_days = official(built, "2025-01-01", "2025-03-30") / official(built, "2024-01-01", "2024-03-29")
     assert round((stated_dates - 1) * 100) == 33 and round((same_days - 1) * 100) == 43
-    assert (verdict, rule) == ("consistent", "off_by_one_day") and "33%" in text
+    assert (verdict, rule) == ("consistent", "alternative_reading")
+    assert "if read as 1 Jan–29 Mar 2024, the same 89 days; 33% by calendar dates" in text
 
 
 def test_threshold_passed_a_day_earlier(built):
     verdict, rule, value, text, s, e = check_of(built, "sky-2025-03-31", "5,000")
     first = q(built, """SELECT min(date) FROM (SELECT date, sum(people_arrived) OVER (ORDER BY date) AS run
                         FROM official_daily WHERE year(date) = 2025) WHERE run > 5000""")[0][0]
-    assert str(first) == "2025-03-20" and (verdict, rule) == ("consistent", "off_by_one_day")
+    assert str(first) == "2025-03-20" and (verdict, rule) == ("consistent", "alternative_reading")
+    assert value == official(built, "2025-01-01", "2025-03-20") == 5025  # the total on the day it was passed
+
+
+def test_hundreds_attempting_on_a_day_of_1072_is_a_discrepancy(built):
+    verdict, rule, value, text, s, e = check_of(built, "rewrite-of-bbc-2025-09-19", "Hundreds")
+    assert (verdict, value) == ("discrepancy", official(built, s, e) == 1072 and 1072)
 
 
 def test_no_crossings_for_a_week(built):
@@ -74,7 +81,7 @@ def test_no_crossings_for_a_week(built):
     ("bbc-2025-09-19", "23", "not_checkable"),
     ("bbc-2025-04-16", "£500m", "not_checkable"),
     ("express-2025-03-06", "1,378", "match"),
-    ("express-2025-03-06", "60", "different_measure"),
+    ("express-2025-03-06", "60", "consistent"),  # one boat's passengers: part of the day's 210
 ])
 def test_other_verdicts(built, source, figure, expected):
     assert check_of(built, source, figure)[0] == expected
@@ -82,8 +89,10 @@ def test_other_verdicts(built, source, figure, expected):
 
 def test_publication_dates_checked_against_series(built):
     rows = {r[0]: r[1:] for r in q(built, "SELECT source_id, result, exact_days, published_date FROM source_date_checks")}
-    assert rows["bbc-2025-04-16"][:2] == ("confirmed", "2025-04-15")  # 705 people in 12 boats: one day only
+    # 705 people in 12 boats stand on one day only, but that is how the date was found: not independent
+    assert rows["bbc-2025-04-16"][:2] == ("not_independent", "2025-04-15")
     days_with_705_and_12 = q(built, "SELECT count(*) FROM official_daily WHERE people_arrived = 705 AND boats_arrived = 12")
     assert days_with_705_and_12 == [(1,)]
-    assert rows["express-2025-03-06"][0] == "confirmed"
+    assert rows["express-2025-03-06"][0] == "not_independent"
+    assert rows["bbc-2025-09-19"][0] == "confirmed"  # dated from the text (the state visit), then borne out
     assert rows["rewrite-of-bbc-2025-09-19"][2] is None  # no date is invented for the rewrite

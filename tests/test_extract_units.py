@@ -6,7 +6,6 @@ import pytest
 
 from uk_small_boats.extract.claims import extract_claims
 from uk_small_boats.extract.numbers import find_figures
-from uk_small_boats.extract.periods import find_periods
 from uk_small_boats.extract.qualifiers import qualifier_for
 from uk_small_boats.extract.text import sentences
 
@@ -56,52 +55,12 @@ def test_qualifiers(before, expected):
 PUB = dt.date(2025, 4, 16)  # a Wednesday
 
 
-def period(text, pub=PUB, anchor=None):
-    ps = [p for p in find_periods(text, 0, len(text), pub, anchor or pub) if p.kind != "compare"]
-    assert ps, text
-    return ps[0].rule, ps[0].start, ps[0].end
-
-
-@pytest.mark.parametrize("text, rule, start, end", [
-    ("on Tuesday", "weekday", dt.date(2025, 4, 15), dt.date(2025, 4, 15)),
-    ("earlier on Wednesday", "weekday", dt.date(2025, 4, 16), dt.date(2025, 4, 16)),
-    ("yesterday", "relative_day", dt.date(2025, 4, 15), dt.date(2025, 4, 15)),
-    ("so far this year", "year_to_date", dt.date(2025, 1, 1), dt.date(2025, 4, 16)),
-    ("in 2023", "year_to_date", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
-    ("last year", "last_year", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
-    ("between 1 January to 30 March", "range", dt.date(2025, 1, 1), dt.date(2025, 3, 30)),
-    ("from March 1-5", "range", dt.date(2025, 3, 1), dt.date(2025, 3, 5)),
-    ("on August 11", "day", dt.date(2024, 8, 11), dt.date(2024, 8, 11)),  # after pub -> last year
-    ("on 21 March", "day", dt.date(2025, 3, 21), dt.date(2025, 3, 21)),
-    ("since Labour took office last July", "since", dt.date(2024, 7, 5), PUB),
-    ("since 2018", "since", dt.date(2018, 1, 1), PUB),
-    ("since the start of August", "since", dt.date(2024, 8, 1), PUB),
-    ("in the first three months of 2022", "first_months", dt.date(2022, 1, 1), dt.date(2022, 3, 31)),
-    ("last month", "month_relative", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
-    ("in January", "month", dt.date(2025, 1, 1), dt.date(2025, 1, 31)),
-    ("last week", "week", dt.date(2025, 4, 7), dt.date(2025, 4, 13)),
-    ("this financial year", "financial_year", dt.date(2025, 4, 1), PUB),
-    ("on Monday or Tuesday", "weekday_pair", dt.date(2025, 4, 14), dt.date(2025, 4, 15)),
-    ("in 2026-27", "financial_year", dt.date(2026, 4, 1), dt.date(2027, 3, 31)),  # future: whole year
-    ("in 2025-26", "financial_year", dt.date(2025, 4, 1), PUB),  # current: to date
-    ("in 2024-25", "financial_year", dt.date(2024, 4, 1), dt.date(2025, 3, 31)),
-    ("over the weekend", "weekend", dt.date(2025, 4, 12), dt.date(2025, 4, 13)),
-])
-def test_period_rules(text, rule, start, end):
-    assert period(text) == (rule, start, end)
-
-
-def test_future_weekday_is_not_a_period():
-    assert not [p for p in find_periods("expected to be confirmed on Saturday", 0, 37, PUB, PUB)
-                if p.rule == "weekday"]
-
-
 def test_same_period_comparison_is_recomputable():
     text = ("705 migrants arrived on Tuesday. "
             "It brings the total for 2025 to 8,888 people, a rise of 42% on the same period last year.")
     rows = extract_claims(text, PUB)
     pct = next(r for r in rows if r["metric"] == "percent_change")
-    tuesday = dt.date(2025, 4, 15)  # running totals end on the latest day the article reports
+    tuesday = dt.date(2025, 4, 15)  # running totals end on the data day, the latest day the article reports
     assert (pct["period_start"], pct["period_end"]) == (dt.date(2025, 1, 1), tuesday)
     assert (pct["compare_start"], pct["compare_end"]) == (dt.date(2024, 1, 1), dt.date(2024, 4, 15))
     assert pct["change_of"] == "people_arrived"

@@ -28,12 +28,28 @@ MEASURES = {
     "people_prevented": ("prevented", "people_prevented"),
     "boats_departed": ("different", "boats_arrived"),
 }
+PARTIAL_DAY = r"(?i)\b(?:today|this\s+morning|so\s+far\s+today|earlier\s+today|tonight|overnight)\b"
 DIFFERENT_WHAT = {"boats_departed": "boats believed to have set off, against boats that arrived"}
 
 ABOUT = 0.10  # "about N": within 10% of N
 NEARLY = 0.10  # "almost/nearly N": at most N and at least 90% of N
 REVISION_REL, REVISION_ABS = 0.03, 2  # small revisions of provisional data: 3% or 2, whichever is larger
-REVISED_DAY_REL, REVISED_DAY_ABS = 0.10, 25  # when the series marks a day in the period Revised
+REVISED_DAY_REL, REVISED_DAY_ABS = 0.15, 25  # when the series marks a day in the period Revised
+# Counts below this are not revised by the rules above (3 boats against 2 is a discrepancy), and the
+# absolute tolerance applies only from here on.
+REVISION_FROM = 20
+# Before February 2023 the series does not flag revised days, yet daily figures first published from
+# 2021 (by the Home Office, and by the Ministry of Defence from April 2022 to January 2023) were often
+# revised by up to 20% (boats more than people): a gap of that size on days of this era is reported as a likely revision.
+PROVISIONAL_ERA = ("2021-01-01", "2023-02-07")
+PROVISIONAL_REL = 0.20
+# Boat counts are less certain than people counts (boats sink, are towed back, or are counted by
+# sighting): a gap of this share, or this many boats, is reported as a likely revision.
+BOATS_REL, BOATS_ABS = 0.20, 2
+# A gap this large (official / stated outside these bounds, stated at least 20) is far more likely a
+# misread period than a reporting error: left unresolved rather than called a discrepancy.
+IMPLAUSIBLE_RATIO = (1 / 2, 2)
+IMPLAUSIBLE_FROM = 20
 PCT_ROUNDING = 1.0  # percentage points: "42%" for 41.6% or 42.4%
 PCT_ABOUT = 2.0  # "about 42%"
 PCT_REVISION = 1.5
@@ -74,8 +90,11 @@ def is_round(v):
     return (v >= 100) & (np.mod(v, 100) == 0)
 
 
-def within_revision(stated: float, official: float) -> bool:
-    return official > 0 and abs(stated - official) <= max(REVISION_REL * official, REVISION_ABS)
+def tolerance(official, rel: float, absolute: float):
+    """The revision tolerance: ``rel`` of the official figure, or ``absolute`` where that is larger
+    and the figure is large enough for an absolute slack to mean anything."""
+    official = np.asarray(official, dtype="float64")
+    return np.where(official >= REVISION_FROM, np.maximum(rel * official, absolute), rel * official)
 
 
 def tolerance_doc() -> str:

@@ -94,11 +94,14 @@ class OfficialSeriesIndex:
         return float(np.nanmax(self.values[measure][i[0]:j[0]]))
 
     def prevented_in(self, start, end) -> float:
-        """People prevented in the SB_02 weeks that lie wholly inside [start, end] (NaN if none)."""
+        """People prevented over [start, end] when it is made of whole SB_02 weeks (NaN otherwise)."""
         if self.weekly is None:
             return float("nan")
         w = self.weekly
         ends = pd.to_datetime(w["week_ending"])
-        inside = (ends - pd.Timedelta(days=6) >= pd.Timestamp(start)) & (ends <= pd.Timestamp(end))
+        start, end = pd.Timestamp(start), pd.Timestamp(end)
+        if not ((ends - pd.Timedelta(days=6) == start).any() and (ends == end).any()):
+            return float("nan")
+        inside = (ends - pd.Timedelta(days=6) >= start) & (ends <= end)
         vals = w.loc[inside, "people_prevented"]
         return float(vals.sum()) if inside.any() and vals.notna().all() else float("nan")

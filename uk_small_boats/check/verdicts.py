@@ -31,11 +31,14 @@ from .series import OfficialSeriesIndex
 COLUMNS = resource("claim_checks").field_names
 EQUAL_OK = ["exact", "about", "almost", "nearly", "at_least", "up_to"]  # wordings an equal figure satisfies
 LABEL = {"people_arrived": "people arrived", "boats_arrived": "boats arrived", "people_prevented": "people prevented"}
-# Alternative readings of a count's dates, tried in order: (name, single-day shift of start, of end,
-# running-total shift of end, single day becomes year to date, single day becomes the week to it).
-COUNT_READINGS = [("data_day", -1, -1, -1), ("day_after", 1, 1, 1), ("year_to_date", None, 0, None),
-                  ("week_ending", -6, 0, None)]
-SPECIAL_KINDS = {"part", "attempts", "prevented", "different"}
+# Alternative readings of a count's dates, tried in order: (name, shift of a single day's start, of
+# its end, shift of a running total's end (None: single days only)). A day later is not tried for
+# counts: figures are published the morning after, so a report cannot be ahead of its data.
+COUNT_READINGS = [("data_day", -1, -1, -1), ("year_to_date", None, 0, None), ("week_ending", -6, 0, None)]
+# Widening a single day to the year or the week only makes sense for two-sided wordings: any longer
+# period would satisfy "more than N" or "hundreds".
+WIDEN_OK = ["exact", "about", "almost", "nearly"]
+PREVENTED_REVISION = 0.15  # French prevention estimates are revised by this much (977 -> 849 in May 2024)
 
 
 def fmt_n(x: float) -> str:
@@ -56,21 +59,31 @@ def _obj(col: pd.Series) -> np.ndarray:
     return col.astype(object).where(col.notna(), None).to_numpy(dtype=object)
 
 
-def _fits(q: np.ndarray, v: np.ndarray, o: np.ndarray, revised_days: np.ndarray) -> np.ndarray:
-    """Per claim: 'match', 'consistent', 'revised' (and which revision rule) or None."""
+def _fits(q: np.ndarray, v: np.ndarray, o: np.ndarray, revised_days: np.ndarray,
+          provisional: np.ndarray | None = None, boats: np.ndarray | None = None) -> np.ndarray:
+    """Per claim: 'match', 'consistent', 'rounded', 'revised', 'revised_day', 'provisional' or None."""
     lo, hi = np.empty(len(v)), np.empty(len(v))
     for qual in np.unique(q):
         m = q == qual
         lo[m], hi[m] = R.band_array(qual, v[m])
     ok = ~np.isnan(o)
-    diff = np.abs(v - o)
     exact = ok & (o == v) & np.isin(q, EQUAL_OK)
     in_band = ok & (o >= lo) & (o <= hi)
-    small = ok & (o > 0) & (q == "exact") & (diff <= np.maximum(R.REVISION_REL * o, R.REVISION_ABS))
-    revised_day = ok & (o > 0) & (revised_days > 0) & (diff <= np.maximum(R.REVISED_DAY_REL * o, R.REVISED_DAY_ABS))
+    # how far the official figure lies outside what the wording allows ("at least 409" against 399: 10)
+    gap = np.where(np.isin(q, list(R.VAGUE_BANDS)), np.inf, np.maximum(np.maximum(lo - o, o - hi), 0))
+    small = ok & (o >= R.REVISION_FROM) & (gap <= R.tolerance(o, R.REVISION_REL, R.REVISION_ABS))
+    # where the series marks a day revised, or in the provisional era, a small count may be off by one
+    slack = np.where(o >= R.REVISION_FROM, 0, 1)
+    revised_day = ok & (o > 0) & (revised_days > 0) & (
+        gap <= np.maximum(np.where(o >= R.REVISION_FROM, R.tolerance(o, R.REVISED_DAY_REL, R.REVISED_DAY_ABS), 0), slack))
+    era = ok & (o > 0) & (provisional if provisional is not None else False) & (
+        gap <= np.maximum(np.where(o >= R.REVISION_FROM, R.PROVISIONAL_REL * o, 0), slack))
     lo_r, hi_r = R.band_array("about", v)
     rounded = ok & (q == "exact") & R.is_round(v) & (o >= lo_r) & (o <= hi_r)
+    boat_gap = ok & (o > 0) & (boats if boats is not None else False) & (gap <= np.maximum(R.BOATS_REL * o, R.BOATS_ABS))
     out = np.full(len(v), None, dtype=object)
+    out[boat_gap] = "boats"
+    out[era] = "provisional"
     out[revised_day] = "revised_day"
     out[rounded] = "rounded"
     out[small] = "revised"
@@ -99,6 +112,9 @@ def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex,
                                else np.zeros(n, dtype=bool))
     kind = np.array([R.MEASURES.get(m, ("percent" if m == "percent_change" else "none", None))[0] for m in metric],
                     dtype=object)
+    # "this morning", "so far today": a count of part of the publication day, at most the day's total
+    partial = (kind == "count") & claims["period_text"].fillna("").str.contains(R.PARTIAL_DAY, regex=True).to_numpy()
+    kind[partial] = "part"
     measure = np.array([R.MEASURES.get(m, (None, None))[1] for m in metric], dtype=object)
     assertion = _obj(claims["assertion"])
 
@@ -145,33 +161,53 @@ def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: Offi
     meas = measure[rows]
     rdays = out["revised_days"].to_numpy(dtype="int64")[rows]
     official = _sums(idx, ps, pe, meas)
-    fit = _fits(q, v, official, rdays)
+    era = ((pe >= pd.Timestamp(R.PROVISIONAL_ERA[0])) & (pe <= pd.Timestamp(R.PROVISIONAL_ERA[1]))
+           & (pe - ps <= pd.Timedelta(days=31))).to_numpy()  # day and month figures, not running totals
+    fit = _fits(q, v, official, rdays, era, meas == "boats_arrived")
     verdict = np.array([{"match": "match", "consistent": "consistent", "rounded": "consistent"}.get(f, "revised" if f else None)
                         for f in fit], dtype=object)
     rule = np.array([{"match": "exact_match", "consistent": "within_qualifier", "rounded": "rounded_figure",
-                      "revised": "small_revision", "revised_day": "revised_day_in_period"}.get(f) for f in fit], dtype=object)
-    reading = np.array(["first_published" if f == "revised_day" else "stated" for f in fit], dtype=object)
+                      "revised": "small_revision", "revised_day": "revised_day_in_period",
+                      "provisional": "provisional_era", "boats": "boat_count"}.get(f) for f in fit], dtype=object)
+    reading = np.array(["first_published" if f in {"revised_day", "provisional"} else "stated" for f in fit],
+                       dtype=object)
     ms, me = ps.to_numpy(copy=True), pe.to_numpy(copy=True)
     stated_official = official.copy()
     single = (ps == pe).to_numpy()
     for name, d_start, d_end, d_run in COUNT_READINGS:
         todo = verdict == None  # noqa: E711
         if d_run is None:
-            todo &= single  # year to date and week ending reread a single day
+            todo &= single & np.isin(q, WIDEN_OK)  # year to date and week ending reread a single day
         if not todo.any():
             continue
         s2, e2 = _reread(ps[todo], pe[todo], single[todo], d_start, d_end, d_run)
         o2 = _sums(idx, s2, e2, meas[todo])
         f2 = _fits(q[todo], v[todo], o2, np.zeros(int(todo.sum()), dtype="int64"))
-        ok = np.isin(f2, ["match", "consistent", "rounded", "revised"])
+        # another reading must fit the wording itself; only the data day may also be a small revision
+        ok = np.isin(f2, ["match", "consistent", "rounded"] + (["revised"] if name == "data_day" else []))
         at = np.flatnonzero(todo)[ok]
         verdict[at] = np.where(f2[ok] == "revised", "revised", "consistent")
         rule[at], reading[at] = "alternative_reading", name
         ms[at], me[at] = s2[ok].to_numpy(), e2[ok].to_numpy()
         official[at] = o2[ok]
+    # "between October 2021 and November 2022": any stretch that starts and ends in those months
+    months = (verdict == None) & (c["period_rule"].to_numpy(dtype=object) == "range_months")  # noqa: E711
+    if months.any():
+        inner_s = (ps[months] + pd.offsets.MonthBegin(1)).reset_index(drop=True)
+        inner_e = (pe[months] - pd.offsets.MonthEnd(1)).reset_index(drop=True)
+        inner = _sums(idx, inner_s, inner_e, meas[months])
+        lo_b, hi_b = R.band_array("exact", v[months])
+        fit = (inner <= hi_b) & (lo_b <= official[months])
+        at = np.flatnonzero(months)[fit]
+        verdict[at], rule[at], reading[at] = "consistent", "alternative_reading", "within_months"
     left = verdict == None  # noqa: E711
     stated = basis[rows] == "stated"
-    verdict[left & stated], rule[left & stated] = "discrepancy", "discrepancy"
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = stated_official / v
+    wild = (v >= R.IMPLAUSIBLE_FROM) & ((ratio < R.IMPLAUSIBLE_RATIO[0]) | (ratio > R.IMPLAUSIBLE_RATIO[1])) \
+        & ~np.isin(q, list(R.VAGUE_BANDS))
+    verdict[left & stated & ~wild], rule[left & stated & ~wild] = "discrepancy", "discrepancy"
+    verdict[left & stated & wild], rule[left & stated & wild] = "unresolved", "implausible_gap"
     verdict[left & ~stated], rule[left & ~stated] = "unresolved", "inferred_no_fit"
     out.loc[rows, "verdict"], out.loc[rows, "rule"], out.loc[rows, "reading"] = verdict, rule, reading
     out.loc[rows, "matched_start"], out.loc[rows, "matched_end"] = ms, me
@@ -211,6 +247,7 @@ def _reading_text(reading: str, s, e, ps, pe) -> str | None:
         return None
     days = (pd.Timestamp(e) - pd.Timestamp(s)).days + 1
     what = {"data_day": "one day earlier than stated", "day_after": "one day later than stated",
+            "within_months": "some stretch starting and ending in the months named",
             "year_to_date": "the year to the stated day", "week_ending": "the seven days to the stated day",
             "first_published": "as first published (the series has since revised a day in the period)"}
     return f"{fmt_period(s, e)} ({days} day{'s' if days != 1 else ''}): {what.get(reading, reading)}"
@@ -224,7 +261,8 @@ def _count_texts(c, verdict, rule, reading, official, stated_official, ps, pe, m
         wording = fig if q == "exact" or q in R.VAGUE_BANDS else f"{q.replace('_', ' ')} {fig}"
         p, mp = fmt_period(ps[i], pe[i]), fmt_period(ms[i], me[i])
         o, so = official[i], stated_official[i]
-        inferred = "" if basis == "stated" else f" (the dates were inferred: {prule.replace('_', ' ')})"
+        how = (prule or "inferred").replace("_", " ")
+        inferred = "" if basis == "stated" else f" (the dates were inferred: {how})"
         vd, rl, rd = verdict[i], rule[i], reading[i]
         if rl == "exact_match":
             t = f"The series gives {fmt_n(o)} {label} for {p}, as stated{inferred}."
@@ -233,6 +271,18 @@ def _count_texts(c, verdict, rule, reading, official, stated_official, ps, pe, m
         elif rl == "rounded_figure":
             t = (f"The series gives {fmt_n(o)} {label} for {p}: '{wording}' reads as a rounded figure "
                  f"(within {R.ABOUT:.0%}){inferred}.")
+        elif rl == "provisional_era":
+            t = (f"The series now gives {fmt_n(o)} {label} for {p} against {fmt_n(val)} stated: within "
+                 f"{R.PROVISIONAL_REL:.0%}, the size of the revisions daily figures first published in "
+                 f"{R.PROVISIONAL_ERA[0][:4]}–{R.PROVISIONAL_ERA[1][:4]} often had (the series does not mark which days)"
+                 f"{inferred}.")
+        elif rl == "implausible_gap":
+            t = (f"The series gives {fmt_n(so)} {label} for {p}, far from '{wording}': a gap this large more "
+                 f"likely means the dates were misread than that the figure is wrong, so nothing is judged.")
+        elif rl == "boat_count":
+            t = (f"The series gives {fmt_n(o)} {label} for {p} against {fmt_n(val)} stated: boat counts are less "
+                 f"certain than people counts and differ by this much between first reports and the series"
+                 f"{inferred}.")
         elif rl in {"small_revision", "revised_day_in_period"}:
             t = (f"The series now gives {fmt_n(o)} {label} for {p} against {fmt_n(val)} stated: a difference of the "
                  f"size provisional figures are revised by"
@@ -247,7 +297,7 @@ def _count_texts(c, verdict, rule, reading, official, stated_official, ps, pe, m
                  f"before or after, the year to date, the week to that day) gives it either.")
         else:
             t = (f"The series gives {fmt_n(so)} {label} for {p}, not '{wording}', but those dates were inferred "
-                 f"({prule.replace('_', ' ')}), not stated, and no reading of them fits: nothing is judged.")
+                 f"({how}), not stated, and no reading of them fits: nothing is judged.")
         texts.append(t)
     return texts
 
@@ -326,8 +376,9 @@ def _prevented(k, c, out, idx, meas):
                          f"weeks of the series.")
         return
     lo, hi = R.band(c["qualifier"], v)
-    vd = "match" if o == v else "consistent" if lo <= o <= hi else None
-    rl = {"match": "exact_match", "consistent": "within_qualifier"}.get(vd or "")
+    gap = max(lo - o, o - hi, 0)
+    vd = "match" if o == v else "consistent" if lo <= o <= hi else "revised" if gap <= PREVENTED_REVISION * o else None
+    rl = {"match": "exact_match", "consistent": "within_qualifier", "revised": "small_revision"}.get(vd or "")
     if vd is None:
         vd, rl = _judged(c, False)
     _set(out, k, verdict=vd, rule=rl, official_value=o, official_measure="official_weekly.people_prevented",

@@ -31,17 +31,21 @@ PLACES = re.compile(
     r"Chequers)\b")
 RECORD_HIGH = re.compile(r"\b(?:highest|busiest|largest|biggest|most)\s+(?:daily|single[- ]day|"
                          r"day|number|figure|total|in\s+a\s+(?:single\s+)?day)", re.I)
-EXCEEDS_YEAR = re.compile(r"^[^.;]{0,80}?\b(?P<phrase>(?:already\s+)?(?:more|higher)\s+than\s+(?:in\s+)?"
+EXCEEDS_YEAR = re.compile(r"[^.;]{0,80}?\b(?P<phrase>(?:already\s+)?(?:more|higher)\s+than\s+(?:in\s+)?"
                           r"(?:the\s+whole\s+of|all\s+of)\s+(?P<y>(?:19|20)\d{2}))\b", re.I)
 RECORD_PERIOD = re.compile(r"\ba\s+record\b|\brecord\s+(?:for|number|high|total|level)", re.I)
 # A figure given for comparison: "compared with 39,883", "up from 28,526", "than the 29,437".
 COMPARED_BEFORE = re.compile(
-    r"(?:compared?\s+(?:with|to)|compares\s+(?:with|to)|than(?:\s+(?:in|on|at))?|up\s+from|down\s+from|"
+    r"(?:compared?\s+(?:with|to)|compares\s+(?:with|to)|(?<!more\s)(?<!fewer\s)(?<!less\s)(?<!rather\s)(?<!other\s)"
+    r"than(?:\s+(?:in|on|at))?|up\s+from|down\s+from|"
     r"rise\s+from|fall\s+from|against|versus|vs\.?|dwarfing|surpassing|beating|exceeding|eclipsing|"
     r"(?:,|\band)\s+when\s+it\s+was|when\s+it\s+was|\bon)\s+"
     r"(?:the\s+|a\s+|just\s+|some\s+|about\s+|around\s+|at\s+least\s+|only\s+|an?\s+estimated\s+)*"
-    r"(?:record(?:-breaking)?\s+|previous\s+(?:high|record)\s+of\s+|provisional\s+|total\s+of\s+)?$", re.I)
+    r"(?:record(?:-breaking)?\s+|previous\s+(?:high|record)\s+of\s+|provisional\s+|total\s+of\s+|"
+    r"(?:[\w’']+\s+){0,4}?(?:figure|total|tally|number)\s+of\s+)?$", re.I)
 PAREN_VALUE = re.compile(r"\(\s*$")
+# "the lowest August total since 2021, when there were 3,053 arrivals": the head's dates in that year.
+YEAR_WHEN = re.compile(r"\b(?P<y>(?:19|20)\d{2}),?\s+when\s+(?:there\s+were\s+|it\s+was\s+)?(?:only\s+|just\s+)?$", re.I)
 WHOLE_YEAR_WORDS = re.compile(r"\b(?:record|whole|entire|all\s+of|total|across|throughout|overall)\b", re.I)
 THRESHOLD_VERBS = re.compile(r"\b(?:passed|surpassed|topped|exceeded|crossed|broke|reached|hit|hitting|passing|topping)\s+"
                              r"(?:the\s+)?$", re.I)
@@ -83,6 +87,7 @@ class Draft:
     head: "Draft | None" = None  # the figure it is compared with or a percentage of
     assertion: str | None = None
     mark: bool = False  # "reached 1,000", "passed 5,000": a running total crossing a mark
+    marker: Period | None = None  # a compared year read from the words before the figure
 
     def set_period(self, p: Period | None, basis: str, rule: str | None = None) -> None:
         self.period, self.basis, self.rule = p, basis, rule or (p.rule if p else "unresolved")
@@ -119,6 +124,15 @@ def step_metric(s: Sentence, prev: list[Draft]) -> None:
             d.fig = replace(d.fig, value=d.fig.value * percent_sign(s.text, d.fig, s.span.start, s.span.end))
 
 
+def step_table_cells(s: Sentence, prev: list[Draft]) -> None:
+    """Figures in a pipe table ("July 25th | 136 | 3 |") are not read: without its header a cell's
+    measure is a guess."""
+    if s.text.count("|", s.span.start, s.span.end) >= 2:
+        for d in s.drafts:
+            if d.noun == "bare":
+                d.metric, d.unit, d.metric_rule = "count_other", "count", "table_cell"
+
+
 def step_compared(s: Sentence, prev: list[Draft]) -> None:
     """A figure given for comparison takes the measure of the figure it is compared with."""
     heads = [d for d in s.drafts if d.unit in COUNTS]
@@ -129,12 +143,13 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
             continue
         before = s.text[max(s.span.start, d.fig.start - 60):d.fig.start]
         listed = i > 0 and s.drafts[i - 1].compared and d.noun == "bare" and re.fullmatch(
-            r"[^.;\d]{0,40}?(?:,|\band\b|\bor\b)\s*", s.text[s.drafts[i - 1].fig.end:d.fig.start])
+            r"(?:[^.;\d]|(?:19|20)\d\d){0,40}?(?:,|\band\b|\bor\b)\s*", s.text[s.drafts[i - 1].fig.end:d.fig.start])
         if listed:
             d.compared, d.head = True, s.drafts[i - 1].head
             d.metric, d.unit, d.metric_rule = s.drafts[i - 1].metric, s.drafts[i - 1].unit, "compare_value"
             continue
-        if not (COMPARED_BEFORE.search(before) or _compare_marker_before(s, d)):
+        year_when = YEAR_WHEN.search(before)
+        if not (COMPARED_BEFORE.search(before) or _compare_marker_before(s, d) or year_when):
             continue
         want = "boats" if d.noun == "boats" else "people"
         earlier = [h for h in heads if h.fig.start < d.fig.start and not h.compared]
@@ -144,6 +159,9 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
         if head is None:
             continue
         d.compared, d.head = True, head
+        if year_when:
+            y0 = d.fig.start - len(before) + year_when.start("y")
+            d.marker = Period(None, None, year_when["y"], "year_compare", (y0, y0 + 4), "compare", year_when["y"])
         if d.metric in {"count_other", "people_other"} and d.noun in {"bare", "people"} or d.noun == "bare":
             d.metric, d.unit, d.metric_rule = head.metric, head.unit, "compare_value"
 
@@ -210,13 +228,21 @@ def step_compare_periods(s: Sentence, prev: list[Draft]) -> None:
         if not d.compared or d.head is None or d.head.period is None or d.head.period.start is None:
             continue
         head = d.head.period
-        marker = _adjacent_marker(s, d)
+        own = d.period
+        own_year = own is not None and own.rule == "year" and own.start is not None and own.span[0] >= d.fig.end
+        marker = d.marker or _adjacent_marker(s, d, after_only=own_year)
         if marker is not None:
             d.set_period(compare_period(head, marker), "stated", "compare_value")
             continue
-        own = d.period
         same_point = any(p.rule == "same_point_compare" for p in s.periods) or d.head.compare is not None \
             or any(o.compared and o.rule == "compare_value" for o in s.drafts if o is not d)
+        twelve_months = 364 <= (head.end - head.start).days <= 366 and head.start.day == 1 and head.start.month != 1
+        a_year_back = own is not None and re.match(r"a\s+year\s+(?:earlier|ago|before)", own.text, re.I)
+        if own is not None and own.rule == "last_year" and (twelve_months or a_year_back):
+            # "up from 511 a year earlier", "the year to June ... the previous year's figure": the same span
+            d.set_period(replace(own, start=_shift(head.start, -1), end=_shift(head.end, -1), rule="compare_value"),
+                         "stated")
+            continue
         if own is not None and own.rule == "year" and own.start is not None and same_point:
             whole_head = head.start.month == 1 and head.start.day == 1 and head.end.month == 12 and head.end.day == 31
             near = s.text[max(s.span.start, d.fig.start - 30):min(s.span.end, d.fig.end + 40)]
@@ -237,7 +263,7 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
         basis = "stated"
         if base is None:
             own = d.period
-            if coordinated is not None and coordinated.period is not None:  # "13% higher ... and 41% higher"
+            if coordinated is not None:  # "13% higher than in 2024 ... and 41% higher than in 2023"
                 base, base_period, basis = coordinated.head, coordinated.period, coordinated.basis
             elif own is not None and own.start is not None:
                 base_period = own
@@ -287,6 +313,7 @@ def step_threshold(s: Sentence, prev: list[Draft]) -> None:
 
 SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
     ("metric", step_metric),
+    ("table_cells", step_table_cells),
     ("compared_value", step_compared),
     ("list_item", step_list_items),
     ("own_period", step_own_period),
@@ -435,15 +462,30 @@ def _shift(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
+# Asides that do not end a clause: ", including those who arrived on Saturday," and "(...)".
+ASIDE = re.compile(r",\s+including\s+[^,;.]{1,80},|\([^()]{0,80}\)")
+
+
 def _same_clause(text: str, a: int, b: int) -> bool:
-    return not PERIOD_CUT.search(text, min(a, b), max(a, b))
+    lo, hi = min(a, b), max(a, b)
+    piece = ASIDE.sub(lambda m: " " * len(m.group(0)), text[lo:hi])
+    return not PERIOD_CUT.search(piece)
+
+
+def _in_aside(s: "Sentence", p: Period, f: Figure) -> bool:
+    """A period inside an aside the figure is not in ("864 migrants, including those who arrived on
+    Saturday, have made it ... so far this year")."""
+    for m in ASIDE.finditer(s.text, s.span.start, s.span.end):
+        if m.start() <= p.span[0] and p.span[1] <= m.end() and not m.start() <= f.start < m.end():
+            return True
+    return False
 
 
 def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     f = d.fig
     in_clause = [p for p in s.periods if _same_clause(
         s.text, f.end if p.span[0] >= f.end else p.span[1], p.span[0] if p.span[0] >= f.end else f.start)]
-    own = [p for p in in_clause if p.kind in MAINISH | {"offset", "offset_span"}]
+    own = [p for p in in_clause if p.kind in MAINISH | {"offset", "offset_span"} and not _in_aside(s, p, f)]
     # after the figure, but not past another figure of the same kind ("1,402, up from 511 a year
     # earlier"); a figure of another kind shares the clause ("Two boats carrying 90 people made the
     # journey on Christmas Day", "592 people, who crossed in 11 boats on March 2")
@@ -461,7 +503,8 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     if pick is None:
         marker = next((p for p in in_clause if p.kind == "compare"), None)
         if marker is not None and not d.compared and not d.fig.percent:
-            return replace(compare_period(_reference(s, prev, recent=False), marker), kind="main")
+            same_unit = re.search(r"\bsame\s+(?:month|week|day)", marker.text, re.I)  # "the same month in 2019"
+            return replace(compare_period(_reference(s, prev, recent=not same_unit), marker), kind="main")
         return None
     if pick.kind in {"offset", "offset_span"}:  # "five days later", "for a week before then"
         anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
@@ -509,7 +552,7 @@ def _compare_marker_before(s: Sentence, d: Draft) -> bool:
         r"\s*(?:\(|,?\s*when\s+(?:it\s+was\s+)?|,\s*|[–—-]\s*)", s.text[p.span[1]:d.fig.start]) for p in s.periods)
 
 
-def _adjacent_marker(s: Sentence, d: Draft) -> Period | None:
+def _adjacent_marker(s: Sentence, d: Draft, after_only: bool = False) -> Period | None:
     for p in s.periods:
         if p.kind != "compare":
             continue
@@ -518,7 +561,7 @@ def _adjacent_marker(s: Sentence, d: Draft) -> Period | None:
         between = s.text[d.fig.end:p.span[0]] if gap_after >= 0 else s.text[p.span[1]:d.fig.start]
         if 0 <= gap_after <= 60 and _same_clause(s.text, d.fig.end, p.span[0]) and not re.search(r"\d", between):
             return p
-        if 0 <= gap_before <= 20 and re.fullmatch(r"\s*(?:\(|,?\s*when\s+(?:it\s+was\s+)?|,\s*|\s*[–—-]\s*)", between):
+        if not after_only and 0 <= gap_before <= 20 and re.fullmatch(r"\s*(?:\(|,?\s*when\s+(?:it\s+was\s+)?|,\s*|\s*[–—-]\s*)", between):
             return p
     return None
 

@@ -17,6 +17,8 @@ from .periods import PERIOD_CUT, Period, When, find_periods
 from .text import Span
 
 DAY_RULES = frozenset({"relative_day", "weekday", "day", "weekday_list", "as_of", "since_day"})
+# dates whose last day can be the data day: days, and ranges of days ("from March 1-5")
+DATA_DAY_RULES = DAY_RULES | {"range", "range_days"}
 RECENT_DAYS = 3  # a day-level date further back than this is a story's history, not its data day
 NEAR_FIGURE = 80
 HEADLINE = re.compile(r"\s*([^\n]{5,200}?)[ \t]*\n")
@@ -33,7 +35,7 @@ def data_day(text: str, sents: list[Span], pub: dt.date) -> dt.date:
         if not figs:
             continue
         for p in find_periods(text, s.start, s.end, provisional):
-            if p.rule not in DAY_RULES or p.end is None or not \
+            if p.rule not in DATA_DAY_RULES or p.end is None or not \
                     pub - dt.timedelta(days=RECENT_DAYS) <= p.end <= pub:
                 continue
             if p.kind == "excluded":  # "not including Sunday's arrivals": the data end the day before

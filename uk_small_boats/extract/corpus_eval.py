@@ -79,14 +79,16 @@ class CorpusScore:
         return self.ratio(self.period_right, self.gold)
 
 
-def load_corpus(folder: Path) -> tuple[dict[str, str], dict[str, dt.date], list[dict]]:
+def load_corpus(folder: Path, gold: Path | None = None) -> tuple[dict[str, str], dict[str, dt.date], list[dict]]:
+    """Texts, publication dates and gold rows (``gold`` overrides the folder's gold.csv: the repo keeps
+    a corpus's labels while its third-party texts stay out of it)."""
     texts, dates = {}, {}
     for p in sorted((folder / "articles").glob("*.txt")):
         texts[p.stem] = p.read_text(encoding="utf-8")
         dates[p.stem] = dt.date.fromisoformat(p.stem.split("_")[1])
-    with open(folder / "gold.csv", newline="", encoding="utf-8") as fh:
-        gold = list(csv.DictReader(fh))
-    return texts, dates, gold
+    with open(gold or folder / "gold.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return texts, dates, rows
 
 
 def _fmt_period(s, e) -> str:
@@ -101,42 +103,60 @@ def _near(a: str, b: dt.date | None) -> bool:
     return abs((dt.date.fromisoformat(a) - b).days) <= 1
 
 
-def score_corpus(folder: Path, predicted: dict[str, list[dict]] | None = None) -> CorpusScore:
-    texts, dates, gold = load_corpus(folder)
-    predicted = predicted or {a: extract_claims(texts[a], dates[a]) for a in texts}
-    sc = CorpusScore(gold=len(gold))
+def _spans(text: str, quote: str) -> list[tuple[int, int]]:
+    spans, i = [], text.find(quote)
+    while i >= 0:
+        spans.append((i, i + len(quote)))
+        i = text.find(quote, i + 1)
+    return spans
+
+
+def match_gold(gold: list[dict], texts: dict[str, str],
+               predicted: dict[str, list[dict]]) -> list[tuple[dict, int | None]]:
+    """Each gold row with the index of the predicted row for the same figure (None when missed):
+    the figure must lie inside the gold quote with the same value (an anaphoric row's quote need
+    only overlap the predicted quote); each predicted row is used once, the right metric first."""
     used: set[tuple[str, int]] = set()
+    out: list[tuple[dict, int | None]] = []
     for g in gold:
-        a, text = g["article"], texts[g["article"]]
-        value = float(g["value"])
-        spans = []
-        i = text.find(g["quote"])
-        while i >= 0:
-            spans.append((i, i + len(g["quote"])))
-            i = text.find(g["quote"], i + 1)
-        rows = predicted[a]
+        a, value = g["article"], float(g["value"])
+        spans = _spans(texts[a], g["quote"])
 
         def fits(k: int, p: dict, strict: bool) -> bool:
             if (a, k) in used or abs(abs(p["value"]) - abs(value)) > 1e-6:
                 return False
             if strict:
                 return any(s <= p["figure_start"] and p["figure_end"] <= e for s, e in spans)
-            return any(p["char_start"] < e and s < p["char_end"] for s, e in spans)  # anaphoric
+            return any(p["char_start"] < e and s < p["char_end"] for s, e in spans)
 
-        cands = [(k, p) for k, p in enumerate(rows) if fits(k, p, True)] or \
-                [(k, p) for k, p in enumerate(rows) if fits(k, p, False) and "anaphoric" in g["note"]]
-        want_metric = GOLD_METRICS[g["metric"]][0]
-        cands.sort(key=lambda kp: (kp[1]["metric"] != want_metric,
-                                   str(kp[1]["period_start"] or "") != g["period_start"]))
+        rows = predicted[a]
+        cands = [k for k, p in enumerate(rows) if fits(k, p, True)] or \
+                [k for k, p in enumerate(rows) if fits(k, p, False) and "anaphoric" in g["note"]]
+        want = GOLD_METRICS[g["metric"]][0]
+        cands.sort(key=lambda k: (rows[k]["metric"] != want, str(rows[k]["period_start"] or "") != g["period_start"]))
+        k = cands[0] if cands else None
+        if k is not None:
+            used.add((a, k))
+        out.append((g, k))
+    return out
+
+
+def score_corpus(folder: Path, predicted: dict[str, list[dict]] | None = None, gold: Path | None = None) -> CorpusScore:
+    texts, dates, gold_rows = load_corpus(folder, gold)
+    gold = gold_rows
+    predicted = predicted or {a: extract_claims(texts[a], dates[a]) for a in texts}
+    sc = CorpusScore(gold=len(gold))
+    pairs = match_gold(gold, texts, predicted)
+    used = {(g["article"], k) for g, k in pairs if k is not None}
+    for g, k in pairs:
+        a, value = g["article"], float(g["value"])
         where = f"{g['metric']} {g['value']} in {g['quote'][:70]!r}"
-        if not cands:
+        if k is None:
             sc.add(a, f"MISS   {where}")
             continue
-        k, p = cands[0]
-        used.add((a, k))
+        p = predicted[a][k]
         sc.value_found += 1
-        got_metric = gold_metric(p["metric"], p.get("unit"))
-        if got_metric != g["metric"]:
+        if gold_metric(p["metric"], p.get("unit")) != g["metric"]:
             sc.add(a, f"METRIC {where}: got {p['metric']} ({p.get('extraction')})")
             continue
         if g["metric"] == "percent_change" and p["value"] != value:

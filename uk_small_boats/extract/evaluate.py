@@ -40,6 +40,10 @@ class Score:
                 f"{self.offsets_right}/{self.figures_found}")
 
 
+def _day(d) -> str:
+    return "" if d is None or pd.isna(d) else str(pd.Timestamp(d).date())
+
+
 def locate(text: str, context: str, figure_text: str) -> tuple[int, int]:
     c = text.find(context)
     if c < 0:
@@ -70,8 +74,8 @@ def score(gold: pd.DataFrame, texts: dict[str, str], dates: dict[str, dt.date],
         found += 1
         offsets += (p["figure_start"], p["figure_end"]) == (gs, ge) and \
             p["char_start"] <= gs and ge <= p["char_end"]
-        same = (p["metric"] == g.metric and str(p["period_start"] or "") == g.period_start
-                and str(p["period_end"] or "") == g.period_end)
+        same = (p["metric"] == g.metric and _day(p["period_start"]) == g.period_start
+                and _day(p["period_end"]) == g.period_end)
         full += same
         if not same:
             wrong.append(f"{g.source_file}: {g.figure_text!r}: gold {g.metric} {g.period_start}.."

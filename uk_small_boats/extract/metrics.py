@@ -30,12 +30,13 @@ class Cue:
     before: re.Pattern | None = None
     after: re.Pattern | None = None
     window: re.Pattern | None = None
-    sentence: re.Pattern | None = None  # searched in the sentence since the previous figure
+    sentence: re.Pattern | None = None  # searched in the sentence up to the figure
+    anywhere: re.Pattern | None = None  # searched in the whole sentence
 
-    def matches(self, before: str, after: str, lead: str = "", figure: str = "") -> bool:
+    def matches(self, before: str, after: str, lead: str = "", figure: str = "", whole: str = "") -> bool:
         return bool((self.before and self.before.search(before)) or (self.after and self.after.search(after))
                     or (self.window and self.window.search(f"{before}{figure}{after}"))
-                    or (self.sentence and self.sentence.search(lead)))
+                    or (self.sentence and self.sentence.search(lead)) or (self.anywhere and self.anywhere.search(whole)))
 
 
 def _c(pattern: str) -> re.Pattern:
@@ -75,10 +76,11 @@ NOUN_CLASSES: list[tuple[str, re.Pattern]] = [
 # "N people who made the journey": the relative clause's own verb says what happened to them.
 RELATIVE_VERB = _c(r"[\s-]+(?:\w+[\s,]+){0,4}?(?:who|that|which)\s+(?:have\s+|had\s+|has\s+|were\s+|was\s+)?"
                    r"(?:now\s+|already\s+|since\s+|successfully\s+)?(?:been\s+)?(?P<verb>\w+)")
+PAST_VERB_AFTER = _c(r"\s+(?:\w+\s+){0,2}?(?:crossed|arrived|made|reached|landed|came|were|had)\b")
 ARRIVAL_VERBS = re.compile(r"(?:arriv|cross|land|reach|made|make|came|come|entered|detect|brought|"
                            r"intercept|picked|rescu|travel)", re.I)
 RETURN_VERBS = re.compile(r"(?:deport|return|remov|sent|flown|expell|repatriat)", re.I)
-CROSSING_CONTEXT = _c(r"\b(?:Channel|small[- ]boats?|crossings?|crossed|arriv\w*|migrants?|dinghy|"
+CROSSING_CONTEXT = _c(r"\b(?:Channel|small[- ]boats?|crossings?|crossed|arriv\w*|migrants?|dinghy|journey|"
                       r"dinghies|Dover|Border\s+Force|asylum|deport\w*|returns?|removed|milestone|"
                       r"total|tally)\b")
 
@@ -108,7 +110,8 @@ CUES: list[Cue] = [
         before=_c(r"\b(?:made\s+up\s+of|consisting\s+of|comprising)\s+$")),
     Cue("not_by_boat", "people_other", frozenset({"people", "bare"}),
         "Found in lorries or vehicles, or votes and majorities: not small-boat arrivals.",
-        window=_c(r"\b(?:lorry|lorries|HGV|heavy\s+goods\s+vehicle|truck|van|container|votes?|majority)\b")),
+        anywhere=_c(r"\b(?:lorry|lorries|HGV|heavy\s+goods\s+vehicle|truck|container)\b"),
+        window=_c(r"\b(?:van|votes?|majority)\b")),
     Cue("legal_route", "people_other", frozenset({"people", "bare"}),
         "People accepted, admitted or resettled through a legal route: not small-boat arrivals.",
         before=_c(r"\b(?:accepted|admitted|resettled|welcomed|granted|brought\s+in\s+(?:legally|under))\b[^.;]{0,30}$")),
@@ -128,7 +131,9 @@ CUES: list[Cue] = [
         after=_c(r"^[\s-]*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:day|boat|dinghy|vessel|crossing|week)\b|^\s*(?:each|apiece)\b"),
         window=_c(r"\bon\s+average\b")),
     Cue("forecast", "people_other", frozenset({"people", "bare", "boats", "returns"}),
-        "A forecast, target or hypothetical, not a count of what happened.",
+        "A forecast, target or hypothetical, not a count of what happened (unless a past-tense verb of "
+        "its own follows: 'promised to stop the boats after 45,755 people crossed').",
+        after=None,
         before=_c(r"\b(?:(?-i:could|would|may|might|will|should)|expect\w*|forecast\w*|predict\w*|projected|"
                   r"likely\s+to|set\s+to|on\s+course\s+to|on\s+track\s+to|plans?\s+to|aims?\s+to|target\s+of|"
                   r"vow\w*\s+to|pledg\w*\s+to|promis\w*\s+to|hop(?:e|es|ed|ing)\s+to|estimates?\s+that|poised\s+to|"
@@ -138,10 +143,10 @@ CUES: list[Cue] = [
         "People who died: not arrivals.",
         window=_c(r"\b(?:died|dead|drowned|killed|lost\s+their\s+lives|perished|bodies\s+of|lost\s+at\s+sea|missing|"
                   r"feared\s+dead|survived|deaths\s+of|loss\s+of\s+life|death\s+toll)\b")),
-    Cue("detention", "people_detained", frozenset({"people"}),
-        "People held or housed: a stock, not arrivals.",
+    Cue("detention", "people_detained", frozenset({"people", "bare"}),
+        "People held, housed or a site's capacity: a stock, not arrivals.",
         window=_c(r"\b(?:in\s+detention|detention\s+centres?|removal\s+centres?|immigration\s+removal|"
-                  r"housed|hotels?|accommodat\w+|barge)\b")),
+                  r"housed|hotels?|accommodat\w+|barge|designed\s+for|capacity|processing\s+centre|held\s+(?:about|around|some|more|up)|holding)\b")),
     Cue("returned", "people_returned", frozenset({"people", "bare", "returns"}),
         "Returned, deported or removed from the UK (by flight or treaty).",
         window=_c(r"\b(?:deport\w*|returned|returns|removed|removals?|sent\s+back|readmitted|flown\s+back|flies\s+back|"
@@ -265,7 +270,9 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
             r"\b(?:who|that)\s+(?:\w+\s+){0,12}?(?:deport|return|remov)", after)):
         return "people_arrived", "people", "relative_clause"
     lead = text[max(lo, fig.start - 200):fig.start]
-    cue = next((c for c in CUES if cls in c.applies_to and c.matches(before, after, lead, fig.text)), None)
+    whole = text[max(lo, fig.start - 300):min(hi, fig.end + 300)]
+    cue = next((c for c in CUES if cls in c.applies_to and c.matches(before, after, lead, fig.text, whole)
+                and not (c.name == "forecast" and PAST_VERB_AFTER.match(after))), None)
     if cue is not None:
         return cue.metric, "people", cue.name
     if cls == "attempts":

@@ -553,8 +553,9 @@ def _month_edge(m: re.Match, w: When) -> Resolved:
     first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, w)
     last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
     d = first if m["edge"].lower() in {"start", "beginning"} else last
-    if m["prep"].lower() == "by" and d == last:
-        return dt.date(d.year, 1, 1), d
+    if m["prep"].lower() == "by":  # a running total: "by the end of December", "by the start of October"
+        end = d if d == last else d - dt.timedelta(days=1)
+        return dt.date(end.year, 1, 1), end
     return d, d
 
 
@@ -600,6 +601,14 @@ def _year_rule(m: re.Match, w: When) -> Resolved:
     return _year(int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"]), w)
 
 
+@rule("year_was", rf"\b(?:was|is)\s+(?P<y>{YEAR})\b(?=\s*[,.;]|\s+when\b)", "main")
+def _year_was(m: re.Match, w: When) -> Resolved:
+    """"The first year in which at least 20,000 arrivals were recorded was 2022"."""
+    if not re.search(r"\byear\b", m.string[max(0, m.start() - 100):m.start()], re.I):
+        return None
+    return _year(int(m["y"]), w)
+
+
 @rule("last_year", rf"\b{LAST_YEAR}\b",
       "main")
 def _last_year(m: re.Match, w: When) -> Resolved:
@@ -617,7 +626,7 @@ def _month_bare(m: re.Match, w: When) -> Resolved:
 
 PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
                         r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with|"
-                        r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop)\s|"
+                        r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop|including|\w+ing)\s|"
                         r"\s(?:compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|against)\s|"
                         r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)\s+than\s", re.I)
 

@@ -1,0 +1,249 @@
+"""Every named rule of the extractor, each with a case from real UK news text (short quotes).
+
+The tables below are the rule tables' test suites, as data: one row per rule with the words it must
+read, the publication date and data day it reads them against, and what it must give. A rule added
+to ``periods.RULES`` or ``metrics.CUES`` without a case here fails ``test_every_*_rule_has_a_case``.
+"""
+
+import datetime as dt
+
+import pytest
+
+from uk_small_boats.extract import metrics, periods
+from uk_small_boats.extract.claims import extract_claims
+from uk_small_boats.extract.numbers import find_figures
+from uk_small_boats.extract.periods import When, find_periods
+from uk_small_boats.metadata.vocab import vocabulary
+
+D = dt.date
+
+# rule, text, publication date, data day, expected (start, end) or a marker target
+PERIOD_CASES = [
+    ("named_nth_day", "The 20,000 figure was passed on the 150th day of Sir Keir’s premiership.",
+     D(2024, 12, 2), D(2024, 12, 1), (D(2024, 7, 5), D(2024, 12, 1))),
+    ("named_first_days", "11,309 migrants arrived during the first 150 days of Rishi Sunak’s premiership.",
+     D(2024, 12, 2), D(2024, 12, 1), (D(2022, 10, 25), D(2023, 3, 23))),
+    ("named_during", "Under Rishi Sunak, 50,645 people arrived on small boats.",
+     D(2024, 8, 31), D(2024, 8, 30), (D(2022, 10, 25), D(2024, 7, 4))),
+    ("since_named", "20,110 have arrived since Labour won the general election on July 5.",
+     D(2024, 12, 2), D(2024, 12, 1), (D(2024, 7, 5), D(2024, 12, 1))),
+    ("since_date", "at least 221 people had crossed the Channel in small boats since 3 November.",
+     D(2018, 12, 28), D(2018, 12, 28), (D(2018, 11, 3), D(2018, 12, 28))),
+    ("since_month", "More than 36,700 have crossed the Channel to Britain since January.",
+     D(2025, 10, 20), D(2025, 10, 19), (D(2025, 1, 1), D(2025, 10, 19))),
+    ("since_event_dated", "1,000 have crossed since an upsurge in small boats began in November 2018.",
+     D(2020, 8, 12), D(2020, 8, 11), (D(2018, 11, 1), D(2020, 8, 11))),
+    ("since_year", "A total of 33,684 people have been detected since the start of 2024.",
+     D(2024, 12, 2), D(2024, 12, 1), (D(2024, 1, 1), D(2024, 12, 1))),
+    ("since_year_start", "it has taken 21 days since the start of the year for crossings to top 1,000",
+     D(2025, 1, 22), D(2025, 1, 21), (D(2025, 1, 1), D(2025, 1, 21))),
+    ("since_day", "Since yesterday morning, 1,155 migrants have now arrived.",
+     D(2025, 9, 20), D(2025, 9, 20), (D(2025, 9, 19), D(2025, 9, 20))),
+    ("since_unknown", "16,969 migrants have arrived in small boats since the deal was signed six months ago.",
+     D(2026, 1, 27), D(2026, 1, 26), "unresolved"),
+    ("range", "between 1 January 2020 and 11 August", D(2020, 8, 12), D(2020, 8, 11),
+     (D(2020, 1, 1), D(2020, 8, 11))),
+    ("range_days", "Some 1,378 asylum seekers have been intercepted from March 1-5.",
+     D(2025, 3, 6), D(2025, 3, 5), (D(2025, 3, 1), D(2025, 3, 5))),
+    ("range_months", "there were 53,587 arrivals by small boat between October 2021 and November 2022",
+     D(2025, 8, 11), D(2025, 8, 10), (D(2021, 10, 1), D(2022, 11, 30))),
+    ("month_pair", "the total number of crossings for January and February combined in 2022",
+     D(2024, 2, 26), D(2024, 2, 25), (D(2022, 1, 1), D(2022, 2, 28))),
+    ("year_ending", "In the year ending June 2024, there were reportedly 31,493 small boat arrivals.",
+     D(2024, 8, 22), D(2024, 8, 22), (D(2023, 7, 1), D(2024, 6, 30))),
+    ("first_months", "taking the total figure for the first three months of 2021 to 1,402",
+     D(2021, 3, 31), D(2021, 3, 30), (D(2021, 1, 1), D(2021, 3, 30))),
+    ("same_point_compare", "compared with 39,883 at the same point in 2022", D(2023, 11, 1), D(2023, 10, 30), "2022"),
+    ("year_compare", "and also 16% up on 2023 (2,953)", D(2025, 3, 6), D(2025, 3, 5), "2023"),
+    ("date_last_year", "August 22 last year remains the busiest day on record",
+     D(2023, 2, 15), D(2023, 2, 14), (D(2022, 8, 22), D(2022, 8, 22))),
+    ("month_last_year", "In June last year, 3,139 migrants made the crossing",
+     D(2023, 8, 2), D(2023, 8, 2), (D(2022, 6, 1), D(2022, 6, 30))),
+    ("as_of", "49,797 people had made the journey as of Sunday", D(2025, 8, 11), D(2025, 8, 10),
+     (D(2025, 8, 10), D(2025, 8, 10))),
+    ("day", "On May 8, a record 145 people crossed in nine boats", D(2020, 5, 17), D(2020, 5, 16),
+     (D(2020, 5, 8), D(2020, 5, 8))),
+    ("weekday_list", "1,772 people who crossed in 25 boats on Thursday, Friday and Saturday",
+     D(2025, 11, 10), D(2025, 11, 9), (D(2025, 11, 6), D(2025, 11, 8))),
+    ("weekday", "Some 440 people made the journey in eight boats on Tuesday", D(2025, 7, 2), D(2025, 7, 1),
+     (D(2025, 7, 1), D(2025, 7, 1))),
+    ("relative_day", "Some 898 migrants made the journey in 13 boats yesterday", D(2025, 8, 31), D(2025, 8, 30),
+     (D(2025, 8, 30), D(2025, 8, 30))),
+    ("duration_before", "There had been no crossings for a week before then due to choppy seas.",
+     D(2025, 9, 19), D(2025, 9, 19), "-7"),
+    ("over_years", "In 2023, the government struck a deal to give France almost £500m over three years",
+     D(2025, 4, 16), D(2025, 4, 15), (D(2023, 1, 1), D(2025, 12, 31))),
+    ("days_later", "when 1,131 made the trip in 28 boats five days later", D(2021, 12, 31), D(2021, 12, 31), "5"),
+    ("current", "About 100 men who arrived by small boat are currently in immigration removal centres",
+     D(2025, 9, 19), D(2025, 9, 19), (D(2025, 9, 19), D(2025, 9, 19))),
+    ("single_day", "More than 400 people crossed the English Channel in small boats in one day",
+     D(2023, 4, 6), D(2023, 4, 5), "day"),
+    ("within_hours", "728 people were recorded arriving within 48 hours", D(2024, 3, 5), D(2024, 3, 4),
+     (D(2024, 3, 3), D(2024, 3, 4))),
+    ("past_duration", "In the last seven days, more than 2,400 people have crossed to Britain",
+     D(2021, 11, 12), D(2021, 11, 11), (D(2021, 11, 5), D(2021, 11, 11))),
+    ("week", "More than 1,000 people arrive in UK on small boats this week", D(2025, 12, 21), D(2025, 12, 20),
+     (D(2025, 12, 15), D(2025, 12, 20))),
+    ("weekend", "Hundreds of migrants crossed over the weekend", D(2025, 4, 14), D(2025, 4, 13),
+     (D(2025, 4, 12), D(2025, 4, 13))),
+    ("month_relative", "This month, 3,683 people have crossed from France", D(2022, 7, 31), D(2022, 7, 30),
+     (D(2022, 7, 1), D(2022, 7, 30))),
+    ("month_edge", "In 2022 the total went on to hit a record 45,774 by the end of December",
+     D(2025, 7, 2), D(2025, 7, 1), (D(2022, 1, 1), D(2022, 12, 31))),
+    ("month", "November 2021 saw the highest number of small boat arrivals", D(2022, 2, 24), D(2022, 2, 24),
+     (D(2021, 11, 1), D(2021, 11, 30))),
+    ("financial_year", "returns in 2023-24 rose", D(2025, 4, 16), D(2025, 4, 15), (D(2023, 4, 1), D(2024, 3, 31))),
+    ("year_to_date", "bringing the total for 2025 so far to 20,422", D(2025, 7, 2), D(2025, 7, 1),
+     (D(2025, 1, 1), D(2025, 7, 1))),
+    ("year", "Some 45,774 arrivals were reported across the whole of 2022", D(2024, 12, 2), D(2024, 12, 1),
+     (D(2022, 1, 1), D(2022, 12, 31))),
+    ("year_was", "The first year in which at least 20,000 arrivals were recorded was 2022, when the milestone was passed",
+     D(2025, 7, 2), D(2025, 7, 1), (D(2022, 1, 1), D(2022, 12, 31))),
+    ("last_year", "Last year saw a total of 29,437 migrants arriving in the UK", D(2024, 8, 22), D(2024, 8, 22),
+     (D(2023, 1, 1), D(2023, 12, 31))),
+    ("month_bare", "The busiest month was August", D(2025, 9, 20), D(2025, 9, 19), (D(2025, 8, 1), D(2025, 8, 31))),
+]
+
+
+@pytest.mark.parametrize("rule, text, pub, data_day, expected", PERIOD_CASES, ids=[c[0] for c in PERIOD_CASES])
+def test_period_rule(rule, text, pub, data_day, expected):
+    found = [p for p in find_periods(text, 0, len(text), When(pub, data_day)) if p.rule == rule]
+    assert found, f"{rule} did not read {text!r}: {find_periods(text, 0, len(text), When(pub, data_day))}"
+    p = found[0]
+    got = p.target if isinstance(expected, str) else (p.start, p.end)
+    assert got == expected
+
+
+def test_every_period_rule_has_a_case():
+    assert {r.name for r in periods.RULES} == {c[0] for c in PERIOD_CASES}
+
+
+@pytest.mark.parametrize("text, pub", [
+    ("expected to be confirmed on Saturday", D(2025, 9, 19)),  # a future weekday is no period
+    ("Home Office figures, published on Monday, showed", D(2024, 2, 26)),  # the report's day, not the data's
+])
+def test_not_data_periods(text, pub):
+    assert not [p for p in find_periods(text, 0, len(text), When(pub, pub)) if p.kind == "main"]
+
+
+# cue, sentence, the figure as written, expected metric
+CUE_CASES = [
+    ("other_process", "There was a 56% increase in Iranians seeking asylum - rising from 1,393 to 3,876.", "3,876",
+     "people_other"),
+    ("subgroup", "Eight migrants said they were Iraqi and the other three claimed to be Iranian.", "three",
+     "people_other"),
+    ("composition", "A total of seven men, one woman and a toddler from Iran were on board the small boat.", "seven",
+     "people_other"),
+    ("not_by_boat", "Port of Dover police then discovered seven men while searching a heavy goods vehicle.",
+     "seven", "people_other"),
+    ("legal_route", "The UK had accepted a total of 350 migrants under the scheme.", "350", "people_other"),
+    ("difference", "In 2025, 41,472 migrants reached the UK via small boats, almost 5,000 more than in 2024.",
+     "5,000", "people_other"),
+    ("pictured", "At least 20 migrants were pictured in one boat attempting to make the crossing.", "20",
+     "people_other"),
+    ("average", "The 290 people had crossed in five boats, an average of 58 migrants per dinghy.", "58",
+     "people_other"),
+    ("forecast", "The number crossing the Channel in 2022 is likely to reach 60,000 migrants.", "60,000",
+     "people_other"),
+    ("died", "Three people are feared lost at sea after two kayaks were found adrift.", "Three", "people_died"),
+    ("detention", "About 100 men who came by small boat are in immigration removal centres near Heathrow.", "100",
+     "people_detained"),
+    ("returned", "Nineteen migrants have been deported to France on two flights.", "Nineteen", "people_returned"),
+    ("french_prevented", "A further 538 people in 11 boats were intercepted by French officials.", "538",
+     "people_prevented"),
+    ("prevented", "Almost 1,000 people were stopped from entering Britain last week, figures show.", "1,000",
+     "people_prevented"),
+    ("attempted", "Nearly 50,000 people aboard 795 boats attempted to cross the Channel from France.", "50,000",
+     "people_attempted"),
+    ("boats_stock", "More than 100 small boats were pictured piled up in rows at a compound in Dover.", "100",
+     "count_other"),
+    ("boats_french_prevented", "Eight boats were stopped by French police on the beaches of Gravelines.", "Eight",
+     "boats_prevented"),
+    ("boats_departed", "Six boats are believed to have set off from northern France.", "Six", "boats_departed"),
+    ("boats_average", "There were 41 people on average in each of the 795 boats.", "795", "count_other"),
+]
+DEFAULT_CASES = [
+    ("Some 440 people made the journey in eight boats on Tuesday.", "440", "people_arrived"),
+    ("Some 440 people made the journey in eight boats on Tuesday.", "eight", "boats_arrived"),
+    ("Some 122 migrants were detected making the crossing on Sunday, which means 20,110 have arrived since Labour "
+     "won the general election on July 5.", "20,110", "people_arrived"),
+    ("A small boat carrying 18 migrants has been intercepted off the Kent coast.", "18", "people_on_one_boat"),
+    ("This is 18% higher than the 28,453 people who had arrived at this point last year.", "18%", "percent_change"),
+    ("Iranians made up 30% of small boat arrivals last year.", "30%", "percent_share"),
+]
+
+
+def metric_of(text, figure):
+    rows = extract_claims(text, D(2025, 3, 6))
+    return next(r["metric"] for r in rows if r["figure_text"] == figure)
+
+
+@pytest.mark.parametrize("cue, text, figure, metric", CUE_CASES, ids=[c[0] for c in CUE_CASES])
+def test_metric_cue(cue, text, figure, metric):
+    rows = extract_claims(text, D(2025, 3, 6))
+    row = next(r for r in rows if r["figure_text"] == figure)
+    assert (row["metric"], row["extraction"].split("+")[-1]) == (metric, cue)
+
+
+@pytest.mark.parametrize("text, figure, metric", DEFAULT_CASES)
+def test_metric_defaults(text, figure, metric):
+    assert metric_of(text, figure) == metric
+
+
+def test_every_metric_cue_has_a_case():
+    assert {c.name for c in metrics.CUES + metrics.BOAT_CUES} == {c[0] for c in CUE_CASES}
+
+
+def test_vocabularies_cover_what_the_code_produces():
+    """The schema's vocabularies are the source: a value the code can write must be listed there."""
+    assert {r.name for r in periods.RULES} <= set(vocabulary("period_rule"))
+    cue_metrics = {c.metric for c in metrics.CUES + metrics.BOAT_CUES}
+    assert cue_metrics <= set(vocabulary("metric"))
+    from uk_small_boats.check import rules
+    assert {m for m in rules.MEASURES} <= set(vocabulary("metric"))
+
+
+def test_falls_are_negative_percentages():
+    rows = extract_claims("Small-boat arrivals are down 33 per cent on last year, and a 46 per cent decrease "
+                          "in the number of vessels.", D(2023, 11, 1))
+    assert [r["value"] for r in rows if r["metric"] == "percent_change"] == [-33, -46]
+
+
+def test_compared_list_shares_the_head_period():
+    text = ("Some 9,803 people have crossed so far this year. This compares to 7,217 by the same date last year, "
+            "8,693 in 2022, 3,112 in 2021 and 1,492 in 2020.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 5, 19))}
+    for figure, year in [("7,217", 2023), ("8,693", 2022), ("3,112", 2021), ("1,492", 2020)]:
+        assert rows[figure]["metric"] == "people_arrived"
+        assert (rows[figure]["period_start"], rows[figure]["period_end"]) == (D(year, 1, 1), D(year, 5, 19))
+
+
+def test_respectively():
+    text = "The earliest arrivals were on January 2 in both 2021 and 2023, with 10 and 44 people respectively."
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2026, 1, 5))}
+    assert (rows["10"]["period_start"], rows["44"]["period_start"]) == (D(2021, 1, 2), D(2023, 1, 2))
+
+
+def test_data_day_ends_running_totals_on_the_reported_day():
+    text = "Some 898 migrants made the journey in 13 boats yesterday, bringing the total for 2025 so far to 25,436."
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2025, 8, 31))}
+    assert rows["25,436"]["period_end"] == D(2025, 8, 30) and rows["25,436"]["period_basis"] == "stated"
+
+
+def test_unresolved_is_left_empty_not_guessed():
+    rows = extract_claims("Around 20,000 have arrived since the deal was announced.", D(2025, 11, 10))
+    assert rows[0]["period_start"] is None and rows[0]["period_basis"] == "unresolved"
+
+
+def test_headline_takes_the_body_reading_as_inferred():
+    text = ("Four small boats with 92 migrants cross English Channel\n"
+            "Four small boats with 92 migrants on board crossed the English Channel on Sunday.")
+    rows = [r for r in extract_claims(text, D(2021, 5, 3)) if r["figure_text"] == "92"]
+    assert [(r["period_start"], r["period_basis"]) for r in rows] == [(D(2021, 5, 2), "inferred"), (D(2021, 5, 2), "stated")]
+
+
+@pytest.mark.parametrize("text", ["Three-quarters (75%) of arrivals were men aged 18 to 39.",
+                                  "crossing the 21-mile Dover Strait", "the 150th day of his premiership",
+                                  "65CCAE04-4748 Created with sketchtool."])
+def test_not_figures(text):
+    assert [f.text for f in find_figures(text) if not f.percent] == []
