@@ -43,8 +43,12 @@ def wheel(tmp_path_factory) -> Path:
     for rel in repo_files():
         (src / rel).parent.mkdir(parents=True, exist_ok=True)
         (src / rel).write_bytes((REPO / rel).read_bytes())
+    # sdist first, then the wheel from it (what `python -m build` does): both must carry the files
+    subprocess.run([sys.executable, "-c", "import sys; from setuptools import build_meta as b; "
+                    "b.build_sdist(sys.argv[1])", str(dist)], cwd=src, check=True, capture_output=True)
+    sdist, = dist.glob("uk_small_boats-*.tar.gz")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "--no-index", "--quiet", "-w", str(dist), str(src)], check=True, capture_output=True)
+                    "--no-index", "--quiet", "-w", str(dist), str(sdist)], check=True, capture_output=True)
     whl, = dist.glob("uk_small_boats-*.whl")
     return whl
 
