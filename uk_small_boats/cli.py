@@ -20,8 +20,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 err = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 140)
 
-ARCHIVE_OPT = typer.Option(None, "--archive", help="Archive directory searched first "
-                           "(then $UK_SMALL_BOATS_ARCHIVE, ./archive, ../shared/archive).")
+ARCHIVE_OPT = typer.Option(None, "--archive", help="Archive directory searched first (then "
+                           "$UK_SMALL_BOATS_ARCHIVE, the vendored archive/, ../shared/archive).")
 ONLY_OPT = typer.Option(False, "--archive-only", help="Search only --archive DIR (see what a "
                         "machine without the news texts would build).")
 OUT_OPT = typer.Option(DEFAULT_BUILD, "--out", help="Build directory.")
