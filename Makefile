@@ -28,7 +28,7 @@ data: $(STAMP)           ## the dataset only (no site)
 
 $(CHROMIUM):              ## Debian's Chromium for the browser tests (Playwright cannot download browsers here)
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 test: $(STAMP) $(NODE) $(CHROMIUM)  ## unit, integration and browser tests, with coverage (CLI subprocesses too)
 	$(BIN)/python -m pytest --cov
