@@ -90,7 +90,7 @@ def test_wheel_carries_the_run_time_files_unchanged(wheel):
             assert z.read(f"uk_small_boats/_resources/{rel}") == (REPO / rel).read_bytes(), rel
         for rel in PACKAGE_FILES:
             assert z.read(rel) == (REPO / rel).read_bytes(), rel
-        licence, = [n for n in names if n.endswith(".dist-info/licenses/archive/LICENCE-OGL-3.0.txt")]
+        assert [n for n in names if n.endswith(".dist-info/licenses/archive/LICENCE-OGL-3.0.txt")]
     assert not [n for n in names if n.startswith(("tests/", "bench/", "build/", "docs/"))]
 
 
