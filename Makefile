@@ -5,14 +5,15 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 NODE   := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: build test data site bench clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 $(NODE): package.json package-lock.json   ## pinned front-end packages, vendored into the site
@@ -25,11 +26,15 @@ build: $(STAMP) $(NODE)  ## the whole dataset and its documentation site into bu
 data: $(STAMP)           ## the dataset only (no site)
 	$(BIN)/uk-small-boats build
 
-test: $(STAMP) $(NODE)   ## unit, integration and browser tests
-	$(BIN)/python -m pytest
+$(CHROMIUM):              ## Debian's Chromium for the browser tests (Playwright cannot download browsers here)
+	if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: $(STAMP) $(NODE) $(CHROMIUM)  ## unit, integration and browser tests, with coverage (CLI subprocesses too)
+	$(BIN)/python -m pytest --cov
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build .build.* $(VENV) node_modules
+	rm -rf build .build.* $(VENV) node_modules .setuptools-build dist .coverage .coverage.*

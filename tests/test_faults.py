@@ -4,15 +4,16 @@ import csv
 import hashlib
 import random
 import shutil
+import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
 
-from uk_small_boats.pipeline import _recover, build
+from uk_small_boats.pipeline import PAUSE_ENV, _recover, build
 from uk_small_boats.errors import PipelineError
 from uk_small_boats.paths import DATA, REPO
 
@@ -144,20 +145,45 @@ def test_recover_after_kill_between_renames(tmp_path):
     assert not old.exists() and not (tmp_path / ".build.tmp-456").exists()
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
-def test_interrupted_build_leaves_previous_intact(published, sig):
+def paused_build(out: Path, point: str) -> subprocess.Popen:
+    """A CLI build of ``out`` blocked at a named pause point of the pipeline (it waits for a signal)."""
+    cmd = [sys.executable, "-m", "uk_small_boats.cli", "build", "--out", str(out)]
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, PAUSE_ENV: point})
+    watchdog = threading.Timer(120, proc.kill)  # a build that never pauses must not hang the suite
+    watchdog.start()
+    try:
+        for line in proc.stderr:
+            if line.strip() == f"paused at {point}":
+                return proc
+    finally:
+        watchdog.cancel()
+    pytest.fail(f"the build never reached pause point {point!r} (exit code {proc.wait()})")
+
+
+@pytest.mark.parametrize("point", ["files-written", "between-renames"])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name)
+def test_interrupted_build_leaves_previous_intact(published, sig, point):
+    (published / "marker").write_text("the previous build")  # a finished build would drop this
     before = digest(published)
-    cmd = [sys.executable, "-m", "uk_small_boats.cli", "build", "--out", str(published)]
-    for delay in (0.6, 1.2):  # interrupt at two points of the build
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+    proc = paused_build(published, point)
+    try:
+        tmp, = published.parent.glob(f".{published.name}.tmp-*")
+        if point == "files-written":  # the new build is half written beside the published one
+            assert (tmp / "datapackage.json").is_file() and digest(published) == before
+        else:  # the published build is renamed away, the new one not yet in its place
+            assert not published.exists()
+            assert list(published.parent.glob(f".{published.name}.old-*"))
         proc.send_signal(sig)
-        proc.wait(timeout=60)
-        _recover(published)  # what the next build does first
-        assert digest(published) == before or proc.returncode == 0
-    subprocess.run(cmd, cwd=REPO, check=True, capture_output=True)
-    assert (published / "uk_small_boats.duckdb").exists()
-    assert not list(published.parent.glob(f".{published.name}.tmp-*"))
+        assert proc.wait(timeout=60) == (128 + sig if sig == signal.SIGINT else -sig)  # 130: Ctrl-C
+    finally:
+        proc.kill()
+        proc.stderr.close()
+    _recover(published)  # what the next build does first
+    assert digest(published) == before
+    assert not [p for kind in ("tmp", "old") for p in published.parent.glob(f".{published.name}.{kind}-*")]
+    build(published)
+    assert (published / "uk_small_boats.duckdb").exists() and not (published / "marker").exists()
 
 
 def run_cli(*args, input_bytes: bytes | None = None, tmp: Path):

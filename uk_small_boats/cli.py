@@ -12,19 +12,31 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from . import __version__
 from .errors import PipelineError
-from .paths import DEFAULT_BUILD
+from .paths import DEFAULT_BUILD, INSTALLED
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Build, validate and query the uk-small-boats open dataset.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
 err = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 140)
 
-ARCHIVE_OPT = typer.Option(None, "--archive", help="Archive directory searched first "
-                           "(then $UK_SMALL_BOATS_ARCHIVE, ./archive, ../shared/archive).")
+ARCHIVE_OPT = typer.Option(None, "--archive", help="Archive directory searched first (then "
+                           "$UK_SMALL_BOATS_ARCHIVE, the vendored archive/, ../shared/archive).")
 ONLY_OPT = typer.Option(False, "--archive-only", help="Search only --archive DIR (see what a "
                         "machine without the news texts would build).")
 OUT_OPT = typer.Option(DEFAULT_BUILD, "--out", help="Build directory.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"uk-small-boats {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Build, validate and query the uk-small-boats open dataset."""
 
 
 def _fail(exc: Exception) -> None:
@@ -87,6 +99,9 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT) -> None:
     from .curate.regenerate import REGENERATORS
     from .metadata.schemas import read_csv_typed, resource
     try:
+        if INSTALLED:
+            raise PipelineError("curate rewrites the repository's data/: run it in a checkout, not "
+                                "from an installed package", rule="curate-needs-checkout")
         src = resource("sources")
         sources = read_csv_typed(src.data_path, src)
         arc = open_archive(sources, archive)

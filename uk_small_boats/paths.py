@@ -1,20 +1,40 @@
-"""Where things live: the repository, its curated data, and the archive search path."""
+"""Where things live: the package's data files, the default build folder, and the archive search path.
+
+The repository's root files (datapackage.json, schemas/, data/, archive/) are the source. A wheel
+carries copies of them under ``uk_small_boats/_resources`` (setup.py copies them at build time, so
+no second copy is committed); a checkout or an editable install reads them where they are.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "data"
-SCHEMAS = REPO / "schemas"
-SOURCE_DESCRIPTOR = REPO / "datapackage.json"
-DEFAULT_BUILD = REPO / "build"
+REPO = Path(__file__).resolve().parent.parent  # the checkout, when running from one
+
+
+def _packaged_root() -> Path | None:
+    """The wheel's copy of the root files. A wheel installs unpacked, so they are real files."""
+    res = files(__package__) / "_resources"
+    return Path(str(res)) if isinstance(res, Path) and res.is_dir() else None
+
+
+PACKAGED = _packaged_root()
+INSTALLED = PACKAGED is not None  # running from an installed wheel, not from a checkout
+ROOT = PACKAGED or REPO  # where the root files are read
+DATA = ROOT / "data"
+SCHEMAS = ROOT / "schemas"
+SOURCE_DESCRIPTOR = ROOT / "datapackage.json"
+VENDORED_ARCHIVE = ROOT / "archive"  # the Home Office ODS with its licence
+# In a checkout the build goes into the repo's build/; installed, into ./build of the caller.
+DEFAULT_BUILD = Path("build") if INSTALLED else REPO / "build"
 ARCHIVE_ENV = "UK_SMALL_BOATS_ARCHIVE"
 
 
 def archive_search_path(archive: str | os.PathLike | None = None, only: bool = False) -> list[Path]:
-    """--archive DIR first, then $UK_SMALL_BOATS_ARCHIVE, the repo's archive/, then ../shared/archive.
+    """--archive DIR first, then $UK_SMALL_BOATS_ARCHIVE, the vendored archive/ (the repo's, or
+    the wheel's copy when installed), then ../shared/archive beside a checkout.
 
     ``only`` restricts the search to DIR (to build as a machine without the news texts would).
     """
@@ -25,7 +45,9 @@ def archive_search_path(archive: str | os.PathLike | None = None, only: bool = F
             return candidates
     if os.environ.get(ARCHIVE_ENV):
         candidates.append(Path(os.environ[ARCHIVE_ENV]))
-    candidates += [REPO / "archive", REPO.parent / "shared" / "archive"]
+    candidates.append(VENDORED_ARCHIVE)
+    if not INSTALLED:
+        candidates.append(REPO.parent / "shared" / "archive")
     seen, unique = set(), []
     for c in candidates:
         key = c.resolve()

@@ -10,6 +10,8 @@ import dataclasses
 import json
 import os
 import shutil
+import signal
+import sys
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ import pandas as pd
 
 from .archive.registry import Archive, open_archive
 from .errors import PipelineError
+from .paths import INSTALLED
 from .metadata.schemas import ResourceSpec, conform, read_csv_typed, resources
 from .check.dates import source_date_checks
 from .check.series import OfficialSeriesIndex
@@ -38,6 +41,16 @@ from .site.build import build_site
 
 DUCKDB_NAME = "uk_small_boats.duckdb"
 REPORT_NAME = "build_report.json"
+# Tests set this to a pause point's name to interrupt the build there deterministically.
+PAUSE_ENV = "UK_SMALL_BOATS_PAUSE_AT"
+
+
+def _pause_point(name: str) -> None:
+    """Block at ``name`` until a signal arrives, when $UK_SMALL_BOATS_PAUSE_AT names it."""
+    if os.environ.get(PAUSE_ENV) == name:
+        print(f"paused at {name}", file=sys.stderr, flush=True)
+        while True:
+            signal.pause()
 
 
 @dataclass
@@ -171,6 +184,7 @@ def _swap(tmp: Path, out: Path) -> None:
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     if out.exists():
         os.rename(out, old)
+    _pause_point("between-renames")
     os.rename(tmp, out)
     shutil.rmtree(old, ignore_errors=True)
 
@@ -181,6 +195,10 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
 
     ``data_dir`` replaces the repo's data/ (curated CSVs), for checking a copy before committing it.
     """
+    if site and INSTALLED:
+        raise PipelineError("the site is built from a checkout of the repository (docs/, mkdocs.yml "
+                            "and the npm packages in node_modules/): run `make build` there",
+                            rule="site-needs-checkout")
     step = progress or (lambda label: nullcontext())
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -224,6 +242,7 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
                 write_parquet(frames[s.name], s, tmp / "data" / f"{s.name}.parquet")
             package = desc.output_descriptor(specs, tmp, ctx.descriptions)
             desc.dump(package, tmp / "datapackage.json")
+        _pause_point("files-written")
         with step("validate package (frictionless)"):
             validate_package(tmp / "datapackage.json", tmp, label="build/datapackage.json")
         with step("write DuckDB"):

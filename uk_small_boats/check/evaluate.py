@@ -24,11 +24,11 @@ from ..extract.claims import extract_claims
 from ..extract.corpus_eval import load_corpus, match_gold
 from ..metadata.schemas import conform, resource
 from ..official.ods import read_series
-from ..paths import REPO
+from ..paths import REPO, VENDORED_ARCHIVE
 from .series import OfficialSeriesIndex
 from .verdicts import check_claims
 
-ODS = REPO / "archive" / "data_small_boats_time_series.ods"
+ODS = VENDORED_ARCHIVE / "data_small_boats_time_series.ods"
 NOT_WRONG = {"match", "consistent", "revised", "unresolved"}
 VERDICTS = ["match", "consistent", "revised", "discrepancy", "unresolved", "different_measure", "not_checkable",
             "(no claim)"]

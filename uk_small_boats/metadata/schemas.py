@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import PipelineError
-from ..paths import REPO, SOURCE_DESCRIPTOR
+from ..paths import SOURCE_DESCRIPTOR
 from .vocab import expand
 
 # Table Schema type -> pandas extension dtype (nullable, so that missing never becomes 0).
@@ -60,9 +60,10 @@ def package_descriptor() -> dict:
 @cache
 def resources() -> tuple[ResourceSpec, ...]:
     specs = []
+    base = SOURCE_DESCRIPTOR.parent  # the descriptor's paths are relative to it
     for entry in package_descriptor()["resources"]:
-        schema = expand(json.loads((REPO / entry["schema"]).read_text(encoding="utf-8")))
-        path = REPO / entry["path"] if entry.get("path") else None
+        schema = expand(json.loads((base / entry["schema"]).read_text(encoding="utf-8")))
+        path = base / entry["path"] if entry.get("path") else None
         specs.append(ResourceSpec(entry["name"], entry.get("title", entry["name"]),
                                   entry.get("origin", "derived"), schema, entry, path))
     return tuple(specs)

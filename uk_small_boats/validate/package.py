@@ -10,6 +10,8 @@ from ..errors import PipelineError
 
 
 def validate_package(descriptor: dict | Path, basepath: Path, *, label: str) -> None:
+    if isinstance(descriptor, Path):  # frictionless reads a relative path from basepath, not the cwd
+        descriptor = str(descriptor.resolve())
     package = Package(descriptor, basepath=str(basepath))
     report = package.validate()
     if report.valid:
