@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from uk_small_boats.pipeline import _recover, build
+from uk_small_boats.pipeline import build
+from uk_small_boats.publish import outdir
 from uk_small_boats.errors import PipelineError
 from uk_small_boats.paths import DATA, REPO
 
@@ -133,17 +134,6 @@ def test_shuffled_rows_give_identical_outputs(built, data, tmp_path):
         assert (out / rel).read_bytes() == (built / rel).read_bytes(), rel
 
 
-def test_recover_after_kill_between_renames(tmp_path):
-    out = tmp_path / "build"
-    old = tmp_path / ".build.old-123"
-    old.mkdir()
-    (old / "datapackage.json").write_text("{}")
-    (tmp_path / ".build.tmp-456").mkdir()
-    _recover(out)
-    assert (out / "datapackage.json").exists()
-    assert not old.exists() and not (tmp_path / ".build.tmp-456").exists()
-
-
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_interrupted_build_leaves_previous_intact(published, sig):
     before = digest(published)
@@ -153,7 +143,8 @@ def test_interrupted_build_leaves_previous_intact(published, sig):
         time.sleep(delay)
         proc.send_signal(sig)
         proc.wait(timeout=60)
-        _recover(published)  # what the next build does first
+        with outdir.locked(published):  # what the next build does first
+            outdir.prepare(published)
         assert digest(published) == before or proc.returncode == 0
     subprocess.run(cmd, cwd=REPO, check=True, capture_output=True)
     assert (published / "uk_small_boats.duckdb").exists()
@@ -194,3 +185,13 @@ def test_missing_data_file(published, data):
     (data / "funding.csv").unlink()
     err = fails(published, data)
     assert err.rule == "input-present" and err.file.endswith("funding.csv")
+
+
+def test_table_emptied_to_its_header_needs_confirming(published, data):
+    path = data / "funding.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    err = fails(published, data)
+    assert (err.rule, err.file) == ("row-count-drop", str(path))
+    assert "funding has 0 rows, the previous build had 3" in str(err) and "--allow-row-drop" in str(err)
+    report = build(published, data_dir=data, allow_row_drop=True)
+    assert report["rows"]["funding"] == 0

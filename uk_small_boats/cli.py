@@ -48,13 +48,15 @@ def build(archive: Optional[Path] = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
           out_dir: Path = OUT_OPT,
           data_dir: Optional[Path] = typer.Option(None, "--data", help="Curated data directory (default: the repo's data/)."),
           site: bool = typer.Option(False, "--site/--no-site", help="Also build the documentation site."),
+          allow_row_drop: bool = typer.Option(False, "--allow-row-drop", help="Confirm that a table may "
+                                              "lose more than 10% of the previous build's rows."),
           ) -> None:
     """Build the Data Package, CSV, Parquet and DuckDB (and the site) atomically into build/."""
     from .pipeline import build as run_build
     try:
         with _steps() as step:
             report = run_build(out_dir, archive, archive_only=archive_only, site=site,
-                               progress=step, data_dir=data_dir)
+                               progress=step, data_dir=data_dir, allow_row_drop=allow_row_drop)
     except PipelineError as exc:
         _fail(exc)
     _print_summary(report, out_dir)
@@ -202,10 +204,24 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     _emit(records, cols, fmt, f"{len(records)} figures in {file.name} checked against the Home Office series")
 
 
+def _finished_build(out_dir: Path) -> Path:
+    """The build directory, put back first if a kill interrupted a build's swap."""
+    from .publish import outdir
+    out_dir = out_dir.resolve()
+    if not out_dir.exists() and out_dir.parent.is_dir():
+        try:
+            with outdir.locked(out_dir):
+                outdir.restore_interrupted(out_dir)
+        except PipelineError:
+            pass  # a build is writing it (and restores it first) or the folder is read-only
+    return out_dir
+
+
 @app.command()
 def validate(out_dir: Path = OUT_OPT) -> None:
     """Re-validate a built package with frictionless (types, keys, foreign keys, hashes)."""
     from .validate.package import validate_package
+    out_dir = _finished_build(out_dir)
     dp = out_dir / "datapackage.json"
     if not dp.is_file():
         _fail(PipelineError("no built package; run `uk-small-boats build` first", file=str(dp)))
@@ -219,6 +235,7 @@ def validate(out_dir: Path = OUT_OPT) -> None:
 @app.command()
 def info(out_dir: Path = OUT_OPT) -> None:
     """What was built: resources, rows, hashes, and what could not be re-verified."""
+    out_dir = _finished_build(out_dir)
     rep, dp = out_dir / "build_report.json", out_dir / "datapackage.json"
     if not rep.is_file() or not dp.is_file():
         _fail(PipelineError("no build found; run `uk-small-boats build` first", file=str(out_dir)))

@@ -11,6 +11,9 @@ SCHEMAS = REPO / "schemas"
 SOURCE_DESCRIPTOR = REPO / "datapackage.json"
 DEFAULT_BUILD = REPO / "build"
 ARCHIVE_ENV = "UK_SMALL_BOATS_ARCHIVE"
+# Inside a build directory: written last, so its presence marks a finished build.
+REPORT_NAME = "build_report.json"
+DUCKDB_NAME = "uk_small_boats.duckdb"
 
 
 def archive_search_path(archive: str | os.PathLike | None = None, only: bool = False) -> list[Path]:

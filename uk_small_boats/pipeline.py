@@ -1,14 +1,13 @@
 """The whole build: inputs -> archive -> official series -> derived tables -> validate -> write -> swap.
 
 The build writes into a sibling temporary directory and swaps it in only after validation passed,
-so a failed or interrupted build leaves the previous build/ intact.
+so a failed or interrupted build leaves the previous build/ intact (publish/outdir.py: lock, swap).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import shutil
 import time
 from contextlib import nullcontext
@@ -31,13 +30,15 @@ from .validate.package import validate_package
 from .validate.pandera_models import validate_frame
 from .validate.rules import cross_table
 from .metadata.tables import sort_by_key, write_csv
+from .paths import DUCKDB_NAME, REPORT_NAME
 from .publish import descriptor as desc
 from .publish.duckdb_db import write_duckdb
 from .publish.writers import write_parquet
+from .publish import outdir
 from .site.build import build_site
 
-DUCKDB_NAME = "uk_small_boats.duckdb"
-REPORT_NAME = "build_report.json"
+# A table losing more than this share of its rows since the previous build needs confirming.
+ROW_DROP_LIMIT = 0.10
 
 
 @dataclass
@@ -154,35 +155,51 @@ def _dependants(frames: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     return out
 
 
-def _recover(out: Path) -> None:
-    """Undo a swap that a kill interrupted between its two renames, and sweep stale temp dirs."""
-    parent = out.parent
-    olds = sorted(parent.glob(f".{out.name}.old-*"))
-    if not out.exists() and olds:
-        os.rename(olds[-1], out)
-        olds = olds[:-1]
-    for stale in olds + sorted(parent.glob(f".{out.name}.tmp-*")):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        os.rename(out, old)
-    os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
+def check_row_counts(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], out: Path,
+                     report: dict, origins: dict[str, str]) -> None:
+    """Refuse a table that lost more than ROW_DROP_LIMIT of the previous build's rows (a truncated
+    or emptied input would otherwise replace a good build); --allow-row-drop confirms it."""
+    try:
+        before = json.loads((out / REPORT_NAME).read_text(encoding="utf-8"))["rows"]
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError):
+        report.setdefault("warnings", []).append(
+            f"the previous {REPORT_NAME} is unreadable; row counts were not compared with it")
+        return
+    drops = [(s.name, int(before[s.name]), len(frames[s.name])) for s in specs
+             if isinstance(before.get(s.name), int)
+             and len(frames[s.name]) < before[s.name] * (1 - ROW_DROP_LIMIT)]
+    if drops:
+        name, was, now = drops[0]
+        raise PipelineError(
+            f"{name} has {now} rows, the previous build had {was}: a drop of more than "
+            f"{ROW_DROP_LIMIT:.0%} is refused unless confirmed with --allow-row-drop",
+            file=origins[name], rule="row-count-drop",
+            details=[f"{n}: {w} -> {c} rows" for n, w, c in drops])
 
 
 def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: bool = False,
-          site: bool = False, progress=None, data_dir: Path | None = None) -> dict:
+          site: bool = False, progress=None, data_dir: Path | None = None,
+          allow_row_drop: bool = False) -> dict:
     """Build everything into ``out`` atomically and return the build report.
 
     ``data_dir`` replaces the repo's data/ (curated CSVs), for checking a copy before committing it.
+    One build at a time writes to ``out`` (a lock); ``out`` must be absent, empty or a previous build.
     """
-    step = progress or (lambda label: nullcontext())
     out = Path(out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _recover(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PipelineError(f"cannot create the output's parent folder: {exc.strerror}",
+                            file=str(out.parent), rule="output-write") from None
+    with outdir.locked(out):
+        outdir.prepare(out)
+        return _build_locked(out, archive_dir, archive_only, site, progress, data_dir, allow_row_drop)
+
+
+def _build_locked(out, archive_dir, archive_only, site, progress, data_dir, allow_row_drop) -> dict:
+    step = progress or (lambda label: nullcontext())
     t0 = time.perf_counter()
     specs = list(resources())
     if data_dir is not None:
@@ -205,16 +222,17 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
         with step(f"derive {name}"):
             spec = next(s for s in specs if s.name == name)
             frames[name] = conform(fn(ctx), spec, origin=f"derived {name}")
+    origins = {s.name: str(s.data_path) if s.data_path else f"{s.name} (built)" for s in specs}
     with step("validate tables (pandera)"):
-        origins = {s.name: str(s.data_path) if s.data_path else f"{s.name} (built)" for s in specs}
         for s in specs:
             if s.data_path is None:  # curated frames were validated as they were read
                 validate_frame(frames[s.name], s, origin=origins[s.name])
         cross_table(frames, origins)
-    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    (tmp / "data").mkdir(parents=True)
+    if not allow_row_drop:
+        check_row_counts(frames, specs, out, ctx.report, origins)
+    tmp = outdir.temp_path(out)
     try:
+        (tmp / "data").mkdir(parents=True)
         with step("write CSV and Parquet"):
             for s in specs:
                 frames[s.name] = sort_by_key(frames[s.name], s)
@@ -233,7 +251,11 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
                 build_site(tmp, frames, package, ctx.report)
         (tmp / REPORT_NAME).write_text(json.dumps(ctx.report, indent=2, sort_keys=True) + "\n",
                                        encoding="utf-8")
-        _swap(tmp, out)
+        outdir.swap(tmp, out)
+    except OSError as exc:  # read-only folder, full disk, ...: the previous build stays
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise PipelineError(f"cannot write the build: {exc.strerror or exc}",
+                            file=exc.filename or str(tmp), rule="output-write") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
