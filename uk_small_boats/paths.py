@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .errors import PipelineError
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 SCHEMAS = REPO / "schemas"
@@ -27,7 +29,11 @@ def archive_search_path(archive: str | os.PathLike | None = None, only: bool = F
         if only:
             return candidates
     if os.environ.get(ARCHIVE_ENV):
-        candidates.append(Path(os.environ[ARCHIVE_ENV]))
+        env = Path(os.environ[ARCHIVE_ENV])
+        if not env.is_dir():  # a typo must not silently fall through to other archives
+            raise PipelineError(f"${ARCHIVE_ENV} names a folder that does not exist", file=str(env),
+                                rule="archive-env-dir")
+        candidates.append(env)
     candidates += [REPO / "archive", REPO.parent / "shared" / "archive"]
     seen, unique = set(), []
     for c in candidates:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .archive.registry import Archive, open_archive
 from .errors import PipelineError
-from .metadata.schemas import ResourceSpec, conform, read_csv_typed, resources
+from .metadata.schemas import ResourceSpec, conform, read_csv_text, read_csv_typed, resources
 from .check.dates import source_date_checks
 from .check.series import OfficialSeriesIndex
 from .check.verdicts import check_claims
@@ -63,11 +63,11 @@ def deriver(name: str):
 
 @deriver("official_daily")
 def _official_daily(ctx: Context) -> pd.DataFrame:
-    path = ctx.archive.found.get("homeoffice-small-boats-ts")
+    path = ctx.archive.found.get(ods.SOURCE_ID)
     if path is None:
         raise PipelineError("the official series is not on the archive search path "
                             f"({', '.join(map(str, ctx.archive.search_path))})",
-                            file="data_small_boats_time_series.ods", rule="official-series-present")
+                            file=ods.FILE_NAME, rule="official-series-present")
     ctx.series = ods.read_series(path)
     notes = ("From the Home Office cover sheet: " + "; ".join(ctx.series.cover) + "\n\n"
              "Home Office notes (from the sheet):\n" + "\n".join(ctx.series.notes[1:]))
@@ -137,10 +137,11 @@ def load_inputs(specs: list[ResourceSpec]) -> dict[str, pd.DataFrame]:
         if not s.data_path.is_file():
             raise PipelineError("curated data file is missing", file=str(s.data_path),
                                 rule="input-present")
+    texts = {s.name: read_csv_text(s.data_path, s) for s in curated}  # UTF-8, every column present
     validate_package(desc.input_descriptor(curated), base, label="curated inputs in data/")
     frames = {}
     for s in curated:
-        df = read_csv_typed(s.data_path, s)
+        df = read_csv_typed(s.data_path, s, texts[s.name])
         validate_frame(df, s, origin=str(s.data_path))
         frames[s.name] = df
     return frames
