@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -31,7 +32,7 @@ def cli(*args, env=None):
 
 def one_line_error(r, *expected):
     assert r.returncode != 0 and "Traceback" not in r.stderr, r.stderr
-    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip() and not ln.startswith("✓")]  # not progress
     assert len(lines) == 1 and lines[0].startswith("error:"), r.stderr
     for e in expected:
         assert e in lines[0], (e, lines[0])
@@ -249,17 +250,33 @@ def test_info_on_a_corrupt_build_report(published):
 
 # Writing the build ---------------------------------------------------------------------------------
 
-def test_read_only_output_folder(published, data, monkeypatch):
-    real_open = os.open
-    parent = str(published.parent)
+@pytest.fixture
+def read_only_parent(built):
+    """A previous build inside a folder this user cannot write (root ignores mode bits, so as root
+    the command runs as nobody, which needs a folder outside pytest's private tmp)."""
+    if os.geteuid() == 0 and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv")
+    parent = Path(tempfile.mkdtemp(prefix="uk-small-boats-ro-"))
+    shutil.copytree(built, parent / "published")
+    os.chmod(parent, 0o755)
+    yield parent
+    os.chmod(parent, 0o755)
+    shutil.rmtree(parent)
 
-    def read_only(path, *a, **k):  # as a read-only folder answers (root ignores mode bits)
-        if str(path).startswith(parent):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-        return real_open(path, *a, **k)
-    monkeypatch.setattr(os, "open", read_only)
-    err = fails(published, data)
-    assert err.rule == "output-write" and err.file.startswith(parent) and "Permission denied" in err.message
+
+@pytest.mark.parametrize("lock_exists", [False, True])
+def test_read_only_output_folder(read_only_parent, lock_exists):
+    out = read_only_parent / "published"
+    if lock_exists:  # the lock opens, the temporary folder cannot be made
+        (read_only_parent / ".published.lock").touch(mode=0o666)
+        os.chmod(read_only_parent / ".published.lock", 0o666)
+    os.chmod(read_only_parent, 0o555)
+    before = digest(out)
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+    r = subprocess.run(prefix + [sys.executable, "-m", "uk_small_boats.cli", "build", "--out", str(out)],
+                       cwd=REPO, capture_output=True, text=True, timeout=120)
+    one_line_error(r, "output-write", "Permission denied", str(read_only_parent))
+    assert digest(out) == before
 
 
 def test_full_disk(published, data, monkeypatch):
@@ -269,3 +286,23 @@ def test_full_disk(published, data, monkeypatch):
     err = fails(published, data)
     assert err.rule == "output-write" and "No space left on device" in err.message
     assert f".{published.name}.tmp-" in err.file and err.file.endswith(".parquet")
+
+
+@pytest.fixture
+def tiny_disk():
+    """A 1 MiB tmpfs: a real full disk (needs root and mount; skipped elsewhere)."""
+    where = Path(tempfile.mkdtemp(prefix="uk-small-boats-full-"))
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)],
+                                           capture_output=True).returncode != 0:
+        where.rmdir()
+        pytest.skip("cannot mount a small tmpfs here")
+    yield where
+    subprocess.run(["umount", str(where)], check=True)
+    where.rmdir()
+
+
+def test_really_full_disk(built, tiny_disk):
+    """The DuckDB file (the biggest) does not fit: DuckDB's own error becomes a located line."""
+    r = cli("build", "--out", str(tiny_disk / "build"))
+    one_line_error(r, str(tiny_disk), "No space left on device", "duckdb-write")
+    assert [p.name for p in tiny_disk.iterdir()] == [".build.lock"]

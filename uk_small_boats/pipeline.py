@@ -195,7 +195,11 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
         raise PipelineError(f"cannot create the output's parent folder: {exc.strerror}",
                             file=str(out.parent), rule="output-write") from None
     with outdir.locked(out):
-        outdir.prepare(out)
+        try:
+            outdir.prepare(out)
+        except OSError as exc:
+            raise PipelineError(f"cannot prepare the output folder: {exc.strerror or exc}",
+                                file=exc.filename or str(out), rule="output-write") from None
         return _build_locked(out, archive_dir, archive_only, site, progress, data_dir, allow_row_drop)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ..errors import PipelineError
 from ..metadata.schemas import ResourceSpec
 from .writers import to_arrow
 
@@ -66,6 +67,14 @@ BLOCK_SIZE = 16384  # the smallest DuckDB allows: ~0.4 MB instead of ~12 MB for 
 
 
 def write_duckdb(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], path: Path) -> None:
+    try:
+        _write(frames, specs, path)
+    except duckdb.Error as exc:  # e.g. a full disk: DuckDB's own exception types, not OSError
+        raise PipelineError(f"DuckDB could not write the file: {str(exc).splitlines()[0]}",
+                            file=str(path), rule="duckdb-write") from None
+
+
+def _write(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], path: Path) -> None:
     con = duckdb.connect()
     try:
         con.execute(f"ATTACH {_lit(str(path))} AS uk_small_boats (BLOCK_SIZE {BLOCK_SIZE})")
