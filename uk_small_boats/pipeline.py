@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 import time
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -156,6 +157,21 @@ def _dependants(frames: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     return out
 
 
+@contextmanager
+def _dated_by_inputs(frames: dict[str, pd.DataFrame]):
+    """mkdocs dates pages, sitemap.xml and the sitemap.xml.gz header by SOURCE_DATE_EPOCH when it is
+    set: the newest dated input (official day or source), so the site is the same for the same inputs."""
+    if "SOURCE_DATE_EPOCH" in os.environ:  # the caller's choice wins
+        yield
+        return
+    newest = max(frames["official_daily"]["date"].max(), frames["sources"]["published_date"].max())
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(pd.Timestamp(newest).tz_localize("UTC").timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
 def check_row_counts(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], out: Path,
                      report: dict, origins: dict[str, str]) -> None:
     """Refuse a table that lost more than ROW_DROP_LIMIT of the previous build's rows (a truncated
@@ -252,7 +268,7 @@ def _build_locked(out, archive_dir, archive_only, site, progress, data_dir, allo
         ctx.report["rows"] = {s.name: len(frames[s.name]) for s in specs}
         ctx.report["duckdb"] = {"path": DUCKDB_NAME, **desc.file_stats(tmp / DUCKDB_NAME)}
         if site:
-            with step("build documentation site"):
+            with step("build documentation site"), _dated_by_inputs(frames):
                 build_site(tmp, frames, package, ctx.report)
         (tmp / REPORT_NAME).write_text(json.dumps(ctx.report, indent=2, sort_keys=True) + "\n",
                                        encoding="utf-8")
