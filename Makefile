@@ -32,4 +32,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build .build.* $(VENV) node_modules
+	rm -rf build .build.* screenshots $(VENV) node_modules
