@@ -306,3 +306,16 @@ def test_really_full_disk(built, tiny_disk):
     r = cli("build", "--out", str(tiny_disk / "build"))
     one_line_error(r, str(tiny_disk), "No space left on device", "duckdb-write")
     assert [p.name for p in tiny_disk.iterdir()] == [".build.lock"]
+
+
+@pytest.mark.parametrize("cell, rule", [("nan", "finite"), ("NaN", "finite"), ("1.5x", "type-error")])
+def test_number_cells_that_are_not_finite_numbers(tmp_path, cell, rule):
+    """Also where no minimum constraint would catch them (frictionless reads NaN as a number)."""
+    from uk_small_boats.metadata.schemas import ResourceSpec, read_csv_typed
+    spec = ResourceSpec("t", "t", "curated", {"fields": [{"name": "id", "type": "string"},
+                                                         {"name": "x", "type": "number"}]}, {}, None)
+    path = tmp_path / "t.csv"
+    path.write_text(f"id,x\na,1\nb,{cell}\n", encoding="utf-8")
+    with pytest.raises(PipelineError) as e:
+        read_csv_typed(path, spec)
+    assert (e.value.row, e.value.column, e.value.rule) == (3, "x", rule)

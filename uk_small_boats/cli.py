@@ -165,7 +165,8 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
     from .extract.reader import read_article
     from .metadata.schemas import resource
     try:
-        rows = extract_claims(read_article(file), _article_options(published, fmt))
+        day = _article_options(published, fmt)  # options first: they need no file
+        rows = extract_claims(read_article(file), day)
         cols = [c for c in resource("claims").field_names if c not in {"claim_id", "source_id", "review"}]
     except PipelineError as exc:
         _fail(exc)
@@ -190,7 +191,8 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     from .metadata.schemas import conform, read_csv_typed, resource
     from .official import ods
     try:
-        rows = extract_claims(read_article(file), _article_options(published, fmt))
+        day = _article_options(published, fmt)  # options first: they need no file
+        rows = extract_claims(read_article(file), day)
         # The series is found and its sha256 checked against the registry, as a build does.
         src = resource("sources")
         sources = read_csv_typed(src.data_path, src)

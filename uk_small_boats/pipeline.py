@@ -164,7 +164,7 @@ def _dated_by_inputs(frames: dict[str, pd.DataFrame]):
     if "SOURCE_DATE_EPOCH" in os.environ:  # the caller's choice wins
         yield
         return
-    newest = max(frames["official_daily"]["date"].max(), frames["sources"]["published_date"].max())
+    newest = pd.concat([frames["official_daily"]["date"], frames["sources"]["published_date"]]).max()
     os.environ["SOURCE_DATE_EPOCH"] = str(int(pd.Timestamp(newest).tz_localize("UTC").timestamp()))
     try:
         yield
@@ -181,6 +181,8 @@ def check_row_counts(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec],
     except FileNotFoundError:
         return
     except (OSError, ValueError, KeyError, TypeError):
+        before = None
+    if not isinstance(before, dict):
         report.setdefault("warnings", []).append(
             f"the previous {REPORT_NAME} is unreadable; row counts were not compared with it")
         return

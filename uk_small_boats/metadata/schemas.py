@@ -97,7 +97,8 @@ def check_schema(schema: dict, path: Path) -> None:
             raise PipelineError(f"type {f.get('type')!r} is not supported; use one of "
                                 f"{', '.join(PANDAS_DTYPES)}", file=str(path), column=f["name"],
                                 rule="schema-field-type")
-        pattern = f.get("constraints", {}).get("pattern")
+        constraints = f.get("constraints")
+        pattern = constraints.get("pattern") if isinstance(constraints, dict) else None
         if pattern is not None:
             try:
                 re.compile(pattern)
@@ -207,7 +208,10 @@ def _numbers(values: pd.Series, ftype: str, path: Path, name: str) -> pd.Series:
             whole = int(text) if ftype == "integer" else None
         except ValueError:
             whole = None
-        if (ftype == "integer" and whole is None) or (pd.isna(number) and text.strip().lower() != "nan"):
+        if pd.isna(number) and text.strip().lower() in {"nan", "-nan", "+nan"}:
+            raise PipelineError("NaN is not a value a table publishes (leave the cell empty for "
+                                "missing)", file=str(path), row=i, column=name, rule="finite")
+        if (ftype == "integer" and whole is None) or pd.isna(number):
             raise PipelineError(f"{text!r} is not {'an integer' if ftype == 'integer' else 'a number'}",
                                 file=str(path), row=i, column=name, rule="type-error")
         if whole is not None and not INT64[0] <= whole <= INT64[1]:
