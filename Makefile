@@ -37,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build .build.* $(VENV) node_modules .setuptools-build dist .coverage .coverage.*
+	rm -rf build .build.* screenshots $(VENV) node_modules .setuptools-build dist .coverage .coverage.*

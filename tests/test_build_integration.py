@@ -69,7 +69,7 @@ def test_deterministic_outputs(built, tmp_path):
     again = tmp_path / "again"
     build(again)
     files = sorted(p.relative_to(built) for p in (built / "data").iterdir())
-    files.append(built.joinpath("datapackage.json").relative_to(built))
+    files += [built.joinpath(name).relative_to(built) for name in ("datapackage.json", "uk_small_boats.duckdb")]
     for rel in files:
         assert (built / rel).read_bytes() == (again / rel).read_bytes(), rel
 
@@ -115,3 +115,17 @@ def test_changed_news_text_names_file_and_hashes(tmp_path):
     msg = str(e.value)
     assert e.value.rule == "archive-sha256" and "002_9223fa14c5c78315.txt" in msg
     assert "11fb25eb190561608b384d024a8dc48d7d77173e70c7064279e445d96a6d3db6" in msg
+
+
+def test_duckdb_identifier_is_derived_from_the_contents(built, tmp_path):
+    """The header edit recognises the layout this DuckDB writes, is idempotent, and leaves a header
+    it does not recognise alone."""
+    from uk_small_boats.publish.duckdb_db import stable_identifier
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(built / "uk_small_boats.duckdb", db)
+    assert stable_identifier(db)
+    assert db.read_bytes() == (built / "uk_small_boats.duckdb").read_bytes()
+    odd = bytearray(db.read_bytes())
+    odd[200] ^= 1  # inside the header: its checksum no longer matches
+    db.write_bytes(bytes(odd))
+    assert not stable_identifier(db) and db.read_bytes() == bytes(odd)

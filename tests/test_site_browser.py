@@ -18,7 +18,7 @@ from uk_small_boats.paths import REPO
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = REPO / "build" / "screenshots"
+SCREENSHOTS = REPO / "screenshots"  # not inside build/: --out replaces only a previous build
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 

@@ -60,13 +60,15 @@ def build(archive: Optional[Path] = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
           out_dir: Path = OUT_OPT,
           data_dir: Optional[Path] = typer.Option(None, "--data", help="Curated data directory (default: the repo's data/)."),
           site: bool = typer.Option(False, "--site/--no-site", help="Also build the documentation site."),
+          allow_row_drop: bool = typer.Option(False, "--allow-row-drop", help="Confirm that a table may "
+                                              "lose more than 10% of the previous build's rows."),
           ) -> None:
     """Build the Data Package, CSV, Parquet and DuckDB (and the site) atomically into build/."""
     from .pipeline import build as run_build
     try:
         with _steps() as step:
             report = run_build(out_dir, archive, archive_only=archive_only, site=site,
-                               progress=step, data_dir=data_dir)
+                               progress=step, data_dir=data_dir, allow_row_drop=allow_row_drop)
     except PipelineError as exc:
         _fail(exc)
     _print_summary(report, out_dir)
@@ -125,15 +127,28 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT) -> None:
         _fail(exc)
 
 
+FORMATS = ("table", "csv", "json")
 FORMAT_OPT = typer.Option("table", "--format", help="table, csv or json.")
+FIRST_PUBLISHED = "2018-01-01"  # the Home Office series starts in 2018
 
 
-def _published(value: str) -> "dt.date":
+def _article_options(published: str, fmt: str) -> "dt.date":
+    """--published and --format, each refused in one line naming the option."""
     import datetime as dt
+    if fmt not in FORMATS:
+        raise PipelineError(f"option --format: {fmt!r} is not one of {', '.join(FORMATS)}",
+                            rule="option-format")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(published)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+        raise PipelineError(f"option --published: {published!r} is not a date YYYY-MM-DD",
+                            rule="option-published") from None
+    first, last = dt.date.fromisoformat(FIRST_PUBLISHED), dt.date.today() + dt.timedelta(days=1)
+    if not first <= day <= last:
+        raise PipelineError(f"option --published: {published} is outside {first}..{last} (the Home Office "
+                            f"series starts in 2018; an article is not published in the future)",
+                            rule="option-published")
+    return day
 
 
 def _emit(rows: list[dict], columns: list[str], fmt: str, title: str) -> None:
@@ -164,12 +179,12 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
     from .extract.claims import extract_claims
     from .extract.reader import read_article
     from .metadata.schemas import resource
-    day = _published(published)
     try:
+        day = _article_options(published, fmt)  # options first: they need no file
         rows = extract_claims(read_article(file), day)
+        cols = [c for c in resource("claims").field_names if c not in {"claim_id", "source_id", "review"}]
     except PipelineError as exc:
         _fail(exc)
-    cols = [c for c in resource("claims").field_names if c not in {"claim_id", "source_id", "review"}]
     if fmt == "table":
         cols = ["figure_text", "metric", "value", "qualifier", "period_start", "period_end",
                 "period_text"]
@@ -187,25 +202,27 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     from .check.verdicts import check_claims
     from .extract.claims import extract_claims
     from .extract.reader import read_article
-    from .metadata.schemas import conform, resource
-    from .official.ods import read_series
-    from .paths import archive_search_path
-    day = _published(published)
+    from .archive.registry import open_archive
+    from .metadata.schemas import conform, read_csv_typed, resource
+    from .official import ods
     try:
+        day = _article_options(published, fmt)  # options first: they need no file
         rows = extract_claims(read_article(file), day)
-        ods = next((d / "data_small_boats_time_series.ods" for d in archive_search_path(archive)
-                    if (d / "data_small_boats_time_series.ods").is_file()), None)
-        if ods is None:
+        # The series is found and its sha256 checked against the registry, as a build does.
+        src = resource("sources")
+        sources = read_csv_typed(src.data_path, src)
+        found = open_archive(sources[sources["source_id"] == ods.SOURCE_ID], archive).found
+        if ods.SOURCE_ID not in found:
             raise PipelineError("the official series ODS is not on the archive search path",
-                                file="data_small_boats_time_series.ods", rule="official-series-present")
-        series = read_series(ods)
+                                file=ods.FILE_NAME, rule="official-series-present")
+        series = ods.read_series(found[ods.SOURCE_ID])
+        spec = resource("claims")
+        for r in rows:
+            r.update(claim_id=f"article-{r['figure_start']}", source_id="article", review=None)
+        claims = conform(pd.DataFrame(rows, columns=spec.field_names), spec, origin=str(file))
+        checks = check_claims(claims, OfficialSeriesIndex(series.daily, series.weekly))
     except PipelineError as exc:
         _fail(exc)
-    spec = resource("claims")
-    for r in rows:
-        r.update(claim_id=f"article-{r['figure_start']}", source_id="article", review=None)
-    claims = conform(pd.DataFrame(rows, columns=spec.field_names), spec, origin=str(file))
-    checks = check_claims(claims, OfficialSeriesIndex(series.daily, series.weekly))
     merged = claims.merge(checks, on="claim_id")
     records = merged.astype(object).where(merged.notna(), None).to_dict("records")
     for r in records:
@@ -217,35 +234,60 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     _emit(records, cols, fmt, f"{len(records)} figures in {file.name} checked against the Home Office series")
 
 
+def _finished_build(out_dir: Path) -> Path:
+    """The build directory, put back first if a kill interrupted a build's swap."""
+    from .publish import outdir
+    out_dir = out_dir.resolve()
+    if not out_dir.exists() and out_dir.parent.is_dir():
+        try:
+            with outdir.locked(out_dir):
+                outdir.restore_interrupted(out_dir)
+        except PipelineError:
+            pass  # a build is writing it (and restores it first) or the folder is read-only
+    return out_dir
+
+
 @app.command()
 def validate(out_dir: Path = OUT_OPT) -> None:
-    """Re-validate a built package with frictionless (types, keys, foreign keys, hashes)."""
-    from .validate.package import validate_package
-    dp = out_dir / "datapackage.json"
-    if not dp.is_file():
-        _fail(PipelineError("no built package; run `uk-small-boats build` first", file=str(dp)))
+    """Re-validate a build: every file's sha256, CSV with frictionless (types, keys, foreign keys),
+    and that each Parquet and the DuckDB file open and hold the reported rows."""
+    from .validate.built import verify_build
+    out_dir = _finished_build(out_dir)
     try:
-        validate_package(dp, out_dir, label=str(dp))
+        if not (out_dir / "datapackage.json").is_file():
+            raise PipelineError("no built package; run `uk-small-boats build` first",
+                                file=str(out_dir / "datapackage.json"), rule="build-present")
+        verify_build(out_dir)
     except PipelineError as exc:
         _fail(exc)
-    out.print(f"[green]valid[/]: {dp}")
+    out.print(f"[green]valid[/]: {out_dir} (every file's sha256, CSV, Parquet and DuckDB)")
 
 
 @app.command()
 def info(out_dir: Path = OUT_OPT) -> None:
     """What was built: resources, rows, hashes, and what could not be re-verified."""
-    rep, dp = out_dir / "build_report.json", out_dir / "datapackage.json"
-    if not rep.is_file() or not dp.is_file():
-        _fail(PipelineError("no build found; run `uk-small-boats build` first", file=str(out_dir)))
-    report = json.loads(rep.read_text())
-    package = json.loads(dp.read_text())
-    table = Table(title=f"{package['title']} v{package['version']}", show_edge=False)
-    for col in ("resource", "rows", "licence", "csv bytes", "sha256"):
-        table.add_column(col)
-    for r in package["resources"]:
-        table.add_row(r["name"], f"{report['rows'].get(r['name'], 0):,}",
-                      ", ".join(lic["name"] for lic in r.get("licenses", [])),
-                      f"{r['bytes']:,}", r["hash"].split(":")[1][:12])
+    from .metadata.schemas import load_json
+    from .paths import REPORT_NAME
+    out_dir = _finished_build(out_dir)
+    try:
+        if not (out_dir / REPORT_NAME).is_file():
+            raise PipelineError("no build found; run `uk-small-boats build` first", file=str(out_dir),
+                                rule="build-present")
+        report = load_json(out_dir / REPORT_NAME, what="report")
+        package = load_json(out_dir / "datapackage.json", what="descriptor")
+        rows = report.get("rows") if isinstance(report.get("rows"), dict) else {}
+        table = Table(title=f"{package.get('title', '?')} v{package.get('version', '?')}", show_edge=False)
+        for col in ("resource", "rows", "licence", "csv bytes", "sha256"):
+            table.add_column(col)
+        for r in package.get("resources", []):
+            if not isinstance(r, dict):
+                raise PipelineError("a resource entry is not an object", file=str(out_dir / "datapackage.json"),
+                                    rule="descriptor-shape")
+            table.add_row(str(r.get("name")), f"{rows.get(r.get('name'), 0):,}",
+                          ", ".join(str(lic.get("name")) for lic in r.get("licenses", []) if isinstance(lic, dict)),
+                          f"{r.get('bytes', 0):,}", str(r.get("hash", "")).split(":")[-1][:12])
+    except PipelineError as exc:
+        _fail(exc)
     out.print(table)
     arc = report.get("archive", {})
     out.print(f"archive search path: {', '.join(arc.get('search_path', []))}")

@@ -11,6 +11,8 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
+from .errors import PipelineError
+
 REPO = Path(__file__).resolve().parent.parent  # the checkout, when running from one
 
 
@@ -30,6 +32,9 @@ VENDORED_ARCHIVE = ROOT / "archive"  # the Home Office ODS with its licence
 # In a checkout the build goes into the repo's build/; installed, into ./build of the caller.
 DEFAULT_BUILD = Path("build") if INSTALLED else REPO / "build"
 ARCHIVE_ENV = "UK_SMALL_BOATS_ARCHIVE"
+# Inside a build directory: written last, so its presence marks a finished build.
+REPORT_NAME = "build_report.json"
+DUCKDB_NAME = "uk_small_boats.duckdb"
 
 
 def archive_search_path(archive: str | os.PathLike | None = None, only: bool = False) -> list[Path]:
@@ -44,7 +49,11 @@ def archive_search_path(archive: str | os.PathLike | None = None, only: bool = F
         if only:
             return candidates
     if os.environ.get(ARCHIVE_ENV):
-        candidates.append(Path(os.environ[ARCHIVE_ENV]))
+        env = Path(os.environ[ARCHIVE_ENV])
+        if not env.is_dir():  # a typo must not silently fall through to other archives
+            raise PipelineError(f"${ARCHIVE_ENV} names a folder that does not exist", file=str(env),
+                                rule="archive-env-dir")
+        candidates.append(env)
     candidates.append(VENDORED_ARCHIVE)
     if not INSTALLED:
         candidates.append(REPO.parent / "shared" / "archive")

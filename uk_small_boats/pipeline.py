@@ -1,7 +1,7 @@
 """The whole build: inputs -> archive -> official series -> derived tables -> validate -> write -> swap.
 
 The build writes into a sibling temporary directory and swaps it in only after validation passed,
-so a failed or interrupted build leaves the previous build/ intact.
+so a failed or interrupted build leaves the previous build/ intact (publish/outdir.py: lock, swap).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import shutil
 import signal
 import sys
 import time
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -22,8 +22,7 @@ import pandas as pd
 
 from .archive.registry import Archive, open_archive
 from .errors import PipelineError
-from .paths import INSTALLED
-from .metadata.schemas import ResourceSpec, conform, read_csv_typed, resources
+from .metadata.schemas import ResourceSpec, conform, read_csv_text, read_csv_typed, resources
 from .check.dates import source_date_checks
 from .check.series import OfficialSeriesIndex
 from .check.verdicts import check_claims
@@ -34,13 +33,15 @@ from .validate.package import validate_package
 from .validate.pandera_models import validate_frame
 from .validate.rules import cross_table
 from .metadata.tables import sort_by_key, write_csv
+from .paths import DUCKDB_NAME, INSTALLED, REPORT_NAME
 from .publish import descriptor as desc
 from .publish.duckdb_db import write_duckdb
 from .publish.writers import write_parquet
+from .publish import outdir
 from .site.build import build_site
 
-DUCKDB_NAME = "uk_small_boats.duckdb"
-REPORT_NAME = "build_report.json"
+# A table losing more than this share of its rows since the previous build needs confirming.
+ROW_DROP_LIMIT = 0.10
 # Tests set this to a pause point's name to interrupt the build there deterministically.
 PAUSE_ENV = "UK_SMALL_BOATS_PAUSE_AT"
 
@@ -75,11 +76,11 @@ def deriver(name: str):
 
 @deriver("official_daily")
 def _official_daily(ctx: Context) -> pd.DataFrame:
-    path = ctx.archive.found.get("homeoffice-small-boats-ts")
+    path = ctx.archive.found.get(ods.SOURCE_ID)
     if path is None:
         raise PipelineError("the official series is not on the archive search path "
                             f"({', '.join(map(str, ctx.archive.search_path))})",
-                            file="data_small_boats_time_series.ods", rule="official-series-present")
+                            file=ods.FILE_NAME, rule="official-series-present")
     ctx.series = ods.read_series(path)
     notes = ("From the Home Office cover sheet: " + "; ".join(ctx.series.cover) + "\n\n"
              "Home Office notes (from the sheet):\n" + "\n".join(ctx.series.notes[1:]))
@@ -131,9 +132,7 @@ def check_drift(ctx: Context) -> None:
 @deriver("claim_checks")
 def _claim_checks(ctx: Context) -> pd.DataFrame:
     idx = OfficialSeriesIndex(ctx.frames["official_daily"], ctx.frames["official_weekly"])
-    claims, sources = ctx.frames["claims"], ctx.frames["sources"]
-    from_series = set(sources.loc[sources["date_method"] == "inferred_from_series", "source_id"])
-    checks = check_claims(claims, idx, date_from_series=claims["source_id"].isin(from_series))
+    checks = check_claims(ctx.frames["claims"], idx)
     ctx.report["verdicts"] = {k: int(v) for k, v in checks["verdict"].value_counts().sort_index().items()}
     return checks
 
@@ -151,10 +150,11 @@ def load_inputs(specs: list[ResourceSpec]) -> dict[str, pd.DataFrame]:
         if not s.data_path.is_file():
             raise PipelineError("curated data file is missing", file=str(s.data_path),
                                 rule="input-present")
+    texts = {s.name: read_csv_text(s.data_path, s) for s in curated}  # UTF-8, every column present
     validate_package(desc.input_descriptor(curated), base, label="curated inputs in data/")
     frames = {}
     for s in curated:
-        df = read_csv_typed(s.data_path, s)
+        df = read_csv_typed(s.data_path, s, texts[s.name])
         validate_frame(df, s, origin=str(s.data_path))
         frames[s.name] = df
     return frames
@@ -169,40 +169,76 @@ def _dependants(frames: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     return out
 
 
-def _recover(out: Path) -> None:
-    """Undo a swap that a kill interrupted between its two renames, and sweep stale temp dirs."""
-    parent = out.parent
-    olds = sorted(parent.glob(f".{out.name}.old-*"))
-    if not out.exists() and olds:
-        os.rename(olds[-1], out)
-        olds = olds[:-1]
-    for stale in olds + sorted(parent.glob(f".{out.name}.tmp-*")):
-        shutil.rmtree(stale, ignore_errors=True)
+@contextmanager
+def _dated_by_inputs(frames: dict[str, pd.DataFrame]):
+    """mkdocs dates pages, sitemap.xml and the sitemap.xml.gz header by SOURCE_DATE_EPOCH when it is
+    set: the newest dated input (official day or source), so the site is the same for the same inputs."""
+    if "SOURCE_DATE_EPOCH" in os.environ:  # the caller's choice wins
+        yield
+        return
+    newest = pd.concat([frames["official_daily"]["date"], frames["sources"]["published_date"]]).max()
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(pd.Timestamp(newest).tz_localize("UTC").timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def _swap(tmp: Path, out: Path) -> None:
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        os.rename(out, old)
-    _pause_point("between-renames")
-    os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
+def check_row_counts(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], out: Path,
+                     report: dict, origins: dict[str, str]) -> None:
+    """Refuse a table that lost more than ROW_DROP_LIMIT of the previous build's rows (a truncated
+    or emptied input would otherwise replace a good build); --allow-row-drop confirms it."""
+    try:
+        before = json.loads((out / REPORT_NAME).read_text(encoding="utf-8"))["rows"]
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError):
+        before = None
+    if not isinstance(before, dict):
+        report.setdefault("warnings", []).append(
+            f"the previous {REPORT_NAME} is unreadable; row counts were not compared with it")
+        return
+    drops = [(s.name, int(before[s.name]), len(frames[s.name])) for s in specs
+             if isinstance(before.get(s.name), int)
+             and len(frames[s.name]) < before[s.name] * (1 - ROW_DROP_LIMIT)]
+    if drops:
+        name, was, now = drops[0]
+        raise PipelineError(
+            f"{name} has {now} rows, the previous build had {was}: a drop of more than "
+            f"{ROW_DROP_LIMIT:.0%} is refused unless confirmed with --allow-row-drop",
+            file=origins[name], rule="row-count-drop",
+            details=[f"{n}: {w} -> {c} rows" for n, w, c in drops])
 
 
 def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: bool = False,
-          site: bool = False, progress=None, data_dir: Path | None = None) -> dict:
+          site: bool = False, progress=None, data_dir: Path | None = None,
+          allow_row_drop: bool = False) -> dict:
     """Build everything into ``out`` atomically and return the build report.
 
     ``data_dir`` replaces the repo's data/ (curated CSVs), for checking a copy before committing it.
+    One build at a time writes to ``out`` (a lock); ``out`` must be absent, empty or a previous build.
     """
     if site and INSTALLED:
         raise PipelineError("the site is built from a checkout of the repository (docs/, mkdocs.yml "
                             "and the npm packages in node_modules/): run `make build` there",
                             rule="site-needs-checkout")
-    step = progress or (lambda label: nullcontext())
     out = Path(out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _recover(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PipelineError(f"cannot create the output's parent folder: {exc.strerror}",
+                            file=str(out.parent), rule="output-write") from None
+    with outdir.locked(out):
+        try:
+            outdir.prepare(out)
+        except OSError as exc:
+            raise PipelineError(f"cannot prepare the output folder: {exc.strerror or exc}",
+                                file=exc.filename or str(out), rule="output-write") from None
+        return _build_locked(out, archive_dir, archive_only, site, progress, data_dir, allow_row_drop)
+
+
+def _build_locked(out, archive_dir, archive_only, site, progress, data_dir, allow_row_drop) -> dict:
+    step = progress or (lambda label: nullcontext())
     t0 = time.perf_counter()
     specs = list(resources())
     if data_dir is not None:
@@ -225,16 +261,17 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
         with step(f"derive {name}"):
             spec = next(s for s in specs if s.name == name)
             frames[name] = conform(fn(ctx), spec, origin=f"derived {name}")
+    origins = {s.name: str(s.data_path) if s.data_path else f"{s.name} (built)" for s in specs}
     with step("validate tables (pandera)"):
-        origins = {s.name: str(s.data_path) if s.data_path else f"{s.name} (built)" for s in specs}
         for s in specs:
             if s.data_path is None:  # curated frames were validated as they were read
                 validate_frame(frames[s.name], s, origin=origins[s.name])
         cross_table(frames, origins)
-    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    (tmp / "data").mkdir(parents=True)
+    if not allow_row_drop:
+        check_row_counts(frames, specs, out, ctx.report, origins)
+    tmp = outdir.temp_path(out)
     try:
+        (tmp / "data").mkdir(parents=True)
         with step("write CSV and Parquet"):
             for s in specs:
                 frames[s.name] = sort_by_key(frames[s.name], s)
@@ -250,11 +287,15 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
         ctx.report["rows"] = {s.name: len(frames[s.name]) for s in specs}
         ctx.report["duckdb"] = {"path": DUCKDB_NAME, **desc.file_stats(tmp / DUCKDB_NAME)}
         if site:
-            with step("build documentation site"):
+            with step("build documentation site"), _dated_by_inputs(frames):
                 build_site(tmp, frames, package, ctx.report)
         (tmp / REPORT_NAME).write_text(json.dumps(ctx.report, indent=2, sort_keys=True) + "\n",
                                        encoding="utf-8")
-        _swap(tmp, out)
+        outdir.swap(tmp, out)
+    except OSError as exc:  # read-only folder, full disk, ...: the previous build stays
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise PipelineError(f"cannot write the build: {exc.strerror or exc}",
+                            file=exc.filename or str(tmp), rule="output-write") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import utf8
 from ..errors import PipelineError
 from ..paths import archive_search_path
 
@@ -35,9 +36,25 @@ class Archive:
     def texts(self) -> dict[str, str]:
         """The verified text documents (not the spreadsheet), read once per archive."""
         if self._texts is None:
-            self._texts = {sid: p.read_text(encoding="utf-8") for sid, p in self.found.items()
+            self._texts = {sid: utf8.decode(p.read_bytes(), file=str(p)) for sid, p in self.found.items()
                            if p.suffix == ".txt"}
         return self._texts
+
+
+def _locate(source_id: str, name: str, search_path: list[Path]) -> Path | None:
+    """The first archive folder holding ``name``, which must be a bare file name and, if a symlink,
+    must stay inside its folder (sources.csv is data: it must not open any file on the machine)."""
+    if Path(name).name != name or name in {".", ".."} or "\\" in name:
+        raise PipelineError(f"file_name of {source_id} must be a bare file name, not a path",
+                            file="sources.csv", column="file_name", rule="archive-file-name")
+    for d in search_path:
+        hit = d / name
+        if hit.is_file():
+            if not hit.resolve().is_relative_to(d.resolve()):
+                raise PipelineError(f"a symlink leading out of the archive folder (to {hit.resolve()}) is "
+                                    f"refused", file=str(hit), rule="archive-symlink")
+            return hit
+    return None
 
 
 def open_archive(sources: pd.DataFrame, archive_dir: str | Path | None = None,
@@ -48,7 +65,7 @@ def open_archive(sources: pd.DataFrame, archive_dir: str | Path | None = None,
                             file=str(archive_dir), rule="archive-dir-exists")
     arc = Archive(archive_search_path(archive_dir, only))
     for row in sources.itertuples(index=False):
-        hit = next((d / row.file_name for d in arc.search_path if (d / row.file_name).is_file()), None)
+        hit = _locate(row.source_id, row.file_name, arc.search_path)
         if hit is None:
             arc.missing[row.source_id] = row.file_name
             continue

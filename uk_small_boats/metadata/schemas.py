@@ -6,13 +6,18 @@ data dictionary) is generated from what this module loads; no column list is wri
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
+from frictionless import Schema
 
+from .. import utf8
 from ..errors import PipelineError
 from ..paths import SOURCE_DESCRIPTOR
 from .vocab import expand
@@ -52,21 +57,98 @@ class ResourceSpec:
         return fk["reference"]["resource"] or self.name
 
 
+def load_json(path: Path, *, what: str) -> dict:
+    """A JSON object from ``path``; a missing or malformed file is one located error (rule
+    ``{what}-present`` / ``{what}-json``)."""
+    try:
+        text = utf8.decode(path.read_bytes(), file=str(path))
+    except FileNotFoundError:
+        raise PipelineError("file is missing", file=str(path), rule=f"{what}-present") from None
+    except IsADirectoryError:
+        raise PipelineError("is a folder, not a JSON file", file=str(path), rule=f"{what}-present") from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PipelineError(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                            file=str(path), row=exc.lineno, rule=f"{what}-json") from None
+    if not isinstance(value, dict):
+        raise PipelineError(f"expected a JSON object, found {type(value).__name__}", file=str(path),
+                            rule=f"{what}-json")
+    return value
+
+
 @cache
 def package_descriptor() -> dict:
-    return json.loads(SOURCE_DESCRIPTOR.read_text(encoding="utf-8"))
+    return load_json(SOURCE_DESCRIPTOR, what="descriptor")
 
 
-@cache
-def resources() -> tuple[ResourceSpec, ...]:
+def check_schema(schema: dict, path: Path) -> None:
+    """What the build relies on in a Table Schema, each failure naming the field: a valid Table
+    Schema (frictionless), a type we map to pandas/Arrow/DuckDB, patterns that compile, and key
+    fields that exist."""
+    report = Schema.validate_descriptor(schema)
+    fields = schema.get("fields")
+    if not (isinstance(fields, list) and all(isinstance(f, dict) and isinstance(f.get("name"), str)
+                                             for f in fields)):
+        note = report.errors[0].note if report.errors else "fields must be a list of objects with a name"
+        raise PipelineError(f"not a valid Table Schema: {note}", file=str(path), rule="schema-error")
+    names = [f["name"] for f in fields]
+    for f in fields:
+        if f.get("type", "string") not in PANDAS_DTYPES:
+            raise PipelineError(f"type {f.get('type')!r} is not supported; use one of "
+                                f"{', '.join(PANDAS_DTYPES)}", file=str(path), column=f["name"],
+                                rule="schema-field-type")
+        constraints = f.get("constraints")
+        pattern = constraints.get("pattern") if isinstance(constraints, dict) else None
+        if pattern is not None:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise PipelineError(f"pattern {pattern!r} is not a regular expression: {exc}",
+                                    file=str(path), column=f["name"], rule="schema-pattern") from None
+    pk = schema.get("primaryKey", [])
+    for key in [pk] if isinstance(pk, str) else pk if isinstance(pk, list) else []:
+        if key not in names:
+            raise PipelineError("primaryKey names a field the schema does not have", file=str(path),
+                                column=key, rule="schema-primary-key")
+    for fk in schema.get("foreignKeys", []) if isinstance(schema.get("foreignKeys"), list) else []:
+        keys = fk.get("fields", []) if isinstance(fk, dict) else []
+        for key in [keys] if isinstance(keys, str) else keys if isinstance(keys, list) else []:
+            if key not in names:
+                raise PipelineError("foreignKeys names a field the schema does not have",
+                                    file=str(path), column=key, rule="schema-foreign-key")
+    if not report.valid:
+        raise PipelineError(f"not a valid Table Schema: {report.errors[0].note}", file=str(path),
+                            rule="schema-error")
+
+
+def load_resources(descriptor_path: Path) -> tuple[ResourceSpec, ...]:
+    """Every resource of a source descriptor with its checked Table Schema (paths are relative to
+    the descriptor's folder)."""
+    base = descriptor_path.parent
+    descriptor = load_json(descriptor_path, what="descriptor")
+    entries = descriptor.get("resources")
+    if not isinstance(entries, list) or not entries:
+        raise PipelineError("the descriptor needs a non-empty list of resources", file=str(descriptor_path),
+                            rule="descriptor-shape")
     specs = []
-    base = SOURCE_DESCRIPTOR.parent  # the descriptor's paths are relative to it
-    for entry in package_descriptor()["resources"]:
-        schema = expand(json.loads((base / entry["schema"]).read_text(encoding="utf-8")))
+    for i, entry in enumerate(entries):
+        if not (isinstance(entry, dict) and isinstance(entry.get("name"), str)
+                and isinstance(entry.get("schema"), str)):
+            raise PipelineError(f"resource {i + 1} needs a name and a schema path", file=str(descriptor_path),
+                                rule="descriptor-shape")
+        schema_path = base / entry["schema"]
+        schema = expand(load_json(schema_path, what="schema"))  # shared fields written out first
+        check_schema(schema, schema_path)
         path = base / entry["path"] if entry.get("path") else None
         specs.append(ResourceSpec(entry["name"], entry.get("title", entry["name"]),
                                   entry.get("origin", "derived"), schema, entry, path))
     return tuple(specs)
+
+
+@cache
+def resources() -> tuple[ResourceSpec, ...]:
+    return load_resources(SOURCE_DESCRIPTOR)
 
 
 def resource(name: str) -> ResourceSpec:
@@ -99,16 +181,55 @@ def conform(df: pd.DataFrame, spec: ResourceSpec, *, origin: str) -> pd.DataFram
     return pd.DataFrame(out).reset_index(drop=True)
 
 
-def read_csv_typed(path: Path, spec: ResourceSpec) -> pd.DataFrame:
-    """Read a committed CSV (already validated by frictionless) into schema-typed columns."""
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+INT64 = (-(2 ** 63), 2 ** 63 - 1)  # integer columns are int64 in Parquet and BIGINT in DuckDB
+
+
+def read_csv_text(path: Path, spec: ResourceSpec) -> str:
+    """The text of a curated CSV, refused with its row and column if it is not UTF-8, and with the
+    column's name if the header lacks a schema field or has one the schema does not."""
+    text = utf8.decode(path.read_bytes(), file=str(path), is_csv=True)
+    header = next(csv.reader(io.StringIO(text)), [])
+    missing = [n for n in spec.field_names if n not in header]
+    if missing:
+        raise PipelineError(f"the header lacks {', '.join(map(repr, missing))} (schemas/{spec.name}.json)",
+                            file=str(path), row=1, column=missing[0], rule="missing-column")
+    extra = [c for c in header if c not in spec.field_names]
+    if extra:
+        raise PipelineError(f"the header has {', '.join(map(repr, extra))}, which schemas/{spec.name}.json "
+                            f"does not define", file=str(path), row=1, column=extra[0], rule="unexpected-column")
+    return text
+
+
+def _numbers(values: pd.Series, ftype: str, path: Path, name: str) -> pd.Series:
+    parsed = pd.to_numeric(values, errors="coerce")
+    for i, (text, number) in enumerate(zip(values, parsed), start=2):
+        if text is None:
+            continue
+        try:
+            whole = int(text) if ftype == "integer" else None
+        except ValueError:
+            whole = None
+        if pd.isna(number) and text.strip().lower() in {"nan", "-nan", "+nan"}:
+            raise PipelineError("NaN is not a value a table publishes (leave the cell empty for "
+                                "missing)", file=str(path), row=i, column=name, rule="finite")
+        if (ftype == "integer" and whole is None) or pd.isna(number):
+            raise PipelineError(f"{text!r} is not {'an integer' if ftype == 'integer' else 'a number'}",
+                                file=str(path), row=i, column=name, rule="type-error")
+        if whole is not None and not INT64[0] <= whole <= INT64[1]:
+            raise PipelineError(f"{text} is outside the 64-bit integer range (Parquet int64, DuckDB "
+                                f"BIGINT)", file=str(path), row=i, column=name, rule="integer-range")
+    return parsed
+
+
+def read_csv_typed(path: Path, spec: ResourceSpec, text: str | None = None) -> pd.DataFrame:
+    """Read a committed CSV (validated by frictionless; ``text`` if already read) into schema-typed columns."""
+    text = read_csv_text(path, spec) if text is None else text
+    raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     raw = raw.replace({"": None})
     for f in spec.fields:
-        if f["name"] not in raw.columns:
-            continue
         if f["type"] == "boolean":
             raw[f["name"]] = raw[f["name"]].map(
                 lambda v: None if v is None else v.strip().lower() in {"true", "1"})
         elif f["type"] in {"integer", "number"}:
-            raw[f["name"]] = pd.to_numeric(raw[f["name"]])
+            raw[f["name"]] = _numbers(raw[f["name"]], f["type"], path, f["name"])
     return conform(raw, spec, origin=str(path))

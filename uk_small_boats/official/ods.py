@@ -16,6 +16,8 @@ from python_calamine import CalamineWorkbook
 
 from ..errors import PipelineError
 
+SOURCE_ID = "homeoffice-small-boats-ts"  # its row in data/sources.csv (file name, sha256)
+FILE_NAME = "data_small_boats_time_series.ods"
 NOT_AVAILABLE = {"-", "–", "—", ".."}
 
 # Sheet header (as published) -> column name in our schemas. The schema owns types and docs;

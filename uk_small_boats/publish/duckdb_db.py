@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import struct
 from graphlib import TopologicalSorter
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from ..errors import PipelineError
 from ..metadata.schemas import ResourceSpec
 from .writers import to_arrow
 
@@ -65,7 +68,52 @@ def dependency_order(specs: list[ResourceSpec]) -> list[ResourceSpec]:
 BLOCK_SIZE = 16384  # the smallest DuckDB allows: ~0.4 MB instead of ~12 MB for tables this small
 
 
+# DuckDB (1.4+) writes 16 random bytes, the database identifier, into the file's main header, and
+# the header's checksum with them: the only bytes that differ between two builds of the same data.
+# They are replaced by bytes derived from the rest of the file and the checksum recomputed, so the
+# file is byte-identical across builds. Header layout: checksum (8 bytes) then "DUCK" ...; the
+# identifier at 124..140; the checksum covers bytes 8..4096 as 511 little-endian words,
+# 5381 XOR (each word * 0xbf58476d1ce4e5b9 mod 2**64).
+HEADER, MAGIC, ID_AT = 4096, b"DUCK", slice(124, 140)
+_MASK = (1 << 64) - 1
+
+
+def _header_checksum(header: bytes) -> int:
+    out = 5381
+    for (word,) in struct.iter_unpack("<Q", header[8:HEADER]):
+        out ^= (word * 0xBF58476D1CE4E5B9) & _MASK
+    return out
+
+
+def stable_identifier(path: Path) -> bool:
+    """Make the database identifier a function of the contents; False (file left as DuckDB wrote
+    it) if the header is not the layout above, e.g. after a DuckDB upgrade changed it."""
+    with open(path, "r+b") as fh:
+        header = bytearray(fh.read(HEADER))
+        if (len(header) < HEADER or header[8:12] != MAGIC
+                or struct.unpack("<Q", header[:8])[0] != _header_checksum(header)):
+            return False
+        digest = hashlib.sha256()
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+        header[ID_AT] = digest.digest()[:16]
+        header[:8] = struct.pack("<Q", _header_checksum(header))
+        fh.seek(0)
+        fh.write(header)
+    return True
+
+
 def write_duckdb(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], path: Path) -> None:
+    try:
+        _write(frames, specs, path)
+        stable_identifier(path)
+        duckdb.connect(str(path), read_only=True).close()  # still opens after the header edit
+    except duckdb.Error as exc:  # e.g. a full disk: DuckDB's own exception types, not OSError
+        raise PipelineError(f"DuckDB could not write the file: {str(exc).splitlines()[0]}",
+                            file=str(path), rule="duckdb-write") from None
+
+
+def _write(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], path: Path) -> None:
     con = duckdb.connect()
     try:
         con.execute(f"ATTACH {_lit(str(path))} AS uk_small_boats (BLOCK_SIZE {BLOCK_SIZE})")

@@ -274,6 +274,11 @@ def downloads(package: dict, report: dict) -> str:
 Every resource as CSV and Parquet, with the size and SHA-256 recorded in the Data Package
 descriptor. CSV and Parquet files are byte-identical from one build to the next for the same inputs.
 
+CSV cells are verbatim: a text cell may begin with `=`, `+`, `-` or `@` (a quote as written, a
+negative difference), which a spreadsheet opening the CSV directly may run as a formula. The files
+are not altered to prevent it, because every program that reads the CSV as data would then get
+altered quotes: import the CSV with its columns as text, or use the Parquet or DuckDB files.
+
 {table(["resource", "CSV", "Parquet", "CSV sha256", "licence"], rows, "downloads")}
 
 - [datapackage.json](downloads/datapackage.json): the Frictionless Data Package descriptor (schemas, licences, hashes).

@@ -44,9 +44,14 @@ def _codes_ok(values: pd.Series, name: str, sep: str | None) -> pd.Series:
     return values.isna() | values.isin(valid)
 
 
+INFINITE = [float("inf"), float("-inf")]
+
+
 def _field_checks(field: dict) -> list[pa.Check]:
     c = field.get("constraints", {})
     checks = []
+    if field["type"] == "number":  # Table Schema allows INF; a published amount or count never is
+        checks.append(pa.Check(lambda s: ~s.isin(INFINITE), name="finite", ignore_na=True))
     if "x-codelist" in field:
         name, sep = field["x-codelist"], field.get("x-codelist-separator")
         checks.append(pa.Check(lambda s, n=name, sp=sep: _codes_ok(s, n, sp), name=name,

@@ -1,0 +1,321 @@
+"""Hostile or broken input anywhere gets one located line (file, row, column, rule), never a traceback."""
+
+import csv
+import errno
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from uk_small_boats.errors import PipelineError
+from uk_small_boats.metadata import schemas as metadata_schemas
+from uk_small_boats.paths import REPO
+
+from .conftest import ODS
+from .test_faults import data, digest, edit, fails, published  # noqa: F401 (fixtures)
+
+ARTICLE = REPO / "tests" / "gold" / "unseen" / "a_2024-08-12.txt"
+
+
+def cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "uk_small_boats.cli", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def one_line_error(r, *expected):
+    assert r.returncode != 0 and "Traceback" not in r.stderr, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip() and not ln.startswith("✓")]  # not progress
+    assert len(lines) == 1 and lines[0].startswith("error:"), r.stderr
+    for e in expected:
+        assert e in lines[0], (e, lines[0])
+
+
+def row_of(path: Path, column: str, value: str) -> int:
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    return next(i for i, r in enumerate(rows, start=2) if r[column] == value)
+
+
+# Curated CSVs ---------------------------------------------------------------------------------------
+
+def test_latin1_curated_csv(published, data):
+    path = data / "actors.csv"
+    row = row_of(path, "name", "Home Office")
+    path.write_bytes(path.read_text(encoding="utf-8").replace("Home Office", "Home Offic\u00e9").encode("latin-1"))
+    err = fails(published, data)
+    assert (err.file, err.row, err.column, err.rule) == (str(path), row, "name", "utf8")
+    assert "0xe9" in err.message
+
+
+def test_integer_beyond_int64(published, data):
+    edit(data / "returns.csv", 2, "count", "99999999999999999999")
+    err = fails(published, data)
+    assert (err.file, err.row, err.column, err.rule) == (str(data / "returns.csv"), 2, "count", "integer-range")
+
+
+@pytest.mark.parametrize("value", ["inf", "1e400"])
+def test_infinite_number(published, data, value):
+    edit(data / "claims.csv", 3, "value", value)
+    err = fails(published, data)
+    assert (err.file, err.row, err.column, err.rule) == (str(data / "claims.csv"), 3, "value", "finite")
+
+
+def test_missing_column_is_named(published, data):
+    path = data / "returns.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, [c for c in rows[0] if c != "nationality"], extrasaction="ignore",
+                           lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    err = fails(published, data)
+    assert (err.file, err.row, err.column, err.rule) == (str(path), 1, "nationality", "missing-column")
+
+
+# Archive -------------------------------------------------------------------------------------------
+
+def test_registered_news_text_that_is_not_utf8(published, data, tmp_path):
+    arc = tmp_path / "arc"
+    arc.mkdir()
+    shutil.copy(ODS, arc / ODS.name)
+    text = b"Small boats.\nAbout 705 migrants crossed on Tuesday, a caf\xe9 owner said.\n"
+    (arc / "planted.txt").write_bytes(text)
+    row = row_of(data / "sources.csv", "source_id", "bbc-2025-04-16")
+    edit(data / "sources.csv", row, "file_name", "planted.txt")
+    edit(data / "sources.csv", row, "sha256", hashlib.sha256(text).hexdigest())
+    edit(data / "sources.csv", row, "bytes", str(len(text)))
+    err = fails(published, data, archive_dir=arc, archive_only=True)
+    assert (err.file, err.row, err.rule) == (str(arc / "planted.txt"), 2, "utf8")
+
+
+def test_nonexistent_archive_environment_variable(published, data, monkeypatch, tmp_path):
+    monkeypatch.setenv("UK_SMALL_BOATS_ARCHIVE", str(tmp_path / "no-such-dir"))
+    err = fails(published, data)
+    assert (err.file, err.rule) == (str(tmp_path / "no-such-dir"), "archive-env-dir")
+    r = cli("check", str(ARTICLE), "--published", "2024-08-12",
+            env={"UK_SMALL_BOATS_ARCHIVE": str(tmp_path / "no-such-dir")})
+    one_line_error(r, "UK_SMALL_BOATS_ARCHIVE", "archive-env-dir")
+
+
+@pytest.mark.parametrize("name", ["../../../../etc/passwd", "/etc/passwd", "sub/file.txt", ".."])
+def test_file_name_must_be_a_bare_name(published, data, name):
+    row = row_of(data / "sources.csv", "source_id", "bbc-2025-04-16")
+    edit(data / "sources.csv", row, "file_name", name)
+    edit(data / "sources.csv", row, "sha256", hashlib.sha256(Path("/etc/passwd").read_bytes()).hexdigest())
+    err = fails(published, data)
+    assert (err.file, err.row, err.column) == (str(data / "sources.csv"), row, "file_name")
+
+
+def test_archive_refuses_a_path_even_without_schema_validation(tmp_path):
+    """`curate` reads sources.csv without frictionless: the registry itself refuses paths."""
+    import pandas as pd
+    from uk_small_boats.archive.registry import open_archive
+    sources = pd.DataFrame({"source_id": ["x"], "file_name": ["../../../../etc/passwd"],
+                            "sha256": [hashlib.sha256(Path("/etc/passwd").read_bytes()).hexdigest()]})
+    with pytest.raises(PipelineError) as e:
+        open_archive(sources, tmp_path, only=True)
+    assert (e.value.column, e.value.rule) == ("file_name", "archive-file-name")
+
+
+def test_symlink_out_of_the_archive_folder_is_refused(published, data, tmp_path):
+    arc, outside = tmp_path / "arc", tmp_path / "outside.txt"
+    arc.mkdir()
+    shutil.copy(ODS, arc / ODS.name)
+    outside.write_bytes(b"Planted: 999 migrants crossed.\n")
+    row = row_of(data / "sources.csv", "source_id", "bbc-2025-04-16")
+    name = data.joinpath("sources.csv").read_text(encoding="utf-8").splitlines()[row - 1].split(",")[1]
+    (arc / name).symlink_to(outside)
+    edit(data / "sources.csv", row, "sha256", hashlib.sha256(outside.read_bytes()).hexdigest())
+    err = fails(published, data, archive_dir=arc, archive_only=True)
+    assert (err.file, err.rule) == (str(arc / name), "archive-symlink")
+
+
+def test_symlink_inside_the_archive_folder_is_followed(tmp_path):
+    import pandas as pd
+    from uk_small_boats.archive.registry import open_archive
+    arc = tmp_path / "arc"
+    (arc / "store").mkdir(parents=True)
+    shutil.copy(ODS, arc / "store" / ODS.name)
+    (arc / ODS.name).symlink_to(Path("store") / ODS.name)
+    sources = pd.DataFrame({"source_id": ["ods"], "file_name": [ODS.name],
+                            "sha256": [hashlib.sha256(ODS.read_bytes()).hexdigest()]})
+    assert open_archive(sources, arc, only=True).found == {"ods": arc / ODS.name}
+
+
+# Schemas and the source descriptor -----------------------------------------------------------------
+
+@pytest.fixture
+def meta(tmp_path) -> Path:
+    d = tmp_path / "repo"
+    d.mkdir()
+    shutil.copy(REPO / "datapackage.json", d / "datapackage.json")
+    shutil.copytree(REPO / "schemas", d / "schemas")
+    return d
+
+
+def edit_schema(path: Path, fn) -> None:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    fn(schema)
+    path.write_text(json.dumps(schema, indent=2), encoding="utf-8")
+
+
+def field(schema, name):
+    return next(f for f in schema["fields"] if f["name"] == name)
+
+
+@pytest.mark.parametrize("case, row, column, rule", [
+    ("invalid-json", 4, None, "schema-json"),
+    ("missing", None, None, "schema-present"),
+    ("bad-regex", None, "source_id", "schema-pattern"),
+    ("unknown-primary-key", None, "sourceid", "schema-primary-key"),
+    ("type-any", None, "publisher", "schema-field-type"),
+    ("unknown-foreign-key", None, "no_such_field", "schema-foreign-key"),
+    ("not-a-schema", None, None, "schema-error"),
+])
+def test_broken_schema(meta, case, row, column, rule):
+    path = meta / "schemas" / "sources.json"
+    if case == "invalid-json":
+        lines = path.read_text(encoding="utf-8").splitlines()
+        lines[3] = lines[3].replace('"source_id"', "source_id", 1)
+        path.write_text("\n".join(lines), encoding="utf-8")
+    elif case == "missing":
+        path.unlink()
+    elif case == "bad-regex":
+        edit_schema(path, lambda s: field(s, "source_id")["constraints"].update(pattern="^[a-z"))
+    elif case == "unknown-primary-key":
+        edit_schema(path, lambda s: s.update(primaryKey=["sourceid"]))
+    elif case == "type-any":
+        edit_schema(path, lambda s: field(s, "publisher").update(type="any"))
+    elif case == "unknown-foreign-key":
+        edit_schema(path, lambda s: s["foreignKeys"][0].update(fields=["no_such_field"]))
+    else:
+        edit_schema(path, lambda s: s.update(fields="none"))
+    with pytest.raises(PipelineError) as e:
+        metadata_schemas.load_resources(meta / "datapackage.json")
+    assert (e.value.file, e.value.row, e.value.column, e.value.rule) == (str(path), row, column, rule)
+
+
+@pytest.mark.parametrize("case, rule", [("truncated", "descriptor-json"), ("no-resources", "descriptor-shape"),
+                                        ("resource-without-schema", "descriptor-shape")])
+def test_broken_source_descriptor(meta, case, rule):
+    path = meta / "datapackage.json"
+    if case == "truncated":
+        path.write_text(path.read_text(encoding="utf-8")[:300], encoding="utf-8")
+    else:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        if case == "no-resources":
+            del d["resources"]
+        else:
+            del d["resources"][2]["schema"]
+        path.write_text(json.dumps(d), encoding="utf-8")
+    with pytest.raises(PipelineError) as e:
+        metadata_schemas.load_resources(path)
+    assert (e.value.file, e.value.rule) == (str(path), rule)
+    if case == "truncated":
+        assert e.value.row is not None
+
+
+# Command line --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("day", ["0001-01-01", "2017-12-31", "2999-01-01"])
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_published_date_out_of_range(command, day):
+    one_line_error(cli(command, str(ARTICLE), "--published", day), "--published", day)
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_unknown_format(command):
+    one_line_error(cli(command, str(ARTICLE), "--published", "2024-08-12", "--format", "bogus"),
+                   "--format", "bogus")
+
+
+def test_validate_on_a_corrupt_built_descriptor(published):
+    dp = published / "datapackage.json"
+    dp.write_text(dp.read_text(encoding="utf-8")[:500], encoding="utf-8")
+    one_line_error(cli("validate", "--out", str(published)), str(dp), "descriptor-json")
+
+
+def test_info_on_a_corrupt_build_report(published):
+    rep = published / "build_report.json"
+    rep.write_text('{"rows": ', encoding="utf-8")
+    one_line_error(cli("info", "--out", str(published)), str(rep), "report-json")
+
+
+# Writing the build ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def read_only_parent(built):
+    """A previous build inside a folder this user cannot write (root ignores mode bits, so as root
+    the command runs as nobody, which needs a folder outside pytest's private tmp)."""
+    if os.geteuid() == 0 and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv")
+    parent = Path(tempfile.mkdtemp(prefix="uk-small-boats-ro-"))
+    shutil.copytree(built, parent / "published")
+    os.chmod(parent, 0o755)
+    yield parent
+    os.chmod(parent, 0o755)
+    shutil.rmtree(parent)
+
+
+@pytest.mark.parametrize("lock_exists", [False, True])
+def test_read_only_output_folder(read_only_parent, lock_exists):
+    out = read_only_parent / "published"
+    if lock_exists:  # the lock opens, the temporary folder cannot be made
+        (read_only_parent / ".published.lock").touch(mode=0o666)
+        os.chmod(read_only_parent / ".published.lock", 0o666)
+    os.chmod(read_only_parent, 0o555)
+    before = digest(out)
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+    r = subprocess.run(prefix + [sys.executable, "-m", "uk_small_boats.cli", "build", "--out", str(out)],
+                       cwd=REPO, capture_output=True, text=True, timeout=120)
+    one_line_error(r, "output-write", "Permission denied", str(read_only_parent))
+    assert digest(out) == before
+
+
+def test_full_disk(published, data, monkeypatch):
+    def full(table, where, **k):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(where))
+    monkeypatch.setattr(pq, "write_table", full)
+    err = fails(published, data)
+    assert err.rule == "output-write" and "No space left on device" in err.message
+    assert f".{published.name}.tmp-" in err.file and err.file.endswith(".parquet")
+
+
+@pytest.fixture
+def tiny_disk():
+    """A 1 MiB tmpfs: a real full disk (needs root and mount; skipped elsewhere)."""
+    where = Path(tempfile.mkdtemp(prefix="uk-small-boats-full-"))
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)],
+                                           capture_output=True).returncode != 0:
+        where.rmdir()
+        pytest.skip("cannot mount a small tmpfs here")
+    yield where
+    subprocess.run(["umount", str(where)], check=True)
+    where.rmdir()
+
+
+def test_really_full_disk(built, tiny_disk):
+    """The DuckDB file (the biggest) does not fit: DuckDB's own error becomes a located line."""
+    r = cli("build", "--out", str(tiny_disk / "build"))
+    one_line_error(r, str(tiny_disk), "No space left on device", "duckdb-write")
+    assert [p.name for p in tiny_disk.iterdir()] == [".build.lock"]
+
+
+@pytest.mark.parametrize("cell, rule", [("nan", "finite"), ("NaN", "finite"), ("1.5x", "type-error")])
+def test_number_cells_that_are_not_finite_numbers(tmp_path, cell, rule):
+    """Also where no minimum constraint would catch them (frictionless reads NaN as a number)."""
+    from uk_small_boats.metadata.schemas import ResourceSpec, read_csv_typed
+    spec = ResourceSpec("t", "t", "curated", {"fields": [{"name": "id", "type": "string"},
+                                                         {"name": "x", "type": "number"}]}, {}, None)
+    path = tmp_path / "t.csv"
+    path.write_text(f"id,x\na,1\nb,{cell}\n", encoding="utf-8")
+    with pytest.raises(PipelineError) as e:
+        read_csv_typed(path, spec)
+    assert (e.value.row, e.value.column, e.value.rule) == (3, "x", rule)
