@@ -21,7 +21,7 @@ from uk_small_boats.paths import REPO
 from .conftest import ODS
 from .test_faults import data, digest, edit, fails, published  # noqa: F401 (fixtures)
 
-ARTICLE = REPO / "tests" / "gold" / "unseen" / "a_2024-08-12.txt"
+ARTICLE = REPO / "tests" / "data" / "article_2025-04-16.txt"  # written for the tests
 
 
 def cli(*args, env=None):

@@ -11,6 +11,7 @@ def test_a_checkout_reads_the_repository_files():
 
 
 def test_archive_search_order(monkeypatch, tmp_path):
+    (tmp_path / "env").mkdir()
     monkeypatch.setenv(ARCHIVE_ENV, str(tmp_path / "env"))
     assert archive_search_path(tmp_path / "arg") == [
         tmp_path / "arg", tmp_path / "env", REPO / "archive", REPO.parent / "shared" / "archive"]

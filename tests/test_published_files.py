@@ -97,7 +97,7 @@ def test_check_verifies_the_ods_against_the_registry(tmp_path):
     arc = tmp_path / "arc"
     arc.mkdir()
     (arc / ODS.name).write_bytes(ODS.read_bytes() + b"\0" * 64)
-    article = REPO / "tests" / "gold" / "unseen" / "a_2024-08-12.txt"
+    article = REPO / "tests" / "data" / "article_2025-04-16.txt"
     r = cli("check", str(article), "--published", "2024-08-12", "--archive", str(arc))
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert "archive-sha256" in r.stderr and str(arc / ODS.name) in r.stderr

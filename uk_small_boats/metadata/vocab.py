@@ -35,5 +35,12 @@ def expand_field(field: dict) -> dict:
 
 
 def expand(schema: dict) -> dict:
-    """A resource schema with every shared field written out."""
-    return {**schema, "fields": [expand_field(f) for f in schema["fields"]]}
+    """A resource schema with every shared field written out (anything malformed is left for the
+    schema check to report, with its file)."""
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    if not isinstance(fields, list) or not all(isinstance(f, dict) for f in fields):
+        return schema
+    unknown = [f["field"] for f in fields if "field" in f and f["field"] not in shared_fields()]
+    if unknown:
+        return schema
+    return {**schema, "fields": [expand_field(f) for f in fields]}
