@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from ..errors import PipelineError
 from . import context, named
 from .metrics import classify, noun_class, percent_sign
 from .numbers import Figure, find_figures
@@ -55,6 +56,7 @@ TOTAL_LEAD = re.compile(r"[^,;.]{0,30}?\b(?:to|of|at|was|is|were|reached|hit|sto
 SINCE_ANAPHOR = re.compile(r"\bsince\s+(?:the|this|that)\s+(?:policy|scheme|plan|deal|agreement|treaty|pilot|"
                            r"partnership|arrangement)\s+(?:was|were|came|began|started|took)\b", re.I)
 LETTERS = re.compile(r"[A-Za-z]{3}")
+MAX_FIGURES = 5_000  # a long news article has a few hundred; more is a table or a dump, refused
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 YEAR_TOKEN = re.compile(r"(?<![\d,.£$€])\b(?:19|20)\d{2}\b(?!\d|,\d)")
 ANAPHORIC_MILESTONE = re.compile(
@@ -338,7 +340,7 @@ def step_since_anaphor(drafts: list[Draft], when: When, text: str = "") -> None:
             continue
         mentions = [k for k in named.find(text, 0, d.fig.start)]
         for k in reversed(mentions):
-            hit = named.lookup(text[k.start():], when.pub)
+            hit = named.lookup(text[k.start():k.start() + 120], when.pub)
             if hit and hit[0].kind == "scheme" and hit[0].start <= when.data_day:
                 end = when.data_day if _family(d.metric) == "crossing" else when.pub
                 d.set_period(Period(hit[0].start, end, m.group(0), "since_named", (0, 0), "since"), "inferred",
@@ -409,13 +411,10 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
     """Every figure in ``text`` as a claim row, with periods resolved against ``published``."""
     if not isinstance(text, str) or not text.strip():
         return []
-    sents = sentences(text)
-    when = When(published, context.data_day(text, sents, published))
+    found = _figures_by_sentence(text)
+    when = When(published, context.data_day(text, found, published))
     drafts: list[Draft] = []
-    for sent in sents:
-        figs = find_figures(text, sent.start, sent.end)
-        if not figs or not LETTERS.search(text, sent.start, sent.end):
-            continue  # no figure, or a figure alone on a line (page furniture)
+    for sent, figs in found:
         s = Sentence(text, sent, find_periods(text, sent.start, sent.end, when),
                      [Draft(f, sent, clause_window(text, sent, f.start, f.end)) for f in figs], when)
         for _, step in SENTENCE_STEPS:
@@ -424,6 +423,23 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
     for name, step in ARTICLE_STEPS:
         step(drafts, when, text) if name == "since_anaphor" else step(drafts, when)
     return [_row(text, d) for d in drafts]
+
+
+def _figures_by_sentence(text: str) -> list[tuple[Span, list[Figure]]]:
+    """The sentences that state figures, with their figures; refuses a text with more than
+    MAX_FIGURES before doing any other work on it."""
+    out, total = [], 0
+    for sent in sentences(text):
+        if not LETTERS.search(text, sent.start, sent.end):
+            continue  # figures alone on a line (page furniture), or no words at all
+        figs = find_figures(text, sent.start, sent.end)
+        if figs:
+            total += len(figs)
+            if total > MAX_FIGURES:
+                raise PipelineError(f"more than {MAX_FIGURES:,} figures: this is not a news article (a table "
+                                    f"or a dump?); split it into articles", rule="input-figures")
+            out.append((sent, figs))
+    return out
 
 
 def _row(text: str, d: Draft) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .numbers import find_figures
+from .numbers import Figure
 from .periods import PERIOD_CUT, Period, When, find_periods
 from .text import Span
 
@@ -24,16 +24,13 @@ NEAR_FIGURE = 80
 HEADLINE = re.compile(r"\s*([^\n]{5,200}?)[ \t]*\n")
 
 
-def data_day(text: str, sents: list[Span], pub: dt.date) -> dt.date:
+def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) -> dt.date:
     """The latest day, at most ``RECENT_DAYS`` before publication, that a clause stating a figure
     names; the publication day itself when none does (the report counts the day it was written)."""
     provisional = When(pub, pub - dt.timedelta(days=1))
     days: list[dt.date] = []
     excluded: list[dt.date] = []
-    for s in sents:
-        figs = find_figures(text, s.start, s.end)
-        if not figs:
-            continue
+    for s, figs in found:
         for p in find_periods(text, s.start, s.end, provisional):
             if p.rule not in DATA_DAY_RULES or p.end is None or not \
                     pub - dt.timedelta(days=RECENT_DAYS) <= p.end <= pub:

@@ -259,7 +259,7 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
              "returns": ("people_returned", "people", "return_noun")}
     if cls in fixed:
         return fixed[cls]
-    context = text[max(0, lo - 300):hi]
+    context = text[max(0, lo - 300, fig.start - 600):min(hi, fig.end + 300)]
     if cls == "bare" and not CROSSING_CONTEXT.search(context):
         return "count_other", "count", "bare"
     if SUBGROUP_BEFORE.search(before):

@@ -113,7 +113,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             continue
         if s_num > 0 and (text[s_num - 1].isalpha() or text[s_num - 1] in "-/#:") and not cur:
             continue  # part of a token such as "A1", "COVID-19", "G7"
-        if not cur and not pct and re.match(rf"\s*(?:-\s*)?{UNITS_OF_TIME}\b", text[m.end('num') + start:], re.I) \
+        if not cur and not pct and re.match(rf"\s*(?:-\s*)?{UNITS_OF_TIME}\b", text[m.end('num') + start:m.end('num') + start + 20], re.I) \
                 and not scale:
             continue  # durations and clock phrases ("3 hours ago", "five years"): periods, not figures
         prev_word = re.search(r"([A-Za-z0-9]+)\s*$", before)

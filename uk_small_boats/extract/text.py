@@ -30,7 +30,32 @@ def _strip(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+# No real sentence is longer; text without punctuation is cut into pieces of at most this many
+# characters (at a space where there is one), so that the work per sentence is bounded and the
+# extractor's time grows linearly with the text, whatever the text.
+MAX_SENTENCE = 1200
+
+
+def _bounded(text: str, span: Span) -> list[Span]:
+    if span.end - span.start <= MAX_SENTENCE:
+        return [span]
+    out, start = [], span.start
+    while span.end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        piece = _strip(text, start, cut)
+        if piece:
+            out.append(piece)
+        start = cut
+    last = _strip(text, start, span.end)
+    return out + ([last] if last else [])
+
+
 def sentences(text: str) -> list[Span]:
+    return [piece for s in _sentences(text) for piece in _bounded(text, s)]
+
+
+def _sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     for block in _blocks(text):
         start = block.start

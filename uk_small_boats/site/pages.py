@@ -241,7 +241,7 @@ their tolerances live in one module (`uk_small_boats/check/rules.py`); this page
 
 ## Which official figure
 
-{table(["claim metric", "checked against"], [[f"<code>{esc(k)}</code>", f"<code>{esc(v)}</code>"] for k, v in verdict_rules.CHECKED.items()])}
+{table(["claim metric", "held as", "against"], [[f"<code>{esc(k)}</code>", esc(kind), f"<code>{esc(v or '')}</code>"] for k, (kind, v) in verdict_rules.MEASURES.items()])}
 """
 
 
