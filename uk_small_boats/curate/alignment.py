@@ -29,11 +29,11 @@ PUNCT_BREAK = re.compile(r"[,;:()\[\]–—]")
 
 
 def _norm(word: str) -> str:
-    return word.lower().replace("’", "'")
+    """Lower case, one apostrophe, no possessive ("Office's" is "office")."""
+    return re.sub(r"'s$", "", word.lower().replace("’", "'"))
 
 
-def _stem(word: str) -> str:
-    w = re.sub(r"'s$", "", word)
+def _stem(w: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)]
