@@ -222,3 +222,24 @@ def test_actors_named_in_the_texts_are_listed_with_a_quote(q):
 def test_every_person_is_named_in_their_quote(q):
     rows = q("SELECT name, quote FROM actors JOIN evidence USING (evidence_id) WHERE kind = 'person'")
     assert all(name.split()[-1] in quote for name, quote in rows)
+
+
+@pytest.mark.skipif(not news_archive_present(), reason="news archive not beside the repo")
+def test_words_quoted_in_reviews_stand_in_the_texts():
+    """A reviewer's description or reason quotes only words the source (or its original) has."""
+    from uk_small_boats.archive.registry import open_archive
+    from .conftest import SHARED_ARCHIVE
+
+    sources = read_csv_typed(resource("sources").data_path, resource("sources"))
+    texts = open_archive(sources, SHARED_ARCHIVE).texts()
+    parent = dict(zip(sources["source_id"], sources["derived_from"]))
+    checked = 0
+    for name, cols in (("source_differences", ["description", "review"]), ("claims", ["review"])):
+        df = read_csv_typed(resource(name).data_path, resource(name))
+        for row in df[df["review"].notna()].to_dict("records"):
+            pool = [texts[row["source_id"]]] + ([texts[parent[row["source_id"]]]] if isinstance(parent[row["source_id"]], str) else [])
+            for col in cols:
+                for quoted in re.findall(r'"([^"]+)"', row[col]):
+                    assert any(quoted in t for t in pool), (row[resource(name).primary_key[0]], quoted)
+                    checked += 1
+    assert checked > 10
