@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..errors import PipelineError
 from ..extract.numbers import find_figures
@@ -24,7 +23,7 @@ from ..extract.text import Span
 from ..metadata.schemas import conform, resource
 from ..paths import DATA
 from .alignment import align, content_stems, overlap, phrase_changes, render_changes
-from .claims import reference_dates
+from .claims import load_overrides as load_claim_overrides, reference_dates
 from .evidence import find_once
 from .furniture import prose_spans
 
@@ -119,13 +118,9 @@ def _compare(of: dict, rf: dict) -> tuple[str | None, str]:
 # ---------------------------------------------------------------- reviewed differences
 
 def load_overrides(path: Path = OVERRIDES) -> list[dict]:
-    if not path.exists():
-        return []
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    """The reviewed entries (each action drop | set | add with a reason, as for claims)."""
+    entries = load_claim_overrides(path)
     for i, e in enumerate(entries, start=1):
-        if e.get("action") not in {"drop", "set", "add"} or not e.get("reason"):
-            raise PipelineError("each reviewed difference needs action drop|set|add and a reason",
-                                file=str(path), row=i, column="action", rule="override-shape")
         if e["action"] == "add" and not ({"source_id", "change", "description"} <= set(e)
                                          and (e.get("quote") or e.get("original_quote"))):
             raise PipelineError("an added difference needs source_id, change, description and a quote "
