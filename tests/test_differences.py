@@ -152,3 +152,11 @@ def test_a_review_needs_a_reason(tmp_path):
     with pytest.raises(PipelineError) as e:
         review(tmp_path, "- {action: drop, difference_id: rw-0}\n")
     assert e.value.rule == "override-shape"
+
+
+def test_a_time_word_inside_a_programme_name_is_not_a_date():
+    o = "Ministers met at the summit. Speaking to The World Tonight on BBC Radio 4, he added that troops would not help."
+    r = "Ministers met at the summit."
+    assert differences("rw", r, "orig", o, DAY) == []
+    dated = "Ministers met at the summit. Speaking tonight on BBC Radio 4, he added that troops would not help."
+    assert [row["change"] for row in differences("rw", r, "orig", dated, DAY)] == ["sentence_omitted"]
