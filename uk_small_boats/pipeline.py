@@ -22,7 +22,7 @@ import pandas as pd
 
 from .archive.registry import Archive, open_archive
 from .errors import PipelineError
-from .metadata.schemas import ResourceSpec, conform, read_csv_text, read_csv_typed, resources
+from .metadata.schemas import ResourceSpec, conform, read_csv_text, read_csv_typed, resource, resources
 from .check.dates import source_date_checks
 from .check.series import OfficialSeriesIndex
 from .check.verdicts import check_claims
@@ -139,7 +139,9 @@ def _claim_checks(ctx: Context) -> pd.DataFrame:
 
 @deriver("source_date_checks")
 def _source_date_checks(ctx: Context) -> pd.DataFrame:
-    return source_date_checks(ctx.frames["sources"], ctx.frames["claims"], ctx.frames["claim_checks"],
+    # In key order: the explanations list a source's figures in the order they come.
+    claims = sort_by_key(ctx.frames["claims"], resource("claims"))
+    return source_date_checks(ctx.frames["sources"], claims, ctx.frames["claim_checks"],
                               ctx.frames["official_daily"])
 
 

@@ -60,6 +60,11 @@ def verify_offsets(df: pd.DataFrame, spec: ResourceSpec, *, origin: str,
     return verified
 
 
+def find_once(text: str, quote: str) -> tuple[int, int]:
+    """How many times the quote stands in the text, and where it first stands (-1 if nowhere)."""
+    return text.count(quote), text.find(quote)
+
+
 def locate_quotes(path, texts: dict[str, str]) -> int:
     """Fill blank offsets (and ids) in a hand-written evidence file: a curator writes source_id and
     quote, this finds the one place the quote stands. Returns the number of rows filled."""
@@ -71,12 +76,11 @@ def locate_quotes(path, texts: dict[str, str]) -> int:
         if text is None:
             raise PipelineError(f"cannot locate the quote: text of {sid} not on the archive search path",
                                 file=str(path), row=i + 2, column="quote", rule="locate-needs-text")
-        hits = text.count(quote)
+        hits, start = find_once(text, quote)
         if hits != 1:
             raise PipelineError(f"the quote stands {hits} times in {sid}; it must stand exactly once "
                                 f"(quote more words)", file=str(path), row=i + 2, column="quote",
                                 rule="quote-unique")
-        start = text.index(quote)
         raw.loc[i, ["char_start", "char_end", "evidence_id"]] = [str(start), str(start + len(quote)), f"{sid}-{start}"]
     if todo.any():
         raw.to_csv(path, index=False, lineterminator="\n")

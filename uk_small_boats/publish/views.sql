@@ -50,7 +50,7 @@ SELECT * FROM (
          e.source_id, e.quote, e.char_start, e.char_end
   FROM events ev JOIN evidence e USING (evidence_id)
   UNION ALL
-  SELECT r.period_end, 'return', r.return_id, r.description, NULL, e.source_id, e.quote, e.char_start, e.char_end
+  SELECT r.period_end, 'return', r.return_id, r.description, r.date_text, e.source_id, e.quote, e.char_start, e.char_end
   FROM returns r JOIN evidence e USING (evidence_id)
   UNION ALL
   SELECT f.announced_date, 'funding', f.funding_id, f.purpose, f.date_text, e.source_id, e.quote, e.char_start, e.char_end

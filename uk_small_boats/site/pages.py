@@ -149,10 +149,15 @@ def source_page(src: dict, claims: pd.DataFrame, checks: pd.DataFrame, diffs: pd
     diff_html = ""
     mine = diffs[diffs["source_id"] == src["source_id"]]
     if len(mine):
-        rows = [[esc(d["change"].replace("_", " ")), esc(d["original_quote"]), esc(d["quote"]), esc(d["description"])]
+        rows = [[esc(d["change"].replace("_", " ")), esc(d["original_quote"]), esc(d["quote"]),
+                 esc(d["description"]) + "".join(f"<br><em>{label}: {esc(d[col])}</em>" for col, label in
+                                                 (("phrase_changes", "phrases"), ("review", "reviewed by hand"))
+                                                 if isinstance(d.get(col), str))]
                 for d in mine.sort_values(["original_char_start", "char_start"], na_position="last").to_dict("records")]
-        diff_html = ("## Differences from the original\n\nEach sentence of this text aligned with the "
-                     "original's (rapidfuzz); pairs where a figure, date word or name differs:\n\n"
+        diff_html = ("## Differences from the original\n\nEach sentence of this text aligned in order with the "
+                     "original's by the content words they share (page furniture cut away); pairs where a "
+                     "figure, date word or name differs, added and omitted sentences, and differences "
+                     "stated by a reviewer:\n\n"
                      + table(["change", "original", "this text", "what changed"], rows, "side-by-side"))
     title = src["title"] if isinstance(src["title"], str) else src["source_id"]
     return f"""# {esc(title)}

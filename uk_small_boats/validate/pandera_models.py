@@ -29,9 +29,12 @@ def frame_rule(resource: str, name: str):
 
 @cache
 def codelist(name: str) -> frozenset[str]:
-    """Code lists named by a field's x-codelist, from pycountry (ISO 3166-1, ISO 4217)."""
+    """Code lists named by a field's x-codelist, from pycountry (ISO 3166-1, ISO 4217);
+    "+EU" adds EU, the code ISO 3166-1 reserves for the European Union (a party to agreements)."""
     if name == "ISO-3166-1-alpha-2":
         return frozenset(c.alpha_2 for c in pycountry.countries)
+    if name == "ISO-3166-1-alpha-2+EU":
+        return codelist("ISO-3166-1-alpha-2") | {"EU"}
     if name == "ISO-4217":
         return frozenset(c.alpha_3 for c in pycountry.currencies)
     raise KeyError(f"unknown code list {name!r}")

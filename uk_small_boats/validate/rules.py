@@ -25,7 +25,9 @@ ORDERED = {"claims": [("period_start", "period_end"), ("compare_start", "compare
            "returns": [("period_start", "period_end")], "funding": [("period_start", "period_end")],
            "events": [("start_date", "end_date")]}
 TOGETHER = {"claims": [("compare_start", "compare_end")], "participants": [("count", "count_qualifier")],
-            "returns": [("count", "qualifier")]}
+            "returns": [("count", "qualifier"), ("period_start", "period_end"), ("period_start", "date_basis")],
+            "events": [("start_date", "date_basis"), ("place", "place_basis")],
+            "policies": [("start_date", "start_precision")]}
 for _res, _pairs in ORDERED.items():
     for _a, _b in _pairs:
         frame_rule(_res, f"{_a}<={_b}")(lambda df, a=_a, b=_b: _ordered(df, a, b))
