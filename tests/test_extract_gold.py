@@ -30,7 +30,9 @@ def seed_inputs():
 @pytest.mark.skipif(not news_archive_present(), reason="news archive not beside the repo")
 def test_seed_extraction_meets_targets(capsys):
     texts, dates, _ = seed_inputs()
-    s = score(load_gold(GOLD / "seed_claims.csv"), texts, dates)
+    gold = load_gold(GOLD / "seed_claims.csv")
+    gold = gold[gold["metric"] != "duration"]  # jail terms and "for eight years" are added by review
+    s = score(gold, texts, dates)
     with capsys.disabled():
         print("\n" + s.summary("extractor on seeds"))
     fp, fr = s.figures
