@@ -39,7 +39,8 @@ DUCKDB_NAME = "uk_small_boats.duckdb"
 
 def archive_search_path(archive: str | os.PathLike | None = None, only: bool = False) -> list[Path]:
     """--archive DIR first, then $UK_SMALL_BOATS_ARCHIVE, the vendored archive/ (the repo's, or
-    the wheel's copy when installed), then ../shared/archive beside a checkout.
+    the wheel's copy when installed), then ../shared/archive and ../shared/corpus/articles beside a
+    checkout.
 
     ``only`` restricts the search to DIR (to build as a machine without the news texts would).
     """
@@ -55,8 +56,8 @@ def archive_search_path(archive: str | os.PathLike | None = None, only: bool = F
                                 rule="archive-env-dir")
         candidates.append(env)
     candidates.append(VENDORED_ARCHIVE)
-    if not INSTALLED:
-        candidates.append(REPO.parent / "shared" / "archive")
+    if not INSTALLED:  # beside a checkout: the shared news archive and the labelled real-text corpus
+        candidates += [REPO.parent / "shared" / "archive", REPO.parent / "shared" / "corpus" / "articles"]
     seen, unique = set(), []
     for c in candidates:
         key = c.resolve()

@@ -102,8 +102,15 @@ def apply_overrides(rows: list[dict], texts: dict[str, str], path: Path = OVERRI
     return list(by_id.values())
 
 
+def override_files(data: Path = DATA) -> list[Path]:
+    """data/claim_overrides.yaml (the seeds) and one claim_overrides_<corpus>.yaml per labelled corpus."""
+    return sorted(data.glob("claim_overrides*.yaml"))
+
+
 def curated_claims(texts: dict[str, str], sources: pd.DataFrame) -> pd.DataFrame:
-    rows = apply_overrides(machine_claims(texts, sources), texts)
+    rows = machine_claims(texts, sources)
+    for path in override_files():
+        rows = apply_overrides(rows, texts, path)
     spec = resource("claims")
     df = pd.DataFrame(rows, columns=spec.field_names)
     return conform(df, spec, origin="extractor + data/claim_overrides.yaml")

@@ -64,3 +64,31 @@ SELECT * FROM (
 CREATE VIEW sources_dated AS
 SELECT s.*, d.result AS date_check, d.exact_days, d.explanation AS date_check_explanation
 FROM sources s LEFT JOIN source_date_checks d USING (source_id);
+
+-- How accurately the press reported the crossings: per publisher and year, the figures checked
+-- against the series and their verdicts. Figures since revised and pre-2020 press tallies (before
+-- the Home Office published daily figures, papers counted for themselves) are kept apart from errors.
+CREATE VIEW press_accuracy AS
+SELECT s.publisher, year(s.published_date) AS year,
+       count(*) FILTER (WHERE k.verdict IN ('match', 'consistent', 'revised', 'discrepancy', 'unresolved')) AS figures_checked,
+       count(*) FILTER (WHERE k.verdict = 'match') AS match,
+       count(*) FILTER (WHERE k.verdict = 'consistent') AS consistent,
+       count(*) FILTER (WHERE k.verdict = 'revised') AS since_revised,
+       count(*) FILTER (WHERE k.verdict = 'discrepancy' AND c.period_end < DATE '2020-01-01') AS pre_series_tally_off,
+       count(*) FILTER (WHERE k.verdict = 'discrepancy' AND c.period_end >= DATE '2020-01-01') AS discrepancy,
+       count(*) FILTER (WHERE k.verdict = 'unresolved') AS unresolved,
+       round(count(*) FILTER (WHERE k.verdict IN ('match', 'consistent', 'revised'))
+             / nullif(count(*) FILTER (WHERE k.verdict IN ('match', 'consistent', 'revised', 'discrepancy')), 0), 3)
+         AS share_supported
+FROM claims c JOIN claim_checks k USING (claim_id) JOIN sources s USING (source_id)
+WHERE s.kind = 'news' AND s.publisher IS NOT NULL AND s.published_date IS NOT NULL
+GROUP BY ALL ORDER BY year, publisher;
+
+-- Every figure the press got wrong by the series, with its quote, the official figure and why.
+CREATE VIEW press_discrepancies AS
+SELECT s.publisher, s.published_date, s.source_id, s.url, c.claim_id, c.quote, c.figure_text, c.metric,
+       c.period_start, c.period_end, k.official_value, k.difference, k.explanation,
+       CASE WHEN c.period_end < DATE '2020-01-01' THEN 'pre-series press tally' ELSE 'reported figure' END AS era
+FROM claims c JOIN claim_checks k USING (claim_id) JOIN sources s USING (source_id)
+WHERE s.kind = 'news' AND k.verdict = 'discrepancy'
+ORDER BY s.published_date, s.publisher, c.figure_start;
