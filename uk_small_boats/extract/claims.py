@@ -21,7 +21,7 @@ from ..errors import PipelineError
 from . import context, named
 from .metrics import classify, noun_class, percent_sign
 from .numbers import Figure, find_figures
-from .periods import PERIOD_CUT, Period, When, compare_period, find_periods
+from .periods import PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
 from .qualifiers import qualifier_for
 from .text import Span, clause_window, sentences
 
@@ -48,7 +48,8 @@ PAREN_VALUE = re.compile(r"\(\s*$")
 # "the lowest August total since 2021, when there were 3,053 arrivals": the head's dates in that year.
 YEAR_WHEN = re.compile(r"\b(?P<y>(?:19|20)\d{2}),?\s+when\s+(?:there\s+were\s+|it\s+was\s+)?(?:only\s+|just\s+)?$", re.I)
 WHOLE_YEAR_WORDS = re.compile(r"\b(?:record|whole|entire|all\s+of|total|across|throughout|overall)\b", re.I)
-THRESHOLD_VERBS = re.compile(r"\b(?:passed|surpassed|topped|exceeded|crossed|broke|reached|hit|hitting|passing|topping)\s+"
+THRESHOLD_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|exceed(?:s|ed|ing)?|"
+                             r"crossed|broke|break|reach(?:es|ed|ing)?|hit(?:s|ting)?)\s+"
                              r"(?:the\s+)?$", re.I)
 # "the total for this week to 1,374": the dates stand between the total and its figure.
 TOTAL_LEAD = re.compile(r"[^,;.]{0,30}?\b(?:to|of|at|was|is|were|reached|hit|stood\s+at|stands\s+at)\s+"
@@ -57,6 +58,10 @@ SINCE_ANAPHOR = re.compile(r"\bsince\s+(?:the|this|that)\s+(?:policy|scheme|plan
                            r"partnership|arrangement)\s+(?:was|were|came|began|started|took)\b", re.I)
 LETTERS = re.compile(r"[A-Za-z]{3}")
 MAX_FIGURES = 5_000  # a long news article has a few hundred; more is a table or a dump, refused
+MARK_AFTER = re.compile(r"\s+(?:mark|milestone|threshold|barrier)\b", re.I)
+ANAPHORIC_MARK = re.compile(
+    r"\b(?P<a>the\s+(?:figure|milestone|mark|threshold)|it)\s+was\s+(?:(?:passed|reached|hit|crossed|surpassed|topped)\s+)?"
+    r"(?:on\s+)?" + date_atom("z"), re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 YEAR_TOKEN = re.compile(r"(?<![\d,.£$€])\b(?:19|20)\d{2}\b(?!\d|,\d)")
 ANAPHORIC_MILESTONE = re.compile(
@@ -90,6 +95,7 @@ class Draft:
     assertion: str | None = None
     mark: bool = False  # "reached 1,000", "passed 5,000": a running total crossing a mark
     marker: Period | None = None  # a compared year read from the words before the figure
+    sent_text_after: str = ""  # the words right after the figure
 
     def set_period(self, p: Period | None, basis: str, rule: str | None = None) -> None:
         self.period, self.basis, self.rule = p, basis, rule or (p.rule if p else "unresolved")
@@ -110,6 +116,7 @@ def step_metric(s: Sentence, prev: list[Draft]) -> None:
     """What each figure counts (extract.metrics: noun classes and cue rules)."""
     for d in s.drafts:
         d.noun = noun_class(s.text, d.fig)
+        d.mark = d.fig.rule == "anaphoric_mark"
     for i, d in enumerate(s.drafts):
         kin = {"people", "bare"} if d.noun in {"people", "bare"} else {d.noun}
         lead = next((o.fig.end for o in reversed(s.drafts[:i]) if o.noun in kin), None)
@@ -141,7 +148,7 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
     last_prev = next((d for d in reversed(prev) if d.unit in COUNTS and not d.compared
                       and d.unit == "people"), None)
     for i, d in enumerate(s.drafts):
-        if d.fig.percent or d.fig.currency:
+        if d.fig.percent or d.fig.currency or d.fig.rule == "anaphoric_mark":
             continue
         before = s.text[max(s.span.start, d.fig.start - 60):d.fig.start]
         listed = i > 0 and s.drafts[i - 1].compared and d.noun == "bare" and re.fullmatch(
@@ -348,10 +355,22 @@ def step_since_anaphor(drafts: list[Draft], when: When, text: str = "") -> None:
                 break
 
 
+def step_running_mark(drafts: list[Draft], when: When) -> None:
+    """"pass 20,000 in record time", "approaching the 10,000 mark" with no dates: the running total
+    for the year to the data day."""
+    for d in drafts:
+        if d.period is None and d.rule == "unresolved" and (d.mark or MARK_AFTER.match(d.sent_text_after)) \
+                and _family(d.metric) == "crossing":
+            y = when.data_day.year
+            d.set_period(Period(dt.date(y, 1, 1), when.data_day, "", "year_to_date", (0, 0)), "inferred",
+                         "year_to_date")
+
+
 def step_same_figure(drafts: list[Draft], when: When) -> None:
     """A figure restated without dates (headline, caption, 'the 20,000 figure') takes the dates the
-    article gives the same figure elsewhere."""
-    stated = [d for d in drafts if d.basis == "stated" and d.period is not None]
+    article gives the same figure elsewhere (the one nearest the data day)."""
+    stated = sorted((d for d in drafts if d.basis == "stated" and d.period is not None and d.period.end is not None),
+                    key=lambda d: abs((when.data_day - d.period.end).days))
     for d in drafts:
         if d.period is not None or d.basis == "unresolved" and d.rule != "unresolved":
             continue
@@ -398,6 +417,7 @@ def step_open_end(drafts: list[Draft], when: When) -> None:
 
 ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When], None]]] = [
     ("since_anaphor", step_since_anaphor),
+    ("running_mark", step_running_mark),
     ("same_figure", step_same_figure),
     ("carried_from_context", step_carried),
     ("data_day", step_data_day),
@@ -416,7 +436,8 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
     drafts: list[Draft] = []
     for sent, figs in found:
         s = Sentence(text, sent, find_periods(text, sent.start, sent.end, when),
-                     [Draft(f, sent, clause_window(text, sent, f.start, f.end)) for f in figs], when)
+                     [Draft(f, sent, clause_window(text, sent, f.start, f.end), sent_text_after=text[f.end:f.end + 20])
+                      for f in figs], when)
         for _, step in SENTENCE_STEPS:
             step(s, drafts)
         drafts.extend(s.drafts)
@@ -426,13 +447,14 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
 
 
 def _figures_by_sentence(text: str) -> list[tuple[Span, list[Figure]]]:
-    """The sentences that state figures, with their figures; refuses a text with more than
-    MAX_FIGURES before doing any other work on it."""
-    out, total = [], 0
+    """The sentences that state figures, with their figures (anaphoric marks included); refuses a
+    text with more than MAX_FIGURES before doing any other work on it."""
+    out, total, mark = [], 0, None
     for sent in sentences(text):
         if not LETTERS.search(text, sent.start, sent.end):
             continue  # figures alone on a line (page furniture), or no words at all
         figs = find_figures(text, sent.start, sent.end)
+        figs, mark = _with_anaphoric_marks(text, sent, figs, mark)
         if figs:
             total += len(figs)
             if total > MAX_FIGURES:
@@ -440,6 +462,27 @@ def _figures_by_sentence(text: str) -> list[tuple[Span, list[Figure]]]:
                                     f"or a dump?); split it into articles", rule="input-figures")
             out.append((sent, figs))
     return out
+
+
+def _with_anaphoric_marks(text: str, sent: Span, figs: list[Figure], mark: float | None
+                          ) -> tuple[list[Figure], float | None]:
+    """"Last year the figure was passed on August 28, and in 2023 it was August 29": the mark the
+    article spoke of last (a figure followed by "mark"/"milestone", or one a verb says was passed)
+    stands again, as written ("the figure", "it"), on the day given."""
+    extra = []
+    events = sorted([(f.start, "fig", f) for f in figs] +
+                    [(m.start("a"), "ana", m) for m in ANAPHORIC_MARK.finditer(text, sent.start, sent.end)],
+                    key=lambda e: e[0])
+    for _, kind, item in events:
+        if kind == "fig":
+            f = item
+            if not f.percent and not f.currency and (MARK_AFTER.match(text, f.end) or THRESHOLD_VERBS.search(
+                    text, max(sent.start, f.start - 25), f.start)):
+                mark = f.value
+        elif mark is not None:
+            m = item
+            extra.append(Figure(m.start("a"), m.end("a"), m["a"], mark, word=True, rule="anaphoric_mark"))
+    return sorted(figs + extra, key=lambda f: f.start), mark
 
 
 def _row(text: str, d: Draft) -> dict:
@@ -512,7 +555,7 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     inside = [p for p in own if p.span[0] < f.end and f.start < p.span[1]]
     if d.fig.percent:  # a percentage's own dates are its subject's ("The 2025 total is 41% higher ...")
         after = []
-    near_day = [p for p in after if p.span[0] - f.end <= 40 and context.is_day_level(p)]
+    near_day = [p for p in after if p.span[0] - f.end <= 60 and context.is_day_level(p)]
     lead_in = [] if near_day else [p for p in before if TOTAL_LEAD.fullmatch(s.text, p.span[1], f.start)]
     pick = (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
             max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
@@ -545,6 +588,10 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         return replace(pick, start=dt.date(pick.end.year, 1, 1), rule="as_of")
     if ends and pick.start is not None and not context.is_day_level(pick) and ends[0].end >= pick.start:
         return replace(pick, end=ends[0].end, text=f"{pick.text} … {ends[0].text}")
+    day = next((p for p in own if p is not pick and context.is_day_level(p) and p.kind == "main"), None)
+    if d.mark and day is not None and pick.start is not None and not context.is_day_level(pick) \
+            and pick.start <= day.end <= pick.end:  # "on 25 October ... the total for 2024 reached 29,578"
+        return replace(pick, end=day.end, text=f"{pick.text} … {day.text}")
     return pick
 
 

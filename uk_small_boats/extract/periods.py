@@ -523,6 +523,12 @@ def _week(m: re.Match, w: When) -> Resolved:
     return w.data_day - dt.timedelta(days=6), w.data_day
 
 
+@rule("a_week_of", r"\b(?:after|during|in|over|following)\s+a\s+(?:\w+\s+)?week\s+of\b", "main")
+def _a_week_of(m: re.Match, w: When) -> Resolved:
+    """"after a busy week of crossings": the seven days to the data day."""
+    return w.data_day - dt.timedelta(days=6), w.data_day
+
+
 @rule("weekend", r"\b(?:over|at|during|across)?\s*(?:the|this|last)\s+weekend\b",
       "main")
 def _weekend(m: re.Match, w: When) -> Resolved:
@@ -595,10 +601,10 @@ def _year_to_date(m: re.Match, w: When) -> Resolved:
 
 @rule("year", rf"\b(?:in|for|during|throughout|of|across|over)\s+(?:the\s+(?:whole|entirety|course)\s+of\s+|all\s+of\s+|the\s+year\s+)?(?P<y>{YEAR})\b(?![-/]\d)"
       rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:total|figure|tally)|\bthe\s+(?P<y4>{YEAR})\s+(?:total|figure|tally)"
-      rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})",
+      rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b",
       "main")
 def _year_rule(m: re.Match, w: When) -> Resolved:
-    return _year(int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"]), w)
+    return _year(int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["y6"]), w)
 
 
 @rule("year_was", rf"\b(?:was|is)\s+(?P<y>{YEAR})\b(?=\s*[,.;]|\s+when\b)", "main")
@@ -635,8 +641,8 @@ PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
 # "a daily high since January", "not including Sunday's arrivals".
 REPORTING = re.compile(r"\b(?:published|confirmed|announced|released|revealed|said|told|stated|updated|"
                        r"interview|speaking|wrote)\b[^.;]{0,25}$", re.I)
-RECORD_SINCE = re.compile(r"\b(?:high|highest|record|busiest|largest|biggest|most|lowest|earliest|first\s+time|"
-                          r"first)\b[^.;]{0,70}$", re.I)
+RECORD_SINCE = re.compile(r"\b(?:high|highest|record|busiest|largest|biggest|most|lowest|earliest|first\s+time)\b"
+                          r"[^.;]{0,70}$", re.I)
 EXCLUDING = re.compile(r"\b(?:not\s+including|excluding|except(?:\s+for)?|before)\s+$", re.I)
 YEAR_MARK = re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)|\b(?P<ly>last\s+year|the\s+previous\s+year)\b", re.I)
 
