@@ -64,3 +64,14 @@ SELECT * FROM (
 CREATE VIEW sources_dated AS
 SELECT s.*, d.result AS date_check, d.exact_days, d.explanation AS date_check_explanation
 FROM sources s LEFT JOIN source_date_checks d USING (source_id);
+
+-- Each view's description (shown by the data dictionary and the SQL console from the file itself).
+COMMENT ON VIEW official_weekly_reconciliation IS 'Weeks where SB_02 disagrees with the sum of SB_01 days (expected to be empty; non-empty is news).';
+COMMENT ON VIEW official_monthly IS 'People and boats arrived per calendar month from the daily series, with people per boat.';
+COMMENT ON VIEW official_yearly IS 'People and boats arrived per calendar year from the daily series, with the days reported and the last date.';
+COMMENT ON VIEW claims_checked IS 'Every claim beside its fact-check verdict and the official figure, with its source''s publisher, date and kind.';
+COMMENT ON VIEW returns_with_evidence IS 'Returns with the quote each rests on.';
+COMMENT ON VIEW funding_with_evidence IS 'Funding commitments with payer and recipient names and the quote each rests on.';
+COMMENT ON VIEW participants_named IS 'Participants with their event, actor and the quote each rests on.';
+COMMENT ON VIEW timeline IS 'One dated line per event, return, funding commitment and policy start, joined to its quote.';
+COMMENT ON VIEW sources_dated IS 'The source registry with the result of checking each established date against the series.';
