@@ -33,10 +33,14 @@ def deploy_prefix() -> str:
     return path if path.endswith("/") else path + "/"
 
 
+SERVED: dict[str, list[tuple[str, int]]] = {}  # base URL -> (path, bytes sent) for each file served
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Files of ``directory`` under ``prefix``; anything else is 404 with the site's 404.html."""
 
     prefix = "/"
+    log: list[tuple[str, int]] = []
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
                       ".json": "application/json", ".gz": "application/gzip",
@@ -60,6 +64,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def copyfile(self, source, outputfile):
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        self.log.append((urlparse(self.path).path, source.tell() - start))
+
     def log_message(self, *args):
         pass
 
@@ -67,10 +76,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 def serve(root: Path):
     """Start a server for ``root``; returns (base URL, shutdown)."""
     prefix = deploy_prefix()
-    handler = type("Handler", (SiteHandler,), {"prefix": prefix})
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "log": []})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server.shutdown
+    base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    SERVED[base] = handler.log
+    return base, server.shutdown
 
 
 def ensure_node_modules() -> None:

@@ -7,7 +7,7 @@ import io
 import json
 import re
 import time
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlparse
 
 import duckdb
 import pytest
@@ -152,3 +152,137 @@ def test_nothing_the_user_runs_changes_the_published_data(console, db):
     assert "rror" in status
     run_sql(console, "SELECT count(*) AS n FROM claims")
     assert first_cell(console) == str(expected)
+
+
+def read_download(pg, selector: str) -> str:
+    with pg.expect_download() as d:
+        pg.click(selector)
+    return open(d.value.path(), encoding="utf-8").read()
+
+
+def test_row_cap_is_announced_and_exports_hold_every_row(console, db):
+    rows = db.execute("select * from official_daily order by date").fetchall()
+    run_sql(console, "select * from official_daily order by date")
+    assert console.locator("#result tbody tr").count() == 1000
+    notice = console.locator("#notice")
+    assert notice.is_visible() and f"first 1,000 of {len(rows):,} rows" in notice.inner_text()
+    got = list(csv.reader(io.StringIO(read_download(console, "#export-csv"))))
+    assert got[0] == [d[0] for d in db.execute("select * from official_daily limit 0").description]
+    assert len(got) == len(rows) + 1
+    assert got[1][0] == rows[0][0].isoformat() and got[-1][1] == str(rows[-1][1])
+    data = json.loads(read_download(console, "#export-json"))
+    assert len(data) == len(rows)
+    assert data[-1]["date"] == rows[-1][0].isoformat() and data[-1]["people_arrived"] == rows[-1][1]
+
+
+def test_json_export_keeps_decimals_and_big_integers_exact(console):
+    run_sql(console, "SELECT 1.50::DECIMAL(4,2) AS d, 9007199254740993::BIGINT AS b, NULL AS n, [1, 2] AS l")
+    text = read_download(console, "#export-json")
+    assert '"d": 1.50' in text and '"b": 9007199254740993' in text and '"n": null' in text
+    assert json.loads(text)[0]["d"] == 1.5
+
+
+def test_query_in_the_url_runs_and_the_url_follows_the_query(browser, site):
+    _, base = site
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    watch(pg, base)
+    pg.goto(base + "sql.html?sql=" + quote("SELECT 6 * 7 AS answer"))
+    pg.wait_for_function("document.querySelector('#sql-app').dataset.state === 'done'", timeout=60000)
+    assert first_cell(pg) == "42"
+    run_sql(pg, "SELECT 'a b&c' AS s")
+    assert parse_qs(urlparse(pg.url).query)["sql"] == ["SELECT 'a b&c' AS s"]
+    assert pg.locator("#share").get_attribute("href") == pg.url
+    assert pg.problems == []
+    ctx.close()
+
+
+def test_ctrl_enter_runs_the_query(console):
+    wait_ready(console)
+    console.evaluate("() => { document.querySelector('#status').textContent = ''; }")
+    console.fill("#sql", "SELECT 'by keyboard' AS how")
+    console.focus("#sql")
+    console.keyboard.press("Control+Enter")
+    console.wait_for_function("document.querySelector('#status').textContent.includes('row')")
+    assert first_cell(console) == "by keyboard"
+
+
+def test_errors_are_marked_with_the_caret_in_place(console):
+    sql = "SELECT *\nFROM claimz"
+    status = run_sql(console, sql)
+    assert status.startswith("Error")
+    box = console.locator("#error")
+    assert box.is_visible() and box.get_attribute("role") == "alert"
+    text = box.locator("pre").inner_text()
+    lines = text.split("\n")
+    i = next(k for k, line in enumerate(lines) if line.startswith("LINE 2:"))
+    assert lines[i + 1].index("^") == lines[i].index("claimz")  # the caret under the bad name
+    assert console.locator("#sql").get_attribute("aria-invalid") == "true"
+    assert console.evaluate("document.querySelector('#sql').selectionStart") == sql.index("claimz")
+    run_sql(console, "SELECT 1 AS ok")  # and the console carries on
+    assert first_cell(console) == "1" and not box.is_visible()
+
+
+def test_current_date_works_and_time_zone_functions_are_explained(console):
+    run_sql(console, "SELECT current_date AS today, 'current_date' AS literal -- current_date in a comment")
+    today = console.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + "
+                             "String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()")
+    cells = console.locator("#result tbody td")
+    assert cells.nth(0).inner_text() == today and cells.nth(1).inner_text() == "current_date"
+    assert "current_date" in console.locator("#notice").inner_text()
+    status = run_sql(console, "SELECT date_trunc('month', now()) AS m")
+    assert status.startswith("Error")
+    error = console.locator("#error").inner_text()
+    assert "time-zone" in error and "INSTALL" not in error  # explained, with no advice that needs the network
+    run_sql(console, "SELECT 2 AS still_working")
+    assert first_cell(console) == "2"
+    assert [p for p in console.problems if "outside origin" in p] == []
+
+
+def test_tables_and_views_are_listed_with_descriptions(console, db):
+    rels = db.execute("SELECT table_name, comment FROM duckdb_tables() UNION ALL "
+                      "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall()
+    listed = console.locator(".sql-schema > ul > li")
+    assert listed.count() == len(rels)
+    text = console.locator(".sql-schema").inner_text()
+    for name, comment in rels:
+        assert comment, f"{name} has no description in the database"
+        assert name in text
+    claims = console.locator(".sql-schema details", has_text="claims").first
+    claims.locator("summary").click()
+    assert "quote" in claims.inner_text()  # its columns, with their descriptions
+    claims.locator("button.insert").click()
+    console.wait_for_function("document.querySelector('#sql-app').dataset.state === 'done'")
+    assert console.locator("#sql").input_value().startswith("SELECT * FROM claims")
+    assert console.locator("#result tbody tr").count() == db.execute("SELECT least(count(*), 100) FROM claims").fetchall()[0][0]
+
+
+def test_engine_loads_with_progress_compressed_and_only_on_this_page(browser, site):
+    _, base = site
+    from .conftest import SERVED
+    log = SERVED[base]
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    watch(pg, base)
+    log.clear()
+    pg.goto(base + "index.html", wait_until="networkidle")
+    assert not [p for p, _ in log if "duckdb" in p], "the engine is fetched only by the SQL page"
+    log.clear()
+    t = time.perf_counter()
+    pg.goto(base + "sql.html")
+    text = pg.locator("#load-text").inner_text()
+    assert re.search(r"\d+\.\d MB download, \d+\.\d MB unpacked", text) or "Downloading DuckDB" in text
+    pg.wait_for_function("window.__firstQueryMs !== undefined", timeout=60000)
+    wall = time.perf_counter() - t
+    progress = pg.evaluate("window.__progress")
+    assert len(progress) > 3 and progress == sorted(progress)
+    assert progress[-1] == int(pg.locator("#load-progress").get_attribute("max"))
+    assert pg.locator("#progress").is_hidden()
+    sent = sum(n for _, n in log)
+    assert not [p for p, _ in log if p.endswith(".wasm")], "the engine travels gzipped"
+    first = pg.evaluate("window.__firstQueryMs")
+    print(f"\nSQL console: first result {first:.0f} ms after the script started, {wall:.2f} s after navigation; "
+          f"{sent / 1e6:.1f} MB transferred for the page ({len(log)} files)")
+    assert sent < 12e6
+    assert pg.problems == []
+    ctx.close()

@@ -28,9 +28,10 @@
     }
   }
   const figure = (d) => `${d.qualifier && d.qualifier !== "exact" ? human(d.qualifier) + " " : ""}${withUnit(d.value, d.unit)}`;
-  const sourceLabel = (d) => [d._source.publisher || "no publisher", d._source.published || ""].filter(Boolean).join(", ");
+  const day = (iso) => iso ? new Date(iso + "T00:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : "";
+  const sourceLabel = (d) => [d._source.publisher || "no publisher", day(d._source.published)].filter(Boolean).join(", ");
   const keys = {
-    source: (d) => sourceLabel(d) + d.claim_id, quote: (d) => d.quote, figure: (d) => `${d.metric} ${String(d.value).padStart(16, "0")}`,
+    source: (d) => (d._source.publisher || "") + (d._source.published || "") + d.claim_id, quote: (d) => d.quote, figure: (d) => `${d.metric} ${String(d.value).padStart(16, "0")}`,
     period: (d) => (d.period_start || "9999") + (d.period_end || ""), official: (d) => d.official_value ?? -Infinity,
     verdict: (d) => `${cfg.verdicts.indexOf(d.verdict)}`.padStart(3, "0"),
   };
@@ -86,6 +87,7 @@
 
   function allFields(d) {
     const det = document.createElement("details");
+    det.className = "plain";
     det.append(text("summary", "All fields"));
     const dl = document.createElement("dl");
     for (const f of cfg.fields) {

@@ -49,9 +49,11 @@ async function start() {
   await db.instantiate(URL.createObjectURL(wasm));
   await db.registerFileBuffer(cfg.db.name, new Uint8Array(dbFile));
   conn = await db.connect();
-  // Never reach for extensions over the network; open the published file as a reader would.
-  await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;
-    ATTACH '${cfg.db.name}' AS uk_small_boats (READ_ONLY); USE uk_small_boats;`);
+  // Open the published file as a reader would, then shut every door to the outside: no extension
+  // downloads, no file access, and a locked configuration (so no query can open them again).
+  await conn.query(`ATTACH '${cfg.db.name}' AS uk_small_boats (READ_ONLY); USE uk_small_boats;
+    SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;
+    SET enable_external_access = false; SET lock_configuration = true;`);
   const rels = (await conn.query("SELECT count(*) FILTER (WHERE table_type = 'BASE TABLE') AS t, count(*) FILTER (WHERE table_type = 'VIEW') AS v " +
     "FROM information_schema.tables WHERE table_catalog = 'uk_small_boats'")).toArray()[0];
   window.__duckdbReadyMs = performance.now() - t0;
@@ -210,23 +212,29 @@ function supplyToday(sql) {
   return { sql: out, replaced };
 }
 
-const NO_ICU = /table index is out of bounds|function signature mismatch|unreachable|memory access out of bounds/i;
+const NO_ICU = /\bicu\b|time ?zone|table index is out of bounds|function signature mismatch|unreachable/i;
+// DuckDB's own advice for these errors is to download an extension: not possible here, so it is dropped.
+const NETWORK_ADVICE = /^(Please try installing|Alternatively, consider enabling|INSTALL |LOAD |SET auto)/;
 
 function explain(message) {
   if (NO_ICU.test(message)) {
-    return "DuckDB-WASM has no time-zone (ICU) support, which this function needs. Use current_date (taken " +
-      "from this computer's clock), DATE and TIMESTAMP literals, or timestamps without a time zone.";
+    return "DuckDB-WASM has no time-zone (ICU) support, which this needs. Use current_date (taken from this " +
+      "computer's clock), DATE and TIMESTAMP literals, or timestamps without a time zone (now()::TIMESTAMP does " +
+      "not work either: write TIMESTAMP '2025-01-01 00:00:00').";
   }
-  if (/extension|INSTALL|LOAD /i.test(message)) {
+  if (/extension/i.test(message)) {
     return "Extensions are not available here: this page never downloads anything from outside this site. " +
       "Everything in the published database works with DuckDB's built-in functions.";
+  }
+  if (/Permission Error/.test(message)) {
+    return "This console reads the published database only: reading or writing files is switched off.";
   }
   return "";
 }
 
 function showError(message, sql) {
   // DuckDB repeats the LINE/caret block; show it once, in a monospace block so the caret lines up.
-  const blocks = message.split(/\n\n/);
+  const blocks = message.split(/\n\n/).filter((b) => !NETWORK_ADVICE.test(b.trim()));
   const text = blocks.filter((b, i) => blocks.indexOf(b) === i).join("\n\n").trim();
   const strong = document.createElement("strong"); strong.textContent = "Error";
   const pre = document.createElement("pre"); pre.textContent = text;

@@ -55,8 +55,8 @@ class Chart:
                 **self.spec}
 
 
-def _people_axis(title: str) -> dict:
-    return {"type": "quantitative", "title": title, "axis": {"format": "~s"}}
+def _people_axis(field: str, title: str) -> dict:
+    return {"field": field, "type": "quantitative", "title": title, "axis": {"format": "~s"}}
 
 
 def build_charts(site: SiteData) -> dict[str, Chart]:
@@ -86,7 +86,7 @@ def _year_to_date(daily: pd.DataFrame, to: pd.Timestamp) -> Chart:
     spec = {"mark": {"type": "line", "interpolate": "step-after"},
             "encoding": {
                 "x": {"field": "day", "type": "temporal", "title": None, "axis": {"format": "%b", "tickCount": 12}},
-                "y": _people_axis("people, cumulative"),
+                "y": _people_axis("people_to_date", "people, cumulative"),
                 "color": {"field": "year", "type": "ordinal", "title": "year",
                           "scale": {"domain": [int(y) for y in years], "range": palette},
                           "legend": {"orient": "bottom", "columns": 5}},
@@ -109,7 +109,7 @@ def _yearly(daily: pd.DataFrame, to: pd.Timestamp) -> Chart:
                f"{int(y.iloc[-1]['year'])} is shown to {fmt_day(to)}.")
     spec = {"mark": {"type": "bar"},
             "encoding": {"x": {"field": "year", "type": "ordinal", "title": None, "axis": {"labelAngle": 0}},
-                         "y": _people_axis("people"),
+                         "y": _people_axis("people", "people"),
                          "color": {"condition": {"test": "datum.coverage !== 'full year'", "value": "#9fa8da"},
                                    "value": "#3949ab"},
                          "tooltip": [{"field": "year", "type": "ordinal"},
@@ -129,7 +129,7 @@ def _monthly(daily: pd.DataFrame, to: pd.Timestamp) -> Chart:
     spec = {"mark": {"type": "bar"},
             "encoding": {"x": {"field": "month", "type": "temporal", "title": None, "timeUnit": "yearmonth",
                                "axis": {"format": "%Y", "tickCount": "year"}},
-                         "y": _people_axis("people"),
+                         "y": _people_axis("people", "people"),
                          "tooltip": [{"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": "month"},
                                      {"field": "people", "type": "quantitative", "format": ","},
                                      {"field": "boats", "type": "quantitative", "format": ","}]}}
@@ -149,7 +149,7 @@ def _seven_day(daily: pd.DataFrame, to: pd.Timestamp) -> Chart:
     spec = {"layer": [
         {"mark": {"type": "bar", "color": "#c5cae9", "width": 1},
          "encoding": {"x": {"field": "date", "type": "temporal", "title": None},
-                      "y": _people_axis("people a day"),
+                      "y": _people_axis("people", "people a day"),
                       "tooltip": [{"field": "date", "type": "temporal"},
                                   {"field": "people", "type": "quantitative", "format": ","}]}},
         {"mark": {"type": "line", "color": "#1a237e", "strokeWidth": 1.4},
@@ -191,7 +191,7 @@ def _weekly_prevented(site: SiteData, to: pd.Timestamp) -> Chart:
                f"(published from the week ending {fmt_day(first_prev)}; missing weeks are gaps, not zeros).")
     spec = {"mark": {"type": "line", "strokeWidth": 1.2},
             "encoding": {"x": {"field": "week_ending", "type": "temporal", "title": "week ending"},
-                         "y": _people_axis("people a week"),
+                         "y": _people_axis("people", "people a week"),
                          "color": {"field": "series", "type": "nominal", "title": None,
                                    "scale": {"range": ["#3949ab", "#ef6c00"]}, "legend": {"orient": "bottom"}},
                          "tooltip": [{"field": "week_ending", "type": "temporal", "title": "week ending"},
@@ -225,7 +225,8 @@ def _claim_periods(site: SiteData, daily: pd.DataFrame, to: pd.Timestamp) -> Cha
     spec = {"layer": [
         {"transform": [{"filter": "datum.kind === 'claim period'"}],
          "mark": {"type": "rect", "opacity": 0.35},
-         "encoding": {"x": {"field": "date", "type": "temporal", "title": None}, "x2": {"field": "end"},
+         "encoding": {"x": {"field": "date", "type": "temporal", "title": None, "axis": {"format": "%b %Y", "tickCount": 6}},
+                      "x2": {"field": "end"},
                       "color": {"field": "verdict", "type": "nominal", "scale": _verdict_scale(site),
                                 "legend": {"orient": "bottom", "columns": 3}},
                       "tooltip": [{"field": "what", "title": "figure"}, {"field": "metric"}, {"field": "verdict"},
@@ -233,7 +234,7 @@ def _claim_periods(site: SiteData, daily: pd.DataFrame, to: pd.Timestamp) -> Cha
                                   {"field": "end", "type": "temporal", "title": "to"}]}},
         {"transform": [{"filter": "datum.kind === 'arrivals'"}],
          "mark": {"type": "line", "strokeWidth": 0.8, "color": "#1a237e"},
-         "encoding": {"x": {"field": "date", "type": "temporal"}, "y": _people_axis("people a day"),
+         "encoding": {"x": {"field": "date", "type": "temporal"}, "y": _people_axis("people", "people a day"),
                       "tooltip": [{"field": "date", "type": "temporal"},
                                   {"field": "people", "type": "quantitative", "format": ","}]}}]}
     return Chart("claim-periods", "Checked claims over daily arrivals", "people a day", CLAIMS, data, spec,
@@ -291,7 +292,7 @@ def figure(site: SiteData, chart: Chart, page: str) -> str:
 <a class="md-button" href="{href(chart.data_url)}" download>Data (CSV)</a>
 <button type="button" class="md-button" data-export="png" data-chart="{esc(chart.id)}">Image (PNG)</button>
 <button type="button" class="md-button" data-export="svg" data-chart="{esc(chart.id)}">Image (SVG)</button>
-<details class="chart-cite"><summary>Cite this chart</summary><p>{esc(cite)}</p></details>
+<details class="chart-cite plain"><summary>Cite this chart</summary><p>{esc(cite)}</p></details>
 </div>
 </figure>"""
 

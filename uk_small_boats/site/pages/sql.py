@@ -33,7 +33,7 @@ def _schema_list(site: SiteData) -> str:
     for rel in site.catalogue:
         cols = "".join(f'<li><code>{esc(c["name"])}</code> <span class="type">{esc(c["type"])}</span>'
                        f'{" – " + esc(c["comment"]) if c["comment"] else ""}</li>' for c in rel["columns"])
-        items.append(f"""<li><details><summary><code>{esc(rel['name'])}</code> <span class="kind">{esc(rel['kind'])}</span></summary>
+        items.append(f"""<li><details class="plain"><summary><code>{esc(rel['name'])}</code> <span class="kind">{esc(rel['kind'])}</span></summary>
 <p>{esc(rel['comment'])}</p>
 <p><button type="button" class="md-button insert" data-sql="SELECT * FROM {esc(rel['name'])} LIMIT 100;">Query <code>{esc(rel['name'])}</code></button></p>
 <ul class="columns">{cols}</ul></details></li>""")
