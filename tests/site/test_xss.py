@@ -27,6 +27,8 @@ VECTORS = [
     '"><svg onload=alert("attr")>',                              # breaks out of an attribute
     "&lt;img src=x onerror=alert('entity')&gt;",               # un-escaped by a second pass
 ]
+# Every vector at once, the attribute list last (it only works at the end of a line).
+PAYLOAD = " ".join(VECTORS[1:]) + VECTORS[0]
 OFFSET_FIELDS = {"quote", "original_quote"}  # their length is fixed by char offsets
 
 
@@ -43,14 +45,14 @@ def poison(row: dict, field: str, vector: str) -> None:
     value = row[field]
     if not value:  # empty stays empty (some rules need a field absent)
         return
-    if field in OFFSET_FIELDS:
+    if field in OFFSET_FIELDS:  # one vector, where it fits before the figure
         room = int(row["figure_start"]) - int(row["char_start"]) if row.get("figure_start") else len(value)
         if len(vector) <= room:  # same length, figure untouched
             row[field] = vector + value[len(vector):]
     elif field == "url":
         row[field] = "javascript:alert('url')"
     else:
-        row[field] = value + vector
+        row[field] = value + " " + PAYLOAD
 
 
 @pytest.fixture(scope="module")
