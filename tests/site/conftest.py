@@ -1,87 +1,32 @@
-"""The built site served as it is deployed: under the sub-path of mkdocs.yml's site_url, with
-404.html for every missing path (as GitHub Pages does), to Debian's Chromium driven by Playwright."""
+"""The built site served as it is deployed (under the path of mkdocs.yml's site_url, with 404.html
+for every missing path, as GitHub Pages does) to Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
-import threading
 import time
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 import pytest
-import yaml
 
 from uk_small_boats.paths import REPO
 from uk_small_boats.pipeline import build
+from uk_small_boats.site.serve import CHROMIUM, CHROMIUM_ARGS, SiteServer
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def deploy_prefix() -> str:
-    """The path the site is deployed under ("/uk-small-boats/"); "/sub/path/" when none is set,
-    so that the tests never see a site served from the server's root by accident."""
-    url = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or ""
-    path = urlparse(url).path or "/sub/path/"
-    return path if path.endswith("/") else path + "/"
 
 
 SERVED: dict[str, list[tuple[str, int]]] = {}  # base URL -> (path, bytes sent) for each file served
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Files of ``directory`` under ``prefix``; anything else is 404 with the site's 404.html."""
-
-    prefix = "/"
-    log: list[tuple[str, int]] = []
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-                      ".json": "application/json", ".gz": "application/gzip",
-                      ".parquet": "application/vnd.apache.parquet", ".cff": "text/plain"}
-
-    def translate_path(self, path):
-        path = unquote(urlparse(path).path)
-        if not path.startswith(self.prefix):
-            return os.path.join(self.directory, ".outside-the-deploy-prefix")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def copyfile(self, source, outputfile):
-        start = source.tell()
-        super().copyfile(source, outputfile)
-        self.log.append((urlparse(self.path).path, source.tell() - start))
-
-    def log_message(self, *args):
-        pass
-
-
 def serve(root: Path):
-    """Start a server for ``root``; returns (base URL, shutdown)."""
-    prefix = deploy_prefix()
-    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "log": []})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    SERVED[base] = handler.log
-    return base, server.shutdown
+    """Start a server for ``root`` under the deploy prefix; returns (base URL, shutdown)."""
+    server = SiteServer(root)
+    SERVED[server.base] = server.log
+    return server.base, server.stop
 
 
 def ensure_node_modules() -> None:
@@ -127,7 +72,7 @@ def browser():
     from playwright.sync_api import sync_playwright
     path = ensure_chromium()
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(path), args=ARGS)
+        b = p.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
         yield b
         b.close()
 

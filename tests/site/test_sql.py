@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, quote, urlparse
 import duckdb
 import pytest
 
-from .conftest import shot, watch
+from .conftest import watch
 
 pytestmark = pytest.mark.browser
 

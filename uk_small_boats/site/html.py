@@ -41,11 +41,6 @@ def href(*parts: str, anchor: str | None = None) -> str:
     return html.escape(url, quote=True)
 
 
-def link(url_attr: str, text: str) -> str:
-    """``url_attr`` from ``href``; ``text`` already HTML."""
-    return f'<a href="{url_attr}">{text}</a>'
-
-
 def external_link(url, text: str | None = None) -> str:
     """A link only for http(s) URLs; anything else (javascript:, data:) is shown as text."""
     if missing(url):

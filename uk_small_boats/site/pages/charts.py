@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..context import SiteData, fmt_day
-from ..html import block, esc, href, json_script
+from ..html import block, esc, href, json_script, page
 
 HOME_OFFICE = "Source: Home Office, small-boat arrivals time series (OGL v3)"
 POLICY_TABLES = "Source: uk-small-boats policy tables, from news reports"
@@ -307,7 +307,6 @@ ORDER = ["year-to-date", "yearly", "monthly", "seven-day-average", "people-per-b
 
 
 def charts_page(site: SiteData, charts: dict[str, Chart]) -> str:
-    from ..html import page
     figures = "\n\n".join(f"<h2 id=\"h-{esc(cid)}\">{esc(charts[cid].title)}</h2>\n{figure(site, charts[cid], 'charts.html')}"
                           for cid in ORDER if cid in charts)
     toc = "".join(f'<li><a href="#{esc(cid)}">{esc(charts[cid].title)}</a></li>' for cid in ORDER if cid in charts)

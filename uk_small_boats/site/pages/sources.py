@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..context import SiteData, fmt_day, fmt_period
-from ..html import badge, block, definition_table, esc, external_link, heading, highlight, href, page, table
+from ..html import badge, block, definition_table, esc, external_link, highlight, href, page, table
 from .policy import PAGES, Links, evidence_users, with_unit
 
 SOURCE_LABEL = {"news": "news article", "official": "official statistics",

@@ -45,7 +45,9 @@ def sql_page(site: SiteData, engine_sizes: dict[str, dict[str, int]], db_gz_byte
     config = {"wasm": {"url": ENGINE + "duckdb-eh.wasm.gz", "packed": wasm["packed"], "unpacked": wasm["unpacked"]},
               "worker": {"url": ENGINE + "duckdb-browser-eh.worker.js.gz", "packed": worker["packed"],
                          "unpacked": worker["unpacked"]},
-              "db": {"url": DB_GZ, "packed": db_gz_bytes, "name": "uk_small_boats.duckdb"}}
+              "db": {"url": DB_GZ, "packed": db_gz_bytes, "name": "uk_small_boats.duckdb",
+                     "tables": sum(r["kind"] == "table" for r in site.catalogue),
+                     "views": sum(r["kind"] == "view" for r in site.catalogue)}}
     mb = lambda n: f"{n / 1e6:.1f} MB"  # noqa: E731
     total = wasm["packed"] + worker["packed"] + db_gz_bytes
     buttons = " ".join(f'<button type="button" class="md-button example" data-sql="{esc(sql)}">{esc(label)}</button>'
