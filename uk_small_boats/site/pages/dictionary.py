@@ -79,28 +79,36 @@ def dictionary_page(site: SiteData, name: str) -> str:
 
 
 def diagram(site: SiteData) -> str:
-    """The resources and their foreign keys as an SVG: columns by depth (a table to the right of every
-    table it refers to), an arrow for each reference."""
+    """The resources and their foreign keys as an SVG: rows by depth (a table below every table it
+    refers to, each row ordered near what it refers to), an arrow for each reference."""
     order = [s.name for s in dependency_order(list(site.specs.values()))]
     refs = {(a, b) for a, _, b, _ in relationships(site) if a != b}
     depth: dict[str, int] = {}
     for n in order:
         depth[n] = 1 + max((depth[b] for a, b in refs if a == n and b in depth), default=-1)
-    cols: dict[int, list[str]] = {}
-    for n in order:
-        cols.setdefault(depth[n], []).append(n)
-    w, h, gx, gy = 150, 30, 60, 16
-    pos = {n: (d * (w + gx) + 10, i * (h + gy) + 10) for d, names in cols.items() for i, n in enumerate(names)}
-    width = (max(cols) + 1) * (w + gx) - gx + 20
-    height = max(len(v) for v in cols.values()) * (h + gy) - gy + 20
+    rows: dict[int, list[str]] = {}
+    slot: dict[str, float] = {}
+    for d in sorted(set(depth.values())):
+        names = [n for n in order if depth[n] == d]
+        near = {n: sum(slot[b] for a, b in refs if a == n) / max(1, sum(1 for a, _ in refs if a == n)) for n in names}
+        rows[d] = sorted(names, key=lambda n: (near[n], n))
+        slot.update({n: i for i, n in enumerate(rows[d])})
+    w, h, gx, gy = 170, 30, 24, 44
+    widest = max(len(v) for v in rows.values())
+    width = widest * (w + gx) - gx + 20
+    pos = {}
+    for d, names in rows.items():
+        left = 10 + (widest - len(names)) * (w + gx) / 2
+        pos.update({n: (left + i * (w + gx), 10 + d * (h + gy)) for i, n in enumerate(names)})
+    height = len(rows) * (h + gy) - gy + 20
     lines = []
     for a, b in sorted(refs):
         (ax, ay), (bx, by) = pos[a], pos[b]
-        lines.append(f'<line x1="{ax}" y1="{ay + h / 2}" x2="{bx + w}" y2="{by + h / 2}" marker-end="url(#arrow)"/>')
-    boxes = [f'<a href="{href(n + ".html")}"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4"/>'
+        lines.append(f'<line x1="{ax + w / 2}" y1="{ay}" x2="{bx + w / 2}" y2="{by + h}" marker-end="url(#arrow)"/>')
+    boxes = [f'<a class="er-node" href="{href(n + ".html")}"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4"/>'
              f'<text x="{x + w / 2}" y="{y + h / 2 + 4}">{esc(n)}</text></a>' for n, (x, y) in pos.items()]
     text = "; ".join(f"{a} refers to {b}" for a, b in sorted(refs))
-    return (f'<svg class="er-diagram" viewBox="0 0 {width} {height}" width="{width}" role="group" '
+    return (f'<svg class="er-diagram" viewBox="0 0 {width:.0f} {height}" width="{width:.0f}" role="group" '
             f'aria-labelledby="er-title" aria-describedby="er-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="er-title">Tables and their foreign keys</title><desc id="er-desc">{esc(text)}.</desc>'
             f'<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
@@ -121,8 +129,8 @@ def dictionary_index(site: SiteData) -> str:
              'their sha256 on its page; the <a href="columns.html">column index</a> lists every column.</p>')
     return page("Data dictionary", block(intro + table(["table", "title", "rows", "what it holds"], rows)),
                 "## How the tables relate",
-                block("<p>An arrow points from a table to a table it refers to (a foreign key); select a table "
-                      "to open its page.</p>" + f'<div class="diagram-scroll">{diagram(site)}</div>'),
+                block("<p>An arrow points from a table up to a table it refers to (a foreign key); select a "
+                      "table to open its page.</p>" + f'<div class="diagram-scroll">{diagram(site)}</div>'),
                 "## Views in the DuckDB file",
                 block("<p>Defined in the published database (and the SQL console) over the tables above.</p>"
                       + table(["view", "what it shows", "columns"], views)),

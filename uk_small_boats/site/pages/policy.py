@@ -77,15 +77,31 @@ class Links:
         if df is None or spec is None or not spec.primary_key:
             return key
         row = df[df[spec.primary_key[0]] == key]
-        return row_label(spec, row.iloc[0].to_dict()) if len(row) else key
+        return row_label(spec, row.iloc[0].to_dict(), actor_names(self.site)) if len(row) else key
 
 
-def row_label(spec, row: dict) -> str:
+def row_label(spec, row: dict, actors: dict[str, str] | None = None) -> str:
+    """A heading for a row: its name (or title, purpose, description); for a row about an actor or
+    a country without a name of its own (a participant), who or where it is comes first."""
+    text = str(row[spec.primary_key[0]])
     for name in LABEL_FIELDS:
         if name in spec.field_names and isinstance(row.get(name), str) and row[name].strip():
             text = row[name].strip()
-            return text if len(text) <= 110 else text[:107].rstrip() + "…"
-    return str(row[spec.primary_key[0]])
+            text = text if len(text) <= 110 else text[:107].rstrip() + "…"
+            break
+    if "name" in spec.field_names:
+        return text
+    who = actors.get(row.get("actor_id")) if actors and isinstance(row.get("actor_id"), str) else None
+    if who:
+        return f"{who}, {text}"
+    if isinstance(row.get("country_code"), str) and "actor_id" in spec.field_names:
+        return f"{text} ({country(row['country_code']).rsplit(' (', 1)[0]})"
+    return text
+
+
+def actor_names(site: SiteData) -> dict[str, str]:
+    a = site.frames["actors"]
+    return dict(zip(a["actor_id"], a["name"]))
 
 
 def _fk_targets(spec) -> dict[str, str]:
@@ -136,7 +152,7 @@ def evidence_html(site: SiteData, links: Links, evidence_id: str) -> str:
 
 def card(site: SiteData, links: Links, spec, row: dict, level: int = 2) -> str:
     key = str(row[spec.primary_key[0]])
-    label = row_label(spec, row)
+    label = row_label(spec, row, actor_names(site))
     rows = []
     for f in spec.fields:
         if f["name"] in spec.primary_key or (f["name"] in LABEL_FIELDS and row.get(f["name"]) == label):
@@ -163,7 +179,7 @@ def policy_page(site: SiteData, resource: str) -> str:
                 html = html.replace("</section>", '<h3>Taking part</h3><div class="participants">' + "".join(
                     card(site, links, site.specs["participants"], p, 4) for p in mine.to_dict("records")) + "</div></section>")
         cards.append(html)
-    index = "".join(f'<li><a href="#{esc(r[spec.primary_key[0]])}">{esc(row_label(spec, r))}</a></li>'
+    index = "".join(f'<li><a href="#{esc(r[spec.primary_key[0]])}">{esc(row_label(spec, r, actor_names(site)))}</a></li>'
                     for r in df.to_dict("records"))
     file, title, intro = PAGES[resource]
     head = (f"<p>{esc(intro)} Every row rests on a quote from a source, shown with it. The table is "
@@ -181,6 +197,7 @@ def evidence_users(site: SiteData) -> dict[str, list[tuple[str, str, str]]]:
             continue
         for r in site.frames[resource].to_dict("records"):
             if isinstance(r["evidence_id"], str):
-                out.setdefault(r["evidence_id"], []).append((resource, str(r[spec.primary_key[0]]), row_label(spec, r)))
+                out.setdefault(r["evidence_id"], []).append(
+                    (resource, str(r[spec.primary_key[0]]), row_label(spec, r, actor_names(site))))
     return out
 
