@@ -3,6 +3,7 @@ for every missing path, as GitHub Pages does) to Debian's Chromium driven by Pla
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -89,14 +90,22 @@ def watch(pg, base: str) -> None:
     pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
 
 
-@pytest.fixture
-def page(browser, site):
-    _, base = site
+@contextlib.contextmanager
+def new_page(browser, base: str):
+    """A page in a fresh context (nothing cached), desktop-sized, watched for problems."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     pg = ctx.new_page()
     watch(pg, base)
-    yield pg
-    ctx.close()
+    try:
+        yield pg
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    with new_page(browser, site[1]) as pg:
+        yield pg
 
 
 SCREENSHOTS = REPO / "build" / "screenshots"

@@ -9,7 +9,7 @@ import io
 import duckdb
 import pytest
 
-from .conftest import shot
+from .conftest import new_page, shot
 
 pytestmark = pytest.mark.browser
 ALL_DRAWN = ("() => { const c = [...document.querySelectorAll('.chart[data-chart]')];"
@@ -18,15 +18,11 @@ ALL_DRAWN = ("() => { const c = [...document.querySelectorAll('.chart[data-chart
 
 @pytest.fixture(scope="module")
 def charts_page(browser, site):
-    from .conftest import watch
     _, base = site
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    pg = ctx.new_page()
-    watch(pg, base)
-    pg.goto(base + "charts.html", wait_until="load")
-    pg.wait_for_function(ALL_DRAWN, timeout=30000)
-    yield pg
-    ctx.close()
+    with new_page(browser, base) as pg:
+        pg.goto(base + "charts.html", wait_until="load")
+        pg.wait_for_function(ALL_DRAWN, timeout=30000)
+        yield pg
 
 
 def csv_rows(pg, url: str) -> list[dict]:

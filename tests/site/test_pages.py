@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from .conftest import AXE, shot, watch
+from .conftest import AXE, new_page, shot
 
 pytestmark = pytest.mark.browser
 PHONE = 390
@@ -39,10 +39,13 @@ def real_problems(problems: list[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def survey(site, site_pages, browser) -> dict[str, dict]:
     _, base = site
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = ctx.new_page()
-    watch(pg, base)
     facts = {}
+    with new_page(browser, base) as pg:
+        survey_pages(pg, base, site_pages, facts)
+    return facts
+
+
+def survey_pages(pg, base: str, site_pages: list[str], facts: dict) -> None:
     for rel in site_pages + ["404"]:
         pg.problems.clear()
         if rel == "404":
@@ -59,8 +62,6 @@ def survey(site, site_pages, browser) -> dict[str, dict]:
         pg.set_viewport_size({"width": 1280, "height": 900})
         f["problems"] = real_problems([p for p in pg.problems if not (rel == "404" and "missing.html" in p)])
         facts[rel] = f
-    ctx.close()
-    return facts
 
 
 def test_every_page_loads_cleanly(survey):

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, quote, urlparse
 import duckdb
 import pytest
 
-from .conftest import watch
+from .conftest import SERVED, new_page
 
 pytestmark = pytest.mark.browser
 
@@ -42,13 +42,10 @@ def first_cell(pg) -> str:
 def console(browser, site):
     """One console page, engine loaded once, for the many single-query tests."""
     _, base = site
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    pg = ctx.new_page()
-    watch(pg, base)
-    pg.goto(base + "sql.html")
-    wait_ready(pg)
-    yield pg
-    ctx.close()
+    with new_page(browser, base) as pg:
+        pg.goto(base + "sql.html")
+        wait_ready(pg)
+        yield pg
 
 
 @pytest.fixture(scope="module")
@@ -182,11 +179,9 @@ def test_json_export_keeps_decimals_and_big_integers_exact(console):
     assert json.loads(text)[0]["d"] == 1.5
 
 
-def test_query_in_the_url_runs_and_the_url_follows_the_query(browser, site):
+def test_query_in_the_url_runs_and_the_url_follows_the_query(page, site):
     _, base = site
-    ctx = browser.new_context()
-    pg = ctx.new_page()
-    watch(pg, base)
+    pg = page
     pg.goto(base + "sql.html?sql=" + quote("SELECT 6 * 7 AS answer"))
     pg.wait_for_function("document.querySelector('#sql-app').dataset.state === 'done'", timeout=60000)
     assert first_cell(pg) == "42"
@@ -194,7 +189,6 @@ def test_query_in_the_url_runs_and_the_url_follows_the_query(browser, site):
     assert parse_qs(urlparse(pg.url).query)["sql"] == ["SELECT 'a b&c' AS s"]
     assert pg.locator("#share").get_attribute("href") == pg.url
     assert pg.problems == []
-    ctx.close()
 
 
 def test_ctrl_enter_runs_the_query(console):
@@ -257,13 +251,9 @@ def test_tables_and_views_are_listed_with_descriptions(console, db):
     assert console.locator("#result tbody tr").count() == db.execute("SELECT least(count(*), 100) FROM claims").fetchall()[0][0]
 
 
-def test_engine_loads_with_progress_compressed_and_only_on_this_page(browser, site):
+def test_engine_loads_with_progress_compressed_and_only_on_this_page(page, site):
     _, base = site
-    from .conftest import SERVED
-    log = SERVED[base]
-    ctx = browser.new_context()
-    pg = ctx.new_page()
-    watch(pg, base)
+    log, pg = SERVED[base], page
     log.clear()
     pg.goto(base + "index.html", wait_until="networkidle")
     assert not [p for p, _ in log if "duckdb" in p], "the engine is fetched only by the SQL page"
@@ -285,4 +275,3 @@ def test_engine_loads_with_progress_compressed_and_only_on_this_page(browser, si
           f"{sent / 1e6:.1f} MB transferred for the page ({len(log)} files)")
     assert sent < 12e6
     assert pg.problems == []
-    ctx.close()

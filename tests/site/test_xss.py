@@ -14,7 +14,7 @@ from uk_small_boats.metadata.schemas import resources
 from uk_small_boats.paths import DATA, REPO
 from uk_small_boats.pipeline import build
 
-from .conftest import serve, watch
+from .conftest import new_page, serve
 
 pytestmark = pytest.mark.browser
 
@@ -98,15 +98,19 @@ LIVE = r"""() => ({
 })"""
 
 
+@pytest.fixture
+def hostile_page(browser, hostile_site):
+    with new_page(browser, hostile_site[1]) as pg:
+        yield pg
+
+
 CLEAN = {"handlers": 0, "xss": 0, "jsLinks": 0, "autofocus": 0, "scripts": 0}
 
 
-def test_curated_text_is_inert_on_every_page(hostile_site, browser):
+def test_curated_text_is_inert_on_every_page(hostile_site, hostile_page):
+    pg = hostile_page
     out, base = hostile_site
     pages = sorted(p.relative_to(out / "site").as_posix() for p in (out / "site").rglob("*.html"))
-    ctx = browser.new_context()
-    pg = ctx.new_page()
-    watch(pg, base)
     shown = set()
     for rel in pages:
         pg.goto(base + rel, wait_until="load")
@@ -118,15 +122,12 @@ def test_curated_text_is_inert_on_every_page(hostile_site, browser):
     assert dialogs == []
     # Every vector is visible as the text it is, somewhere (nothing was dropped or interpreted).
     assert shown == set(VECTORS)
-    ctx.close()
 
 
-def test_titles_stay_text_in_title_nav_and_heading(hostile_site, browser):
+def test_titles_stay_text_in_title_nav_and_heading(hostile_site, hostile_page):
+    pg = hostile_page
     out, base = hostile_site
     sources = {r["source_id"]: r for r in csv.DictReader((out / "data" / "sources.csv").open(encoding="utf-8"))}
-    ctx = browser.new_context()
-    pg = ctx.new_page()
-    watch(pg, base)
     checked = 0
     for sid, src in sources.items():
         if src["kind"] == "official" or not src["title"]:
@@ -137,28 +138,22 @@ def test_titles_stay_text_in_title_nav_and_heading(hostile_site, browser):
         assert pg.evaluate(LIVE) == CLEAN
         checked += 1
     assert checked >= 3 and [p for p in pg.problems if p.startswith("dialog")] == []
-    ctx.close()
 
 
-def test_claims_explorer_lists_every_claim_despite_hostile_quotes(hostile_site, browser):
+def test_claims_explorer_lists_every_claim_despite_hostile_quotes(hostile_site, hostile_page):
+    pg = hostile_page
     out, base = hostile_site
     claims = list(csv.DictReader((out / "data" / "claims.csv").open(encoding="utf-8")))
     assert any("<!--<script>" in c["quote"] for c in claims)
-    ctx = browser.new_context()
-    pg = ctx.new_page()
-    watch(pg, base)
     pg.goto(base + "claims.html", wait_until="load")
     pg.wait_for_function(f"document.querySelectorAll('#claims-table tbody tr').length === {len(claims)}",
                          timeout=10000)
     assert [p for p in pg.problems if p.startswith(("dialog", "pageerror"))] == []
-    ctx.close()
 
 
-def test_search_results_are_text(hostile_site, browser):
+def test_search_results_are_text(hostile_site, hostile_page):
+    pg = hostile_page
     _, base = hostile_site
-    ctx = browser.new_context()
-    pg = ctx.new_page()
-    watch(pg, base)
     pg.goto(base + "index.html", wait_until="load")
     pg.click("input.md-search__input")
     for term in ("autofocus", "migrants", "France"):
@@ -169,4 +164,3 @@ def test_search_results_are_text(hostile_site, browser):
         if term == "autofocus":  # the attribute-list vector is found, and shown as text
             assert "onfocus=alert" in pg.locator(".md-search-result").inner_text()
     assert [p for p in pg.problems if p.startswith("dialog")] == []
-    ctx.close()
