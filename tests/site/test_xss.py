@@ -33,10 +33,16 @@ OFFSET_FIELDS = {"quote", "original_quote"}  # their length is fixed by char off
 
 
 def free_text_fields(spec) -> list[str]:
-    """String fields with no pattern, enum or key role: what a curator types freely."""
-    keys = set(spec.primary_key)
-    for fk in spec.foreign_keys:
-        keys |= set(fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]])
+    """String fields with no pattern or enum that nothing refers to: what a curator types freely
+    (ids without a pattern included, such as participant_id)."""
+    keys = set()
+    for s in resources():
+        for fk in s.foreign_keys:
+            fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
+            keys |= set(fields) if s.name == spec.name else set()
+            if s.referenced_resource(fk) == spec.name:
+                keys |= set(fk["reference"]["fields"] if isinstance(fk["reference"]["fields"], list)
+                            else [fk["reference"]["fields"]])
     return [f["name"] for f in spec.fields if f["type"] == "string" and f["name"] not in keys
             and not {"pattern", "enum"} & set(f.get("constraints", {})) and f["name"] != "file_name"]
 
