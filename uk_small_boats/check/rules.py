@@ -10,7 +10,8 @@ import numpy as np
 
 from ..metadata.vocab import vocabulary
 
-VERDICTS = list(vocabulary("verdict"))
+VERDICT_DOCS = vocabulary("verdict")
+VERDICTS = list(VERDICT_DOCS)
 RULE_DOCS = vocabulary("verdict_rule")
 READING_DOCS = vocabulary("reading")
 

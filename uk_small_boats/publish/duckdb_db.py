@@ -66,6 +66,9 @@ def dependency_order(specs: list[ResourceSpec]) -> list[ResourceSpec]:
 
 
 BLOCK_SIZE = 16384  # the smallest DuckDB allows: ~0.4 MB instead of ~12 MB for tables this small
+# Readable by DuckDB 1.4 and later, including DuckDB-WASM 1.32 (DuckDB 1.4.3), which the site's SQL
+# console uses to open this very file; the default of duckdb 2.x is a format 1.4 cannot read.
+STORAGE_VERSION = "v1.4.0"
 
 
 # DuckDB (1.4+) writes 16 random bytes, the database identifier, into the file's main header, and
@@ -116,7 +119,8 @@ def write_duckdb(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], pat
 def _write(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], path: Path) -> None:
     con = duckdb.connect()
     try:
-        con.execute(f"ATTACH {_lit(str(path))} AS uk_small_boats (BLOCK_SIZE {BLOCK_SIZE})")
+        con.execute(f"ATTACH {_lit(str(path))} AS uk_small_boats "
+                    f"(BLOCK_SIZE {BLOCK_SIZE}, STORAGE_VERSION {_lit(STORAGE_VERSION)})")
         con.execute("USE uk_small_boats")
         con.execute("SET threads TO 2")
         for spec in dependency_order(specs):

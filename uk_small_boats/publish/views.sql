@@ -92,3 +92,16 @@ SELECT s.publisher, s.published_date, s.source_id, s.url, c.claim_id, c.quote, c
 FROM claims c JOIN claim_checks k USING (claim_id) JOIN sources s USING (source_id)
 WHERE s.kind = 'news' AND k.verdict = 'discrepancy'
 ORDER BY s.published_date, s.publisher, c.figure_start;
+
+-- Each view's description (shown by the data dictionary and the SQL console from the file itself).
+COMMENT ON VIEW official_weekly_reconciliation IS 'Weeks where SB_02 disagrees with the sum of SB_01 days (expected to be empty; non-empty is news).';
+COMMENT ON VIEW official_monthly IS 'People and boats arrived per calendar month from the daily series, with people per boat.';
+COMMENT ON VIEW official_yearly IS 'People and boats arrived per calendar year from the daily series, with the days reported and the last date.';
+COMMENT ON VIEW claims_checked IS 'Every claim beside its fact-check verdict and the official figure, with its source''s publisher, date and kind.';
+COMMENT ON VIEW returns_with_evidence IS 'Returns with the quote each rests on.';
+COMMENT ON VIEW funding_with_evidence IS 'Funding commitments with payer and recipient names and the quote each rests on.';
+COMMENT ON VIEW participants_named IS 'Participants with their event, actor and the quote each rests on.';
+COMMENT ON VIEW timeline IS 'One dated line per event, return, funding commitment and policy start, joined to its quote.';
+COMMENT ON VIEW sources_dated IS 'The source registry with the result of checking each established date against the series.';
+COMMENT ON VIEW press_accuracy IS 'How accurately the press reported the crossings: per publisher and year, figures checked and their verdicts, with figures since revised and pre-2020 press tallies kept apart from errors.';
+COMMENT ON VIEW press_discrepancies IS 'Every figure a news source got wrong by the series, with its quote, the official figure and the explanation.';

@@ -1,42 +1,173 @@
-// Claims explorer: filter, search and sort. Source text only ever goes in as text nodes.
+// Claims explorer: filter, search, sort (keyboard-operable headings), export, state in the URL.
+// Source text only ever goes in as text nodes.
 (function () {
   const data = JSON.parse(document.getElementById("claims-data").textContent);
+  const cfg = JSON.parse(document.getElementById("claims-config").textContent);
   const tbody = document.querySelector("#claims-table tbody");
-  const sel = { source: "#f-source", metric: "#f-metric", verdict: "#f-verdict" };
-  let sortKey = "source", sortDir = 1;
-  for (const [key, css] of Object.entries(sel)) {
-    const el = document.querySelector(css);
-    [...new Set(data.map((d) => d[key]).filter((v) => v))].sort().forEach((v) => {
-      const o = document.createElement("option"); o.value = v; o.textContent = v; el.appendChild(o);
-    });
-    el.addEventListener("change", render);
+  const ctl = { source: "#f-source", metric: "#f-metric", verdict: "#f-verdict", q: "#f-text" };
+  const el = (css) => document.querySelector(css);
+  const human = (s) => (s || "").replaceAll("_", " ");
+  const num = (n) => Number(n).toLocaleString("en-GB", { maximumFractionDigits: 2 });
+  let sortKey = "period", sortDir = 1;
+
+  function money(n, code) {
+    const sym = { GBP: "£", EUR: "€", USD: "$" }[code] || code + " ";
+    if (n >= 1e9) return `${sym}${num(n / 1e9)}bn`;
+    if (n >= 1e6) return `${sym}${num(n / 1e6)}m`;
+    return `${sym}${num(n)}`;
   }
-  document.querySelector("#f-text").addEventListener("input", render);
-  document.querySelectorAll("#claims-table th").forEach((th) => th.addEventListener("click", () => {
-    sortDir = sortKey === th.dataset.key ? -sortDir : 1; sortKey = th.dataset.key; render();
-  }));
-  function cell(tr, content) { const td = document.createElement("td"); td.append(content); tr.appendChild(td); return td; }
+  function withUnit(v, unit) {
+    if (v === null || v === undefined) return "";
+    switch (unit) {
+      case "GBP": case "EUR": case "USD": return money(v, unit);
+      case "percent": return `${num(v)}%`;
+      case "people": return `${num(v)} ${v === 1 ? "person" : "people"}`;
+      case "boats": return `${num(v)} boat${v === 1 ? "" : "s"}`;
+      case "countries": return `${num(v)} countr${v === 1 ? "y" : "ies"}`;
+      default: return num(v);
+    }
+  }
+  const figure = (d) => `${d.qualifier && d.qualifier !== "exact" ? human(d.qualifier) + " " : ""}${withUnit(d.value, d.unit)}`;
+  const day = (iso) => iso ? new Date(iso + "T00:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : "";
+  const sourceLabel = (d) => [d._source.publisher || "no publisher", day(d._source.published)].filter(Boolean).join(", ");
+  const keys = {
+    source: (d) => (d._source.publisher || "") + (d._source.published || "") + d.claim_id, quote: (d) => d.quote, figure: (d) => `${d.metric} ${String(d.value).padStart(16, "0")}`,
+    period: (d) => (d.period_start || "9999") + (d.period_end || ""), official: (d) => d.official_value ?? -Infinity,
+    verdict: (d) => `${cfg.verdicts.indexOf(d.verdict)}`.padStart(3, "0"),
+  };
+
+  // Options from the data (verdicts in the schema's order).
+  const options = {
+    source: [...new Map(data.map((d) => [d.source_id, d._source.title])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+    metric: [...new Set(data.map((d) => d.metric))].sort().map((m) => [m, human(m)]),
+    verdict: cfg.verdicts.filter((v) => data.some((d) => d.verdict === v)).map((v) => [v, human(v)]),
+  };
+  for (const [key, opts] of Object.entries(options)) {
+    for (const [value, label] of opts) {
+      const o = document.createElement("option"); o.value = value; o.textContent = label; el(ctl[key]).appendChild(o);
+    }
+  }
+
+  // State <-> URL.
+  function readUrl() {
+    const p = new URLSearchParams(location.search);
+    for (const [k, css] of Object.entries(ctl)) el(css).value = p.get(k) || "";
+    if (keys[p.get("sort")]) sortKey = p.get("sort");
+    sortDir = p.get("dir") === "desc" ? -1 : 1;
+  }
+  function writeUrl() {
+    const p = new URLSearchParams(location.search);
+    for (const [k, css] of Object.entries(ctl)) { const v = el(css).value; v ? p.set(k, v) : p.delete(k); }
+    p.set("sort", sortKey); p.set("dir", sortDir < 0 ? "desc" : "asc");
+    history.replaceState(null, "", `${location.pathname}?${p}${location.hash}`);
+  }
+
+  function filtered() {
+    const f = Object.fromEntries(Object.entries(ctl).map(([k, css]) => [k, el(css).value]));
+    const q = f.q.trim().toLowerCase();
+    const rows = data.filter((d) => (!f.source || d.source_id === f.source) && (!f.metric || d.metric === f.metric)
+      && (!f.verdict || d.verdict === f.verdict)
+      && (!q || [d.quote, d.source_id, d._source.title, d._source.publisher, d.figure_text].join(" ").toLowerCase().includes(q)));
+    const key = keys[sortKey];
+    return rows.sort((a, b) => { const x = key(a), y = key(b); return (x > y ? 1 : x < y ? -1 : 0) * sortDir; });
+  }
+
+  function text(tag, content, cls) { const e = document.createElement(tag); e.textContent = content; if (cls) e.className = cls; return e; }
+  function cell(tr, ...content) { const td = document.createElement("td"); td.append(...content); tr.appendChild(td); return td; }
+
+  function reportLink(d) {
+    if (!cfg.issues) return "";
+    const a = document.createElement("a");
+    const body = `Claim ${d.claim_id} (${cfg.page}?q=${encodeURIComponent(d.claim_id)})\n\nQuote: ${d.quote}\n\n` +
+      `Verdict: ${d.verdict} (rule ${d.rule})\nExplanation: ${d.explanation}\n\nWhat is wrong, and the evidence:\n`;
+    a.href = `${cfg.issues}?${new URLSearchParams({ title: `Wrong verdict: ${d.claim_id}`, body, labels: "wrong-verdict" })}`;
+    a.textContent = "Report a wrong verdict"; a.className = "report"; a.rel = "noopener";
+    return a;
+  }
+
+  function allFields(d) {
+    const det = document.createElement("details");
+    det.className = "plain";
+    det.append(text("summary", "All fields"));
+    const dl = document.createElement("dl");
+    for (const f of cfg.fields) {
+      const v = d[f.name];
+      if (v === null || v === undefined || v === "") continue;
+      const dt = text("dt", f.name); dt.title = f.description;
+      dl.append(dt, text("dd", String(v)));
+    }
+    det.append(dl);
+    return det;
+  }
+
+  function verdictCell(d) {
+    const parts = [];
+    const b = text("span", human(d.verdict), `verdict verdict-${d.verdict}`);
+    parts.push(b);
+    const facts = cfg.details.filter((k) => d[k] !== null && d[k] !== undefined)
+      .map((k) => `${human(k)}: ${typeof d[k] === "boolean" ? (d[k] ? "yes" : "no") : human(String(d[k]))}`);
+    if (facts.length) parts.push(text("span", facts.join(" · "), "verdict-facts"));
+    if (d.explanation) parts.push(text("p", d.explanation, "explanation"));
+    return parts;
+  }
+
   function render() {
-    const f = Object.fromEntries(Object.entries(sel).map(([k, css]) => [k, document.querySelector(css).value]));
-    const text = document.querySelector("#f-text").value.toLowerCase();
-    const rows = data.filter((d) => (!f.source || d.source === f.source) && (!f.metric || d.metric === f.metric)
-      && (!f.verdict || d.verdict === f.verdict) && (!text || d.quote.toLowerCase().includes(text)));
-    rows.sort((a, b) => { const x = a[sortKey] ?? "", y = b[sortKey] ?? ""; return (x > y ? 1 : x < y ? -1 : 0) * sortDir; });
-    tbody.replaceChildren();
+    const rows = filtered();
+    const frag = document.createDocumentFragment();
     for (const d of rows) {
       const tr = document.createElement("tr");
-      const a = document.createElement("a"); a.href = `sources/${d.source}.html#${d.id}`; a.textContent = d.source;
-      cell(tr, a);
-      const q = document.createElement("span"); const m = document.createElement("mark");
-      m.textContent = d.quote.slice(d.fs, d.fe);
-      q.append(d.quote.slice(0, d.fs), m, d.quote.slice(d.fe)); cell(tr, q);
-      cell(tr, d.metric.replaceAll("_", " ")); cell(tr, `${d.qualifier === "exact" ? "" : d.qualifier.replaceAll("_", " ") + " "}${d.value.toLocaleString("en-GB")}`);
-      cell(tr, d.period); cell(tr, d.official === null ? "" : d.official.toLocaleString("en-GB"));
-      const b = document.createElement("span"); b.className = `verdict verdict-${d.verdict}`; b.textContent = (d.verdict || "").replaceAll("_", " ");
-      b.title = d.explanation || ""; cell(tr, b);
-      tbody.appendChild(tr);
+      tr.id = `row-${d.claim_id}`;
+      const a = document.createElement("a");
+      a.href = `sources/${encodeURIComponent(d.source_id)}.html#${encodeURIComponent(d.claim_id)}`;
+      a.textContent = sourceLabel(d);
+      cell(tr, a, text("span", d._source.title, "source-title"));
+      const q = document.createElement("q");
+      const fs = d.figure_start - d.char_start, fe = d.figure_end - d.char_start;
+      q.append(d.quote.slice(0, fs), text("mark", d.quote.slice(fs, fe)), d.quote.slice(fe));
+      cell(tr, q, allFields(d), reportLink(d));
+      cell(tr, text("span", human(d.metric), "metric"), text("strong", figure(d)));
+      cell(tr, d._period || "");
+      cell(tr, d.official_value === null ? "" : withUnit(d.official_value, d.unit));
+      cell(tr, ...verdictCell(d));
+      frag.appendChild(tr);
     }
-    document.querySelector("#f-count").textContent = `${rows.length} of ${data.length} claims`;
+    tbody.replaceChildren(frag);
+    document.querySelectorAll("#claims-table th[data-key]").forEach((th) => {
+      th.setAttribute("aria-sort", th.dataset.key === sortKey ? (sortDir > 0 ? "ascending" : "descending") : "none");
+    });
+    el("#f-count").textContent = `${rows.length} of ${data.length} claims`;
+    return rows;
   }
+
+  function update() { writeUrl(); render(); }
+
+  function save(textContent, name, type) {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([textContent], { type }));
+    a.download = name; document.body.appendChild(a); a.click(); a.remove();
+  }
+  function exportRows(format) {
+    const rows = filtered();
+    const names = cfg.fields.map((f) => f.name);
+    if (format === "json") {
+      save(JSON.stringify(rows.map((d) => Object.fromEntries(names.map((n) => [n, d[n]]))), null, 1) + "\n",
+        "uk-small-boats-claims.json", "application/json");
+      return;
+    }
+    const c = (v) => { const s = v === null || v === undefined ? "" : String(v); return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s; };
+    save([names.join(","), ...rows.map((d) => names.map((n) => c(d[n])).join(","))].join("\r\n") + "\r\n",
+      "uk-small-boats-claims.csv", "text/csv");
+  }
+
+  for (const css of Object.values(ctl)) el(css).addEventListener(css === ctl.q ? "input" : "change", update);
+  el(".filters").addEventListener("submit", (e) => e.preventDefault());
+  el("#f-clear").addEventListener("click", () => { for (const css of Object.values(ctl)) el(css).value = ""; update(); });
+  document.querySelectorAll("#claims-table th[data-key] button").forEach((btn) => btn.addEventListener("click", () => {
+    const key = btn.parentElement.dataset.key;
+    sortDir = sortKey === key ? -sortDir : 1; sortKey = key; update();
+  }));
+  el("#export-csv").addEventListener("click", () => exportRows("csv"));
+  el("#export-json").addEventListener("click", () => exportRows("json"));
+  readUrl();
   render();
 })();

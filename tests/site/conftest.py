@@ -1,0 +1,116 @@
+"""The built site served as it is deployed (under the path of mkdocs.yml's site_url, with 404.html
+for every missing path, as GitHub Pages does) to Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from uk_small_boats.paths import REPO
+from uk_small_boats.pipeline import build
+from uk_small_boats.site.serve import CHROMIUM, CHROMIUM_ARGS, SiteServer
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+SERVED: dict[str, list[tuple[str, int]]] = {}  # base URL -> (path, bytes sent) for each file served
+
+
+def serve(root: Path):
+    """Start a server for ``root`` under the deploy prefix; returns (base URL, shutdown)."""
+    server = SiteServer(root)
+    SERVED[server.base] = server.log
+    return server.base, server.stop
+
+
+def ensure_node_modules() -> None:
+    if not (REPO / "node_modules" / "@duckdb" / "duckdb-wasm").is_dir() or not AXE.is_file():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=REPO, check=True)
+
+
+def ensure_chromium() -> Path:
+    """Install Debian's chromium when it is missing (no browser downloads work here)."""
+    if not CHROMIUM.exists() and shutil.which("apt-get") and os.geteuid() == 0:
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False, env=env, capture_output=True)
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium could not be installed for the browser tests")
+        pytest.skip("no /usr/bin/chromium and it cannot be installed here")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """(build dir, base URL) of one full build with the site, served under its deploy prefix."""
+    ensure_node_modules()
+    out = tmp_path_factory.mktemp("sitebuild") / "build"
+    t = time.perf_counter()
+    build(out, site=True)
+    print(f"\nsite build (whole build with site): {time.perf_counter() - t:.1f} s")
+    base, stop = serve(out / "site")
+    yield out, base
+    stop()
+
+
+@pytest.fixture(scope="session")
+def site_pages(site) -> list[str]:
+    out, _ = site
+    return sorted(p.relative_to(out / "site").as_posix() for p in (out / "site").rglob("*.html")
+                  if p.name != "404.html")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    path = ensure_chromium()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def watch(pg, base: str) -> None:
+    """Collect everything that should not happen on a page into pg.problems."""
+    pg.problems = []
+    host = urlparse(base).netloc
+    pg.on("console", lambda m: m.type == "error" and pg.problems.append(f"console: {m.text} at {m.location.get('url')}"))
+    pg.on("pageerror", lambda e: pg.problems.append(f"pageerror: {e}"))
+    pg.on("requestfailed", lambda r: pg.problems.append(f"failed: {r.url} {r.failure}"))
+    pg.on("request", lambda r: urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != host
+          and pg.problems.append(f"outside origin: {r.url}"))
+    pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
+
+
+@contextlib.contextmanager
+def new_page(browser, base: str):
+    """A page in a fresh context (nothing cached), desktop-sized, watched for problems."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    pg = ctx.new_page()
+    watch(pg, base)
+    try:
+        yield pg
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    with new_page(browser, site[1]) as pg:
+        yield pg
+
+
+SCREENSHOTS = REPO / "build" / "screenshots"
+
+
+def shot(pg, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)

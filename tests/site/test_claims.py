@@ -1,0 +1,140 @@
+"""The claims explorer: every claim with its explanation and reading visible, units, periods sorted
+by date, filters and search kept in the URL, keyboard-sortable headings, export of what is shown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from urllib.parse import parse_qs, urlparse
+
+import pandas as pd
+import pytest
+
+from uk_small_boats.metadata.schemas import resource
+
+from .conftest import shot
+
+pytestmark = pytest.mark.browser
+ROWS = "#claims-table tbody tr"
+
+
+@pytest.fixture(scope="module")
+def claims(site) -> pd.DataFrame:
+    out, _ = site
+    c = pd.read_csv(out / "data" / "claims.csv", dtype=str, keep_default_na=False)
+    k = pd.read_csv(out / "data" / "claim_checks.csv", dtype=str, keep_default_na=False)
+    s = pd.read_csv(out / "data" / "sources.csv", dtype=str, keep_default_na=False)
+    return c.merge(k, on="claim_id").merge(s[["source_id", "publisher"]], on="source_id")
+
+
+def open_explorer(page, base, query: str = ""):
+    page.goto(base + "claims.html" + query, wait_until="load")
+    page.wait_for_function("document.querySelector('#f-count').textContent !== ''")
+
+
+def test_every_claim_is_listed_with_its_explanation_visible(site, page, claims):
+    _, base = site
+    open_explorer(page, base)
+    assert page.locator(ROWS).count() == len(claims)
+    for _, c in claims.iterrows():
+        row = page.locator(f"tr#row-{c['claim_id']}")
+        verdict = row.locator("td").nth(5)
+        assert c["explanation"] in verdict.inner_text()  # shown, not only in a tooltip
+        assert verdict.locator(".verdict").inner_text() == c["verdict"].replace("_", " ")
+    shot(page, "claims")
+    assert page.problems == []
+
+
+def test_verdict_details_follow_the_schema(site, page, claims):
+    """The rule, and the reading and period basis where the schemas have them, beside each verdict."""
+    _, base = site
+    fields = set(resource("claims").field_names) | set(resource("claim_checks").field_names)
+    shown = [f for f in ("rule", "reading", "period_basis", "date_from_series") if f in fields]
+    assert "rule" in shown
+    open_explorer(page, base)
+    c = claims.iloc[0]
+    facts = page.locator(f"tr#row-{c['claim_id']} .verdict-facts").inner_text()
+    for f in shown:
+        if c.get(f):
+            assert f"{f.replace('_', ' ')}: {c[f].replace('_', ' ')}" in facts
+    details = page.locator(f"tr#row-{c['claim_id']} details")
+    details.locator("summary").click()
+    listed = details.locator("dt").all_inner_texts()
+    assert set(listed) == {f for f in fields if c.get(f, "") != ""}  # every column the schemas have
+
+
+def test_values_carry_their_units(site, page, claims):
+    _, base = site
+    open_explorer(page, base)
+    for unit, mark in (("GBP", "£"), ("percent", "%"), ("people", "people"), ("boats", "boat")):
+        mine = claims[claims["unit"] == unit]
+        if len(mine):
+            cell = page.locator(f"tr#row-{mine.iloc[0]['claim_id']} td").nth(2).inner_text()
+            assert mark in cell, (unit, cell)
+
+
+def test_filters_and_search_live_in_the_url(site, page, claims):
+    _, base = site
+    open_explorer(page, base)
+    page.select_option("#f-verdict", "match")
+    matched = (claims["verdict"] == "match").sum()
+    assert 0 < page.locator(ROWS).count() == matched < len(claims)
+    publisher = next(p for p in claims["publisher"] if " " in p)  # a name that is no source id's part
+    page.select_option("#f-verdict", "")
+    page.fill("#f-text", publisher.lower())
+    expected = claims[claims["publisher"].str.lower().str.contains(publisher.lower())
+                      | claims["quote"].str.lower().str.contains(publisher.lower())]
+    assert page.locator(ROWS).count() == len(expected) > 0  # search covers the publisher
+    query = parse_qs(urlparse(page.url).query)
+    assert query["q"] == [publisher.lower()]
+    page.reload(wait_until="load")
+    assert page.locator("#f-text").input_value() == publisher.lower()
+    assert page.locator(ROWS).count() == len(expected)
+    open_explorer(page, base, "?verdict=match&sort=official&dir=desc")
+    assert page.locator("#f-verdict").input_value() == "match"
+    assert page.locator(ROWS).count() == matched
+
+
+def test_headings_sort_from_the_keyboard_and_periods_sort_by_date(site, page, claims):
+    _, base = site
+    open_explorer(page, base)
+    button = page.locator("th[data-key=period] button")
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("th[data-key=period]").get_attribute("aria-sort") == "descending"
+    ids = [i.removeprefix("row-") for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.id)")]
+    starts = claims.set_index("claim_id").loc[ids, "period_start"].replace("", "0000")
+    assert list(starts) == sorted(starts, reverse=True)
+    page.keyboard.press("Space")
+    assert page.locator("th[data-key=period]").get_attribute("aria-sort") == "ascending"
+    assert "sort=period" in page.url and "dir=asc" in page.url
+
+
+def test_export_gives_the_filtered_rows_with_every_field(site, page, claims):
+    _, base = site
+    open_explorer(page, base, "?verdict=match")
+    shown = page.locator(ROWS).count()
+    with page.expect_download() as d:
+        page.click("#export-csv")
+    rows = list(csv.DictReader(io.StringIO(open(d.value.path(), encoding="utf-8").read())))
+    assert len(rows) == shown and {r["verdict"] for r in rows} == {"match"}
+    assert set(rows[0]) == set(resource("claims").field_names) | set(resource("claim_checks").field_names)
+    with page.expect_download() as d:
+        page.click("#export-json")
+    data = json.load(open(d.value.path(), encoding="utf-8"))
+    assert len(data) == shown and isinstance(data[0]["value"], (int, float))
+
+
+def test_each_claim_links_to_its_source_and_a_report(site, page, claims):
+    _, base = site
+    open_explorer(page, base)
+    c = claims.iloc[0]
+    row = page.locator(f"tr#row-{c['claim_id']}")
+    report = row.locator("a.report").get_attribute("href")
+    assert report.startswith("https://github.com/") and "/issues/new?" in report
+    assert c["claim_id"] in parse_qs(urlparse(report).query)["title"][0]
+    row.locator("td").first.locator("a").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"sources/{c['source_id']}.html#{c['claim_id']}")
+    assert page.locator(f"[id='{c['claim_id']}'] mark").first.inner_text() == c["figure_text"]

@@ -1,0 +1,1 @@
+"""Page generators of the documentation site, one module per part of the site."""
