@@ -97,7 +97,7 @@ def _gold_period(g: dict) -> dict:
 
 def _metric(g: dict) -> tuple[str, str]:
     metric, unit = GOLD_METRICS[g["metric"]]
-    return metric, unit or ("percent" if metric == "percent_change" else "people")
+    return metric, unit or {"percent_change": "percent", "boats_arrived": "boats"}.get(metric, "people")
 
 
 def review_overrides(folder: Path, source_ids: dict[str, str], gold_file: Path | None = None) -> list[dict]:

@@ -23,7 +23,7 @@ from ..paths import REPO
 from ..publish.descriptor import file_stats
 from .context import CITATION, SiteData, catalogue, fmt_day
 from .html import nav_title
-from .pages import charts, claims, dictionary, home, policy, sources
+from .pages import charts, claims, dictionary, home, policy, press, sources
 from .pages import sql as sql_page
 from .vendor import vendor
 
@@ -74,6 +74,7 @@ def build_site(out: Path, frames: dict[str, pd.DataFrame], package: dict, report
     site = SiteData(frames=frames, package=package, report=report, specs={s.name: s for s in resources()},
                     site_url=site_url, built=build_date(), files=files, catalogue=catalogue(out / DB_NAME))
     built_charts = charts.build_charts(site)
+    built_charts["press-verdicts"] = press.press_chart(site)  # drawn on the press page and with the others
     charts.write_chart_data(built_charts, docs)
 
     def write(rel: str, text: str) -> None:
@@ -83,6 +84,7 @@ def build_site(out: Path, frames: dict[str, pd.DataFrame], package: dict, report
     write("index.md", home.home(site, built_charts["year-to-date"]))
     write("charts.md", charts.charts_page(site, built_charts))
     write("claims.md", claims.claims_explorer(site))
+    write("press.md", press.press_page(site, built_charts["press-verdicts"]))
     write("verdict-rules.md", claims.verdict_rules_page(site))
     write("sql.md", sql_page.sql_page(site, engine, (docs / sql_page.DB_GZ).stat().st_size))
     write("downloads.md", home.downloads(site))
@@ -105,7 +107,8 @@ def build_site(out: Path, frames: dict[str, pd.DataFrame], package: dict, report
     texts = sorted((sid for sid, s in site.sources.items() if s["kind"] != "official"),
                    key=lambda sid: (str(site.sources[sid]["published_date"]), sid))
     cfg["nav"] = [
-        {"Home": "index.md"}, {"Claims": "claims.md"}, {"Charts": "charts.md"}, {"SQL": "sql.md"},
+        {"Home": "index.md"}, {"Claims": "claims.md"}, {"Press accuracy": "press.md"}, {"Charts": "charts.md"},
+        {"SQL": "sql.md"},
         {"Sources": [{"All sources": "sources/index.md"}]
          + [{nav_title(site.source_title(sid)): f"sources/{sid}.md"} for sid in official + texts]},
         {"Policy": [{title: file.replace(".html", ".md")} for file, title, _ in policy.PAGES.values()]},

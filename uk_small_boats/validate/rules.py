@@ -54,6 +54,19 @@ def _claims_units(df):
     return (pct == (df["unit"] == "percent")) & (money == df["unit"].isin(["GBP", "EUR", "USD"]))
 
 
+@frame_rule("claims", "counts-have-their-unit")
+def _claims_count_units(df):
+    """A count of boats is in boats, a count of people in people ("43 boats" is not "43 people")."""
+    boats = df["metric"].str.startswith("boats_")
+    people = df["metric"].str.startswith("people_")
+    return (~boats | (df["unit"] == "boats")) & (~people | (df["unit"] == "people"))
+
+
+@frame_rule("claims", "only-a-change-is-negative")
+def _claims_sign(df):
+    return (df["value"] >= 0) | (df["metric"] == "percent_change")
+
+
 def _row_error(name: str, origin: str, bad: pd.DataFrame, column: str, rule: str, msg: str) -> PipelineError:
     rows = [int(i) + 2 for i in bad.index]
     return PipelineError(msg, file=origin, row=rows[0], column=column, rule=rule,

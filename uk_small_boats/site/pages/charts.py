@@ -303,7 +303,7 @@ SCRIPTS = """<script src="assets/vendor/vega.min.js"></script>
 <script src="assets/charts.js"></script>"""
 
 ORDER = ["year-to-date", "yearly", "monthly", "seven-day-average", "people-per-boat", "weekly-prevented",
-         "claim-periods", "verdicts", "timeline"]
+         "claim-periods", "verdicts", "press-verdicts", "timeline"]
 
 
 def charts_page(site: SiteData, charts: dict[str, Chart]) -> str:
