@@ -74,6 +74,12 @@ PERIOD_CASES = [
     ("over_years", "In 2023, the government struck a deal to give France almost £500m over three years",
      D(2025, 4, 16), D(2025, 4, 15), (D(2023, 1, 1), D(2025, 12, 31))),
     ("days_later", "when 1,131 made the trip in 28 boats five days later", D(2021, 12, 31), D(2021, 12, 31), "5"),
+    ("ago", "Thursday’s figure breaks a record set only a week ago, when 202 people crossed in 24 hours.",
+     D(2020, 8, 7), D(2020, 8, 7), (D(2020, 7, 31), D(2020, 7, 31))),
+    ("a_week_of", "Nearly 1,500 migrants have arrived in the UK after a busy week of crossings", D(2024, 7, 22),
+     D(2024, 7, 21), (D(2024, 7, 15), D(2024, 7, 21))),
+    ("last_year_total", "It suggests 2021 could break last year’s record of 8,420 crossings.", D(2021, 3, 31),
+     D(2021, 3, 30), (D(2020, 1, 1), D(2020, 12, 31))),
     ("current", "About 100 men who arrived by small boat are currently in immigration removal centres",
      D(2025, 9, 19), D(2025, 9, 19), (D(2025, 9, 19), D(2025, 9, 19))),
     ("single_day", "More than 400 people crossed the English Channel in small boats in one day",
@@ -247,3 +253,17 @@ def test_headline_takes_the_body_reading_as_inferred():
                                   "65CCAE04-4748 Created with sketchtool."])
 def test_not_figures(text):
     assert [f.text for f in find_figures(text) if not f.percent] == []
+
+
+def test_a_when_clause_dates_a_duration():
+    """"a record set only a week ago, when 202 people crossed in 24 hours": the day is the record's, loosely."""
+    text = "Thursday’s figure breaks a record set only a week ago, when 202 people crossed in 24 hours."
+    row = next(r for r in extract_claims(text, D(2020, 8, 7)) if r["figure_text"] == "202")
+    assert (row["period_start"], row["period_basis"]) == (D(2020, 7, 31), "inferred")
+
+
+def test_the_previous_years_figure_follows_a_rolling_year():
+    text = ("In the year ending June 2024, there were reportedly 31,493 small boat arrivals, down 29% on the "
+            "previous year’s figure of 44,460.")
+    row = next(r for r in extract_claims(text, D(2024, 8, 22)) if r["figure_text"] == "44,460")
+    assert (row["period_start"], row["period_end"]) == (D(2022, 7, 1), D(2023, 6, 30))

@@ -470,6 +470,14 @@ def _days_later(m: re.Match, w: When) -> Resolved:
     return str(n if m["dir"].lower() in {"later", "after"} else -n)
 
 
+@rule("ago", rf"\b(?:only\s+|just\s+)?(?P<n>{NUM})\s+(?P<u>days?|weeks?|fortnight)\s+ago\b", "approx")
+def _ago(m: re.Match, w: When) -> Resolved:
+    """"a record set only a week ago": about that day; the words are loose, so the dates are inferred."""
+    n = _count(m["n"]) * (14 if m["u"].lower() == "fortnight" else 7 if m["u"].lower().startswith("week") else 1)
+    day = w.pub - dt.timedelta(days=n)
+    return day, day
+
+
 @rule("current", r"\b(?:currently|at\s+present|right\s+now|as\s+of\s+(?:now|today))\b", "main")
 def _current(m: re.Match, w: When) -> Resolved:
     return w.pub, w.pub
@@ -490,11 +498,12 @@ def _within_hours(m: re.Match, w: When) -> Resolved:
 
 
 @rule("past_duration", rf"\b(?:in|over|during|for|across|within)\s+(?:just\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days?|weeks?|months?|years?|fortnight)\b"
-      rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b",
+      rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b"
+      rf"|\bin\s+(?:less|under|fewer)\s+than\s+(?P<n3>a|one|two|three|four)\s+(?P<u3>days?|weeks?)\b",
       "main")
 def _past_duration(m: re.Match, w: When) -> Resolved:
-    n = _count(m["n"] or m["n2"]) if (m["n"] or m["n2"]) else 1
-    u = (m["u"] or m["u2"]).lower()
+    n = _count(m["n"] or m["n2"] or m["n3"]) if (m["n"] or m["n2"] or m["n3"]) else 1
+    u = (m["u"] or m["u2"] or m["u3"]).lower()
     if u.startswith("year"):
         return shift_years(w.data_day, -n) + dt.timedelta(days=1), w.data_day
     if u.startswith("month"):
@@ -586,9 +595,17 @@ def _financial_year(m: re.Match, w: When) -> Resolved:
     return shift_years(fy_start, -1), fy_start - dt.timedelta(days=1)
 
 
+@rule("last_year_total", rf"\blast\s+year[’']s\s+(?:\w+\s+)?(?:total|figure|tally|record)\b", "main")
+def _last_year_total(m: re.Match, w: When) -> Resolved:
+    """"last year's annual total of 29,437": the whole previous year."""
+    y = (w.year or w.pub.year) - 1
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
 @rule("year_to_date", rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{YEAR}))|(?:for|in)\s+(?P<y2>{YEAR})\s+(?:so\s+far|to\s+date)|(?P<y3>{YEAR})\s+(?:total\s+)?(?:so\s+far|to\s+date)"
       rf"|(?:the\s+)?total\s+for\s+(?:the|this)\s+year|this\s+year[’']?s\s+total|the\s+year(?:ly|[’']s)\s+total|(?:the\s+)?yearly\s+total|the\s+year\s+so\s+far|(?:for\s+)?(?:the|this)\s+year\s+(?:so\s+far|to\s+date)|year[- ]to[- ]date"
-      rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|(?:the\s+)?annual\s+total|to\s+date)\b",
+      rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|(?:the\s+)?annual\s+total|to\s+date"
+      rf"|the\s+(?:current|running|cumulative)\s+(?:cumulative\s+)?total|(?:for|since|from)\s+the\s+start\s+of\s+the\s+year)\b",
       "main")
 def _year_to_date(m: re.Match, w: When) -> Resolved:
     y = m["y"] or m["y2"] or m["y3"]
@@ -600,7 +617,8 @@ def _year_to_date(m: re.Match, w: When) -> Resolved:
 
 
 @rule("year", rf"\b(?:in|for|during|throughout|of|across|over)\s+(?:the\s+(?:whole|entirety|course)\s+of\s+|all\s+of\s+|the\s+year\s+)?(?P<y>{YEAR})\b(?![-/]\d)"
-      rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:total|figure|tally)|\bthe\s+(?P<y4>{YEAR})\s+(?:total|figure|tally)"
+      rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:\w+\s+)?(?:total|figure|tally|record)"
+      rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally)"
       rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b",
       "main")
 def _year_rule(m: re.Match, w: When) -> Resolved:
@@ -632,7 +650,8 @@ def _month_bare(m: re.Match, w: When) -> Resolved:
 
 PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
                         r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with|"
-                        r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop|including|\w+ing)\s|"
+                        r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop|including|\w+ing|"
+                        r"(?:more|fewer|less|higher|lower)\s+than)\s|"
                         r"\s(?:compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|against)\s|"
                         r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)\s+than\s", re.I)
 
