@@ -109,7 +109,9 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT,
                                 "from an installed package", rule="curate-needs-checkout")
         src = resource("sources")
         if corpus is not None:
-            _register_corpus(corpus, src)
+            from .curate.press import register
+            n_sources, n_overrides = register(corpus, src)
+            out.print(f"registered {n_sources} sources from {corpus}; {n_overrides} reviewed overrides")
         sources = read_csv_typed(src.data_path, src)
         arc = open_archive(sources, archive)
         news = set(sources.loc[sources["kind"] != "official", "source_id"])
@@ -130,32 +132,6 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT,
                       + (f", {reviewed} corrected by hand" if reviewed else ""))
     except PipelineError as exc:
         _fail(exc)
-
-
-def _register_corpus(folder: Path, src) -> None:
-    """Add (or refresh) a labelled corpus's articles in data/sources.csv and write its reviewed overrides."""
-    import pandas as pd
-
-    from .curate.press import review_overrides, source_rows, write_overrides
-    from .metadata.schemas import read_csv_typed
-    from .metadata.tables import sort_by_key, write_csv
-    name = folder.resolve().name
-    rows = source_rows(folder, name)
-    current = read_csv_typed(src.data_path, src)
-    keep = current[~current["file_name"].isin([r["file_name"] for r in rows])]
-    merged = pd.concat([keep, conform_sources(rows, src)], ignore_index=True)
-    write_csv(sort_by_key(merged, src), src, src.data_path)
-    ids = {r["file_name"][:-4]: r["source_id"] for r in rows}
-    entries = review_overrides(folder, ids)
-    write_overrides(entries, src.data_path.parent / f"claim_overrides_{name}.yaml", name)
-    out.print(f"registered {len(rows)} sources from {folder}; {len(entries)} reviewed overrides")
-
-
-def conform_sources(rows: list[dict], src):
-    import pandas as pd
-
-    from .metadata.schemas import conform
-    return conform(pd.DataFrame(rows, columns=src.field_names), src, origin="corpus registration")
 
 
 FORMATS = ("table", "csv", "json")
