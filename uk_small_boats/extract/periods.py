@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -675,37 +676,43 @@ def _hint(text: str, start: int, at: int, when: When) -> int | None:
     return int(m["y"]) if m["y"] else when.pub.year - 1
 
 
+@lru_cache(maxsize=64)
+def _matches(text: str, start: int, end: int) -> tuple[tuple[PeriodRule, re.Match], ...]:
+    """Every rule's matches in text[start:end], in rule order. They do not depend on the dates, so the
+    data-day pass and the claims pass share them (the regex scan is most of the extractor's time)."""
+    return tuple((r, m) for r in RULES for m in r.pattern.finditer(text, start, end))
+
+
 def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
     """Every period expression in text[start:end], each span claimed by the first rule matching it."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
-    for r in RULES:
-        for m in r.pattern.finditer(text, start, end):
-            s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
-                continue
-            w = when
-            if r.year_hint:
-                hint = _hint(text, start, s, when)
-                if hint is not None and hint <= when.pub.year:
-                    w = replace(when, year=hint)
-            res = r.resolve(m, w)
-            if res is None:
-                continue
-            taken.append((s, e))
-            words = m.group(0).strip()
-            kind = r.kind
-            lead = text[max(start, s - 40):s]
-            if REPORTING.search(lead):
-                kind = "report"
-            elif EXCLUDING.search(lead):
-                kind = "excluded"
-            elif kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
-                kind = "record_since"
-            if isinstance(res, str):
-                found.append(Period(None, None, words, r.name, (s, e), kind if kind != "main" else "marker", res))
-            else:
-                found.append(Period(res[0], res[1], words, r.name, (s, e), kind))
+    for r, m in _matches(text, start, end):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        w = when
+        if r.year_hint:
+            hint = _hint(text, start, s, when)
+            if hint is not None and hint <= when.pub.year:
+                w = replace(when, year=hint)
+        res = r.resolve(m, w)
+        if res is None:
+            continue
+        taken.append((s, e))
+        words = m.group(0).strip()
+        kind = r.kind
+        lead = text[max(start, s - 40):s]
+        if REPORTING.search(lead):
+            kind = "report"
+        elif EXCLUDING.search(lead):
+            kind = "excluded"
+        elif kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
+            kind = "record_since"
+        if isinstance(res, str):
+            found.append(Period(None, None, words, r.name, (s, e), kind if kind != "main" else "marker", res))
+        else:
+            found.append(Period(res[0], res[1], words, r.name, (s, e), kind))
     return sorted(found, key=lambda p: p.span)
 
 
