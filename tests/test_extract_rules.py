@@ -155,6 +155,8 @@ CUE_CASES = [
     ("detention", "About 100 men who came by small boat are in immigration removal centres near Heathrow.", "100",
      "people_detained"),
     ("returned", "Nineteen migrants have been deported to France on two flights.", "Nineteen", "people_returned"),
+    ("french_prevented", "Five suspected migrants are picked up from a small boat by the French authorities off "
+     "northern France", "Five", "people_prevented"),  # "picked up from" is no comparison ("up from 511")
     ("french_prevented", "A further 538 people in 11 boats were intercepted by French officials.", "538",
      "people_prevented"),
     ("prevented", "Almost 1,000 people were stopped from entering Britain last week, figures show.", "1,000",

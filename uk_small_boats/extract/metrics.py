@@ -86,7 +86,7 @@ CROSSING_CONTEXT = _c(r"\b(?:Channel|small[- ]boats?|crossings?|crossed|arriv\w*
 
 CLAUSE_CUT = _c(r"\s(?:but|while|although|whereas|and\s+the|and\s+a|with\s+a)\s|[;:–—()\[\]]|"
                 r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|when|with|compared|"
-                r"up\s+from|down\s+from|than)\s|\s(?:compared\s+(?:with|to)|up\s+from|down\s+from|against)\s")
+                r"up\s+from|down\s+from|than)\s|\s(?:compared\s+(?:with|to)|(?<!picked\s)(?<!picking\s)(?<!picks\s)up\s+from|down\s+from|against)\s")
 
 FRENCH = r"(?:French|France|gendarmes?|Pr[ée]fecture|Calais|Dunkirk|Boulogne|Gravelines|Wimereux)"
 STOP_VERBS = (r"(?:prevent\w*|stop(?:ped|ping|s)?|thwart\w*|block\w*|foil\w*|halt\w*|intercept\w*|rescu\w*|"
