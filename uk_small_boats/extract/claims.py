@@ -21,7 +21,7 @@ from ..errors import PipelineError
 from . import context, named
 from .metrics import classify, noun_class, percent_sign
 from .numbers import Figure, find_figures
-from .periods import PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
+from .periods import CUT_LOOKAHEAD, PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
 from .qualifiers import qualifier_for
 from .text import Span, clause_window, sentences
 
@@ -539,8 +539,8 @@ ASIDE = re.compile(r",\s+including\s+[^,;.]{1,80},|\([^()]{0,80}\)")
 
 def _same_clause(text: str, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
-    piece = ASIDE.sub(lambda m: " " * len(m.group(0)), text[lo:hi])
-    return not PERIOD_CUT.search(piece)
+    piece = ASIDE.sub(lambda m: " " * len(m.group(0)), text[lo:hi + CUT_LOOKAHEAD])
+    return not any(m.start() < hi - lo for m in PERIOD_CUT.finditer(piece))
 
 
 def _in_aside(s: "Sentence", p: Period, f: Figure) -> bool:

@@ -649,10 +649,14 @@ def _month_bare(m: re.Match, w: When) -> Resolved:
 
 # ---------------------------------------------------------------- finding
 
+# ", more than in 2023" compares; ", more than 19,000 migrants" only hedges the figure (a cut may look
+# this far past the words it is tested on)
+CUT_LOOKAHEAD = 16
+NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b"
 PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
                         r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with|"
                         r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop|including|\w+ing|"
-                        r"(?:more|fewer|less|higher|lower)\s+than)\s|"
+                        rf"(?:more|fewer|less|higher|lower)\s+than(?!\s+(?:\d|{NUMBER_WORD})))\s|"
                         r"\s(?:compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|against)\s|"
                         r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)\s+than\s", re.I)
 
