@@ -279,3 +279,10 @@ def test_a_hedge_after_a_leading_period_keeps_it(text, start):
     """", more than 19,000" hedges the figure; only ", more than in 2023" would compare and cut the clause."""
     (row,) = extract_claims(text, D(2024, 8, 22))
     assert (row["period_start"], row["period_basis"]) == (start, "stated")
+
+
+def test_the_year_before_counts_back_from_the_year_spoken_of():
+    text = ("More than 40,000 people have crossed in boats this year, up from 28,000 last year and 8,500 "
+            "the year before.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2022, 11, 14))}
+    assert rows["28,000"]["period_start"] == D(2021, 1, 1) and rows["8,500"]["period_start"] == D(2020, 1, 1)

@@ -635,9 +635,13 @@ def _year_was(m: re.Match, w: When) -> Resolved:
 
 
 @rule("last_year", rf"\b{LAST_YEAR}\b",
-      "main")
+      "main", year_hint=True)
 def _last_year(m: re.Match, w: When) -> Resolved:
-    y = (w.year or w.pub.year) - 1
+    """"last year", "a year ago": the year before publication; "the year before", "the previous year",
+    "a year earlier": the year before the one the sentence spoke of ("28,000 last year and 8,500 the
+    year before")."""
+    now = re.match(r"last|a\s+year\s+ago", m.group(0), re.I)
+    y = (w.pub.year if now else w.year or w.pub.year) - 1
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
