@@ -286,3 +286,10 @@ def test_the_year_before_counts_back_from_the_year_spoken_of():
             "the year before.")
     rows = {r["figure_text"]: r for r in extract_claims(text, D(2022, 11, 14))}
     assert rows["28,000"]["period_start"] == D(2021, 1, 1) and rows["8,500"]["period_start"] == D(2020, 1, 1)
+
+
+def test_a_year_inside_a_closed_aside_does_not_date_what_follows():
+    text = ("It beats the previous highest number for a single day in February – 218, recorded last year – and is "
+            "the highest number in a single day for more than a month after 358 people were recorded on Jan 17.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 2, 26))}
+    assert rows["358"]["period_start"] == D(2024, 1, 17) and rows["218"]["period_start"] == D(2023, 1, 1)

@@ -42,6 +42,7 @@ YEAR = r"(?:19|20)\d{2}"
 NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
        r"fifteen|twenty|thirty|forty|fifty|sixty|a|a\s+few)")
 HINT_REACH = 150  # how far back in the sentence a year may set a date's year
+ASIDE_OPEN, ASIDE_CLOSE = re.compile(r"\s[–—]\s|\("), re.compile(r"\s[–—]\s|\)")
 NEW_YEAR_DAYS = 7  # in the first week of January, "the total for the year" is last year's
 LAST_YEAR = r"(?:last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before))"
 
@@ -677,7 +678,10 @@ YEAR_MARK = re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)|\b(?P<ly>last\s+year|the\s
 
 def _hint(text: str, start: int, at: int, when: When) -> int | None:
     """The year a sentence spoke of last before ``at`` ("Last year the figure was passed on August 28")."""
-    marks = list(YEAR_MARK.finditer(text, max(start, at - HINT_REACH), at))
+    lo = max(start, at - HINT_REACH)
+    # not a year inside an aside that closes before the date ("– 218, recorded last year – ... on Jan 17")
+    marks = [m for m in YEAR_MARK.finditer(text, lo, at)
+             if not (ASIDE_OPEN.search(text, start, m.start()) and ASIDE_CLOSE.search(text, m.end(), at))]
     if not marks:
         return None
     m = marks[-1]
