@@ -33,6 +33,8 @@ PERIOD_CASES = [
      D(2025, 10, 20), D(2025, 10, 19), (D(2025, 1, 1), D(2025, 10, 19))),
     ("since_event_dated", "1,000 have crossed since an upsurge in small boats began in November 2018.",
      D(2020, 8, 12), D(2020, 8, 11), (D(2018, 11, 1), D(2020, 8, 11))),
+    ("since_event_dated", "Since the Safety of Rwanda (Asylum and Immigration) Act became law after receiving Royal Assent "
+     "on Thursday, 900 migrants have made the journey", D(2024, 5, 1), D(2024, 4, 30), (D(2024, 4, 25), D(2024, 4, 30))),
     ("since_year", "A total of 33,684 people have been detected since the start of 2024.",
      D(2024, 12, 2), D(2024, 12, 1), (D(2024, 1, 1), D(2024, 12, 1))),
     ("since_year_start", "it has taken 21 days since the start of the year for crossings to top 1,000",
@@ -293,3 +295,13 @@ def test_a_year_inside_a_closed_aside_does_not_date_what_follows():
             "the highest number in a single day for more than a month after 358 people were recorded on Jan 17.")
     rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 2, 26))}
     assert rows["358"]["period_start"] == D(2024, 1, 17) and rows["218"]["period_start"] == D(2023, 1, 1)
+
+
+@pytest.mark.parametrize("text, pub, figure", [
+    ("Border Force detained 11 men as they crossed the Channel in an inflatable boat on Saturday.", D(2018, 11, 9), "11"),
+    ("On Tuesday, six suspected refugees using a small boat to cross the English Channel were rescued.", D(2018, 12, 15),
+     "six"),
+])
+def test_people_of_one_boat_are_arrivals_marked_as_part_of_the_day(text, pub, figure):
+    row = next(r for r in extract_claims(text, pub) if r["figure_text"] == figure)
+    assert (row["metric"], row["assertion"]) == ("people_arrived", "one_boat")

@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..errors import PipelineError
 from . import context, named
-from .metrics import classify, noun_class, percent_sign
+from .metrics import IN_ONE_BOAT, classify, noun_class, percent_sign
 from .numbers import Figure, find_figures
 from .periods import CUT_LOOKAHEAD, PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
 from .qualifiers import qualifier_for
@@ -667,6 +667,8 @@ def _assertion(text: str, d: Draft) -> str | None:
         return "exceeds_period"
     if d.fig.rule == "zero_phrase":
         return "zero_run"
+    if d.metric == "people_arrived" and IN_ONE_BOAT.match(text, d.fig.end, quote_end):
+        return "one_boat"
     after = text[d.fig.end:quote_end][:120]
     if RECORD_HIGH.search(after) and not re.match(r"[\s-]+(?:small[- ])?boats?\b", after):
         return "record_high"

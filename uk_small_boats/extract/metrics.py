@@ -193,6 +193,10 @@ ONE_BOAT_LEAD = _c(r"\b(?:a|one|the|single)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|v
                    r"(?:(?!\b(?:total|tally|taking|bringing|so\s+far)\b)[^.;\d]){0,160}$")
 ONE_BOAT_AFTER = _c(r"^\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+){0,2}?(?:aboard|on\s+board|onboard|in|on)\s+(?:the|a)\s+"
                     r"(?:first|second|third|fourth|another|single|rigid[- ]hulled|separate)\b|^\s+(?:\w+\s+){0,2}?onboard\b")
+# "11 men as they crossed the Channel in an inflatable boat": still the arrivals the report knows of
+# (often the day's only boat), but a part of the day's count, never more than all of it.
+IN_ONE_BOAT = _c(r"[^.;\d]{0,60}?\b(?:in|on|aboard|using|on\s+board)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
+                 r"(?:boat|dinghy|vessel|craft|RIB|inflatable)\b(?![\s-]*(?:s\b|crossings|arrivals))")
 PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|increase[sd]?|increasing|up|higher|more|jump(?:ed)?|surge[sd]?|"
                     r"fall|fell|fallen|decrease[sd]?|down|lower|fewer|less|drop(?:ped)?|declin(?:e|ed)|cut|"
                     r"reduction|reduced|grew|growth|doubled?|on\s+(?:last|the)|compared|than|climb(?:ed)?|"
