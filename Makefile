@@ -1,4 +1,7 @@
 # Two commands a user needs: `make build` and `make test`. Each sets up .venv itself.
+# requirements.lock pins the runtime; requirements-dask.lock the optional Dask engine
+# (check-corpus --engine dask); requirements-test.lock what only the tests need. The runtime
+# install (`make build`, `pip install .`) carries neither of the last two; `make test` installs all.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -15,6 +18,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+$(VENV)/.installed-%: requirements-%.lock $(STAMP)   ## an optional set of pins (dask, test)
+	$(BIN)/python -m pip install --quiet -r requirements-$*.lock
+	touch $@
+
 $(NODE): package.json package-lock.json   ## pinned front-end packages, vendored into the site
 	npm ci --no-audit --no-fund
 	touch $(NODE)
@@ -25,10 +32,10 @@ build: $(STAMP) $(NODE)  ## the whole dataset and its documentation site into bu
 data: $(STAMP)           ## the dataset only (no site)
 	$(BIN)/uk-small-boats build
 
-test: $(STAMP) $(NODE)   ## unit, integration and browser tests
+test: $(STAMP) $(VENV)/.installed-dask $(VENV)/.installed-test $(NODE)   ## unit, integration and browser tests
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(VENV)/.installed-dask $(VENV)/.installed-test   ## the bench compares with odfpy
 	$(BIN)/python bench/run.py
 
 clean:

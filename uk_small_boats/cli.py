@@ -148,7 +148,7 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
     """Extract every figure in an article as claim rows (the claims columns, source-free)."""
     from .extract.claims import extract_claims
     from .extract.reader import read_article
-    from .metadata.schemas import resource
+    from .metadata.specs import resource
     day = _published(published)
     try:
         rows = extract_claims(read_article(file), day)

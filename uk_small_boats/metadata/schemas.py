@@ -1,77 +1,21 @@
-"""Load the source descriptor and the Table Schemas, and turn CSV text into typed frames by them.
+"""Typed frames from the Table Schemas (loaded in ``specs``): conform derived tables, read CSV text.
 
 Every other representation (Data Package descriptor, pandera models, DuckDB DDL, Parquet schema,
-data dictionary) is generated from what this module loads; no column list is written elsewhere.
+data dictionary) is generated from those specs; no column list is written elsewhere.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import PipelineError
-from ..paths import REPO, SOURCE_DESCRIPTOR
+from .specs import ResourceSpec, package_descriptor, resource, resources  # noqa: F401 (re-exported)
 
 # Table Schema type -> pandas extension dtype (nullable, so that missing never becomes 0).
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64",
                  "boolean": "boolean", "date": "datetime64[s]"}
-
-
-@dataclass(frozen=True)
-class ResourceSpec:
-    name: str
-    title: str
-    origin: str  # curated | official | derived
-    schema: dict
-    descriptor: dict  # the resource entry of the source descriptor, as written
-    data_path: Path | None  # committed CSV for curated resources
-
-    @property
-    def fields(self) -> list[dict]:
-        return self.schema["fields"]
-
-    @property
-    def field_names(self) -> list[str]:
-        return [f["name"] for f in self.fields]
-
-    @property
-    def primary_key(self) -> list[str]:
-        pk = self.schema.get("primaryKey", [])
-        return [pk] if isinstance(pk, str) else list(pk)
-
-    @property
-    def foreign_keys(self) -> list[dict]:
-        return self.schema.get("foreignKeys", [])
-
-    def referenced_resource(self, fk: dict) -> str:
-        return fk["reference"]["resource"] or self.name
-
-
-@cache
-def package_descriptor() -> dict:
-    return json.loads(SOURCE_DESCRIPTOR.read_text(encoding="utf-8"))
-
-
-@cache
-def resources() -> tuple[ResourceSpec, ...]:
-    specs = []
-    for entry in package_descriptor()["resources"]:
-        schema = json.loads((REPO / entry["schema"]).read_text(encoding="utf-8"))
-        path = REPO / entry["path"] if entry.get("path") else None
-        specs.append(ResourceSpec(entry["name"], entry.get("title", entry["name"]),
-                                  entry.get("origin", "derived"), schema, entry, path))
-    return tuple(specs)
-
-
-def resource(name: str) -> ResourceSpec:
-    for spec in resources():
-        if spec.name == name:
-            return spec
-    raise KeyError(name)
 
 
 def empty_frame(spec: ResourceSpec) -> pd.DataFrame:
