@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Optional
 
@@ -113,6 +113,16 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT) -> None:
 FORMAT_OPT = typer.Option("table", "--format", help="table, csv or json.")
 
 
+def _official_ods(archive: Optional[Path]) -> Path:
+    from .paths import archive_search_path
+    name = "data_small_boats_time_series.ods"
+    ods = next((d / name for d in archive_search_path(archive) if (d / name).is_file()), None)
+    if ods is None:
+        raise PipelineError("the official series ODS is not on the archive search path", file=name,
+                            rule="official-series-present")
+    return ods
+
+
 def _published(value: str) -> "dt.date":
     import datetime as dt
     try:
@@ -174,16 +184,10 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     from .extract.reader import read_article
     from .metadata.schemas import conform, resource
     from .official.ods import read_series
-    from .paths import archive_search_path
     day = _published(published)
     try:
         rows = extract_claims(read_article(file), day)
-        ods = next((d / "data_small_boats_time_series.ods" for d in archive_search_path(archive)
-                    if (d / "data_small_boats_time_series.ods").is_file()), None)
-        if ods is None:
-            raise PipelineError("the official series ODS is not on the archive search path",
-                                file="data_small_boats_time_series.ods", rule="official-series-present")
-        series = read_series(ods)
+        series = read_series(_official_ods(archive))
     except PipelineError as exc:
         _fail(exc)
     spec = resource("claims")
@@ -200,6 +204,56 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     cols = (["quote", "figure_text", "period", "official_value", "verdict", "explanation"] if fmt == "table"
             else spec.field_names + [c for c in checks.columns if c != "claim_id"])
     _emit(records, cols, fmt, f"{len(records)} figures in {file.name} checked against the Home Office series")
+
+
+@app.command("check-corpus")
+def check_corpus(
+        source: Path = typer.Argument(..., metavar="INPUT", help="A Parquet or JSON Lines file (columns "
+                                      "id, published, text; optional publisher, url, title), or a "
+                                      "folder of them or of ID_YYYY-MM-DD.txt files."),
+        out_dir: Path = typer.Option(..., "--out", help="Output folder (a rerun into it resumes)."),
+        workers: int = typer.Option(0, "--workers", help="Worker processes (default: one per core; "
+                                    "1 runs in this process)."),
+        engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, "
+                                                "e.g. tcp://10.0.0.5:8786 (without it --engine dask "
+                                                "starts a local cluster of --workers processes)."),
+        partition_size: int = typer.Option(1000, "--partition-size", help="Articles per partition "
+                                           "(the unit of work, of output files and of resuming)."),
+        archive: Optional[Path] = ARCHIVE_OPT) -> None:
+    """Check every article of a news archive: claims, checks and errors as partitioned Parquet in
+    --out, and verdict counts per publisher and year in --out/summary.csv."""
+    import os
+
+    from .corpus.progress import Bar, LogLines
+    from .corpus.run import check_corpus as run
+    try:
+        ods = _official_ods(archive)
+        n = workers or os.cpu_count() or 1
+        show = Bar(err) if err.is_terminal else LogLines(sys.stderr)
+        with show if isinstance(show, Bar) else nullcontext(show):
+            result = run(source, out_dir, ods=ods, engine=engine, workers=n, scheduler=scheduler,
+                         partition_size=partition_size, progress=show)
+    except (PipelineError, ImportError) as exc:
+        _fail(exc)
+    _print_corpus_summary(result, out_dir)
+
+
+def _print_corpus_summary(result, out_dir: Path) -> None:
+    rows = result.summary
+    table = Table(title=f"{out_dir}: {result.partitions:,} partitions "
+                        f"({result.skipped:,} from an earlier run)", show_edge=False)
+    columns = list(rows[0]) if rows else ["publisher", "year", "articles"]
+    for c in columns:
+        table.add_column(c, justify="left" if c == "publisher" else "right")
+    for r in rows:
+        table.add_row(*[f"{v:,}" if isinstance(v, int) and c != "year" else str(v or "")
+                        for c, v in r.items()])
+    total = {c: sum(r[c] for r in rows) for c in columns[2:]}
+    table.add_row("[bold]all[/]", "", *[f"{total[c]:,}" for c in columns[2:]])
+    out.print(table)
+    out.print(f"claims, claim_checks and errors in {out_dir}/<table>/part-*.parquet; "
+              f"this table in {out_dir}/summary.csv")
 
 
 @app.command()
