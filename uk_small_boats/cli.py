@@ -236,6 +236,9 @@ def check_corpus(
                          partition_size=partition_size, progress=show)
     except (PipelineError, ImportError) as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        err.print("interrupted: finished partitions are kept; run the same command again to resume")
+        raise typer.Exit(130) from None
     _print_corpus_summary(result, out_dir)
 
 

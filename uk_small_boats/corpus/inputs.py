@@ -91,7 +91,7 @@ def plan(root: Path, size: int, *, exclude: Path | None = None) -> tuple[list[Pa
     if not files:
         raise PipelineError("no .parquet, .jsonl or .txt files in this folder", file=str(root),
                             rule="input-format")
-    digest = hashlib.sha256(f"{size}\n".encode())
+    digest = hashlib.sha256()
     parts: list[Partition] = []
     txt: list[str] = []
     for f in files:
