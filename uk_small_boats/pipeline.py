@@ -27,6 +27,7 @@ from .check.verdicts import check_claims
 from .curate.regenerate import REGENERATORS, drift
 from .curate.evidence import evidence_spans, verify_offsets
 from .official import ods
+from .validate.keys import check_foreign_keys
 from .validate.package import validate_package
 from .validate.pandera_models import validate_frame
 from .validate.rules import cross_table
@@ -137,11 +138,10 @@ def load_inputs(specs: list[ResourceSpec]) -> dict[str, pd.DataFrame]:
             raise PipelineError("curated data file is missing", file=str(s.data_path),
                                 rule="input-present")
     validate_package(desc.input_descriptor(curated), base, label="curated inputs in data/")
-    frames = {}
+    frames = {s.name: read_csv_typed(s.data_path, s) for s in curated}
+    check_foreign_keys(frames, curated, {s.name: str(s.data_path) for s in curated})
     for s in curated:
-        df = read_csv_typed(s.data_path, s)
-        validate_frame(df, s, origin=str(s.data_path))
-        frames[s.name] = df
+        validate_frame(frames[s.name], s, origin=str(s.data_path))
     return frames
 
 
