@@ -37,6 +37,7 @@ test: $(STAMP) $(VENV)/.installed-dask $(VENV)/.installed-test $(NODE)   ## unit
 
 bench: $(STAMP) $(VENV)/.installed-dask $(VENV)/.installed-test   ## the bench compares with odfpy
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/corpus_run.py --articles 10000   # README: 100,000 with --articles 100000
 
 clean:
 	rm -rf build .build.* $(VENV) node_modules

@@ -332,3 +332,17 @@ def test_extract_reads_column_names_without_importing_pandas(tmp_path):
     res = subprocess.run([sys.executable, "-c", code, "extract", str(art)], capture_output=True, text=True)
     assert res.stdout.startswith("quote,char_start,") and "1200" in res.stdout
     assert res.stderr.strip() == "False"
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles"
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="the real-text corpus (../shared/corpus) is not beside the repo")
+def test_the_real_text_corpus_folder_is_checked_whole(tmp_path):
+    result = run(REAL, tmp_path / "out", partition_size=20)
+    texts = sorted(REAL.glob("*_*.txt"))
+    assert sum(r["articles"] for r in result.summary) == len(texts) and len(texts) > 20
+    assert len(table(tmp_path / "out", "errors")) == 0
+    want = sum(len(extract_claims(p.read_text(encoding="utf-8"), dt.date.fromisoformat(p.stem[-10:])))
+               for p in texts)
+    assert len(table(tmp_path / "out", "claims")) == want == sum(r["claims"] for r in result.summary)
