@@ -122,6 +122,7 @@ def check_corpus(source: Path, out: Path, *, ods: Path, engine: str = "local", w
     progress.start(partitions=len(parts), articles=sum(p.count for p in parts),
                    done_partitions=len(parts) - len(todo),
                    done_articles=sum(p.count for p in parts if p.name in done))
+    workers = min(workers, len(todo))  # no more processes than partitions left
     if not todo:
         finished = iter(())
     elif engine == "dask":
