@@ -207,6 +207,9 @@ def test_an_article_the_extractor_or_checker_raises_on_goes_to_errors(tmp_path, 
     claims, checks = table(tmp_path / "out", "claims"), table(tmp_path / "out", "claim_checks")
     assert set(claims["article_id"]) == {"art-000", "art-002", "art-003", "art-005"}
     assert list(claims["claim_id"]) == list(checks["claim_id"])
+    summary = pd.read_csv(tmp_path / "out" / "summary.csv")
+    assert (summary["articles"].sum(), summary["errors"].sum()) == (6, 2)
+    assert summary["claims"].sum() == len(claims) == sum(summary[v].sum() for v in checks["verdict"].unique())
 
 
 def test_an_interrupted_run_loses_only_the_partition_in_flight(tmp_path, reference, monkeypatch):

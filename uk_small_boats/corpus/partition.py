@@ -95,11 +95,11 @@ def _extract(articles: list[Article], bad: list[BadRecord]) -> tuple[pd.DataFram
 
 
 def _check(claims: pd.DataFrame, articles: list[Article], idx: OfficialSeriesIndex,
-           bad: list[BadRecord]) -> tuple[pd.DataFrame, pd.DataFrame]:
+           bad: list[BadRecord]) -> tuple[pd.DataFrame, pd.DataFrame, list[Article]]:
     """One vectorised call for the whole partition; if it raises, article by article to find which."""
     spec = resource("claim_checks")
     try:
-        return claims, conform(check_claims(claims, idx), spec, origin="claim checks")
+        return claims, conform(check_claims(claims, idx), spec, origin="claim checks"), articles
     except Exception:
         pass
     ok, checks = [], [empty_frame(spec)]
@@ -107,11 +107,11 @@ def _check(claims: pd.DataFrame, articles: list[Article], idx: OfficialSeriesInd
         try:
             mine = claims[claims["source_id"] == a.id].reset_index(drop=True)
             checks.append(conform(check_claims(mine, idx), spec, origin="claim checks"))
-            ok.append(a.id)
+            ok.append(a)
         except Exception as exc:  # that article goes to errors with its claims
             bad.append(_raised(a, "check", exc))
-    return (claims[claims["source_id"].isin(ok)].reset_index(drop=True),
-            pd.concat(checks, ignore_index=True))
+    return (claims[claims["source_id"].isin([a.id for a in ok])].reset_index(drop=True),
+            pd.concat(checks, ignore_index=True), ok)
 
 
 def _write(df: pd.DataFrame, name: str, out: Path, part: Partition) -> None:
@@ -151,8 +151,9 @@ def check_partition(part: Partition, out: str, official: Official) -> dict:
     for rec in read_partition(part):
         (articles if isinstance(rec, Article) else bad).append(rec)
     claims, articles = _extract(articles, bad)
-    claims, checks = _check(claims, articles, series_index(official), bad)
-    checks.insert(0, "article_id", checks["claim_id"].map(dict(zip(claims["claim_id"], claims["source_id"]))))
+    claims, checks, articles = _check(claims, articles, series_index(official), bad)
+    article_of = dict(zip(claims["claim_id"], claims["source_id"]))
+    checks.insert(0, "article_id", checks["claim_id"].map(article_of))
     claims.insert(0, "article_id", claims["source_id"])
     errors = pd.DataFrame([[b.id, b.file, b.row, b.rule, b.reason] for b in bad],
                           columns=ERRORS.field_names)
