@@ -349,3 +349,10 @@ def test_the_real_text_corpus_folder_is_checked_whole(tmp_path):
     want = sum(len(extract_claims(p.read_text(encoding="utf-8"), dt.date.fromisoformat(p.stem[-10:])))
                for p in texts)
     assert len(table(tmp_path / "out", "claims")) == want == sum(r["claims"] for r in result.summary)
+
+
+def test_without_dask_installed_the_dask_engine_says_how_to_get_it(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as in the runtime-only install
+    src = write_jsonl(tmp_path / "a.jsonl", good_records(2))
+    with pytest.raises(ImportError, match=r"pip install 'uk-small-boats\[dask\]'"):
+        run(src, tmp_path / "out", engine="dask")
