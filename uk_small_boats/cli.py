@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -231,7 +231,7 @@ def check_corpus(
         ods = _official_ods(archive)
         n = workers or os.cpu_count() or 1
         show = Bar(err) if err.is_terminal else LogLines(sys.stderr)
-        with show if isinstance(show, Bar) else nullcontext(show):
+        with show:
             result = run(source, out_dir, ods=ods, engine=engine, workers=n, scheduler=scheduler,
                          partition_size=partition_size, progress=show)
     except (PipelineError, ImportError) as exc:

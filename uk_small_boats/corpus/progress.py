@@ -23,6 +23,12 @@ class LogLines:
     def __init__(self, stream: TextIO):
         self.stream = stream
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        pass
+
     def start(self, *, partitions: int, articles: int, done_partitions: int, done_articles: int) -> None:
         self.partitions, self.articles = partitions, articles
         self.done_partitions, self.done_articles, self.run_articles = done_partitions, done_articles, 0
