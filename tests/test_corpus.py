@@ -141,6 +141,10 @@ def test_a_folder_of_parquet_and_jsonl_files_is_read_whole(tmp_path, reference):
     write_jsonl(folder / "part-b.jsonl", recs[7:])
     run(folder, tmp_path / "out")
     pd.testing.assert_frame_equal(table(tmp_path / "out", "claims"), table(ref, "claims"))
+    # an --out inside the input folder is not read back as input, so a rerun resumes it
+    run(folder, folder / "checked")
+    assert run(folder, folder / "checked").skipped == 3
+    pd.testing.assert_frame_equal(table(folder / "checked", "claims"), table(ref, "claims"))
 
 
 def test_bad_records_go_to_errors_with_their_reason_and_do_not_stop_the_run(tmp_path):
