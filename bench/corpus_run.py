@@ -1,6 +1,8 @@
 """check-corpus as a user runs it (the console script in a subprocess): articles/s on 1 and 2
-workers and on a Dask LocalCluster, peak RSS of the whole process tree and of its largest process,
-CPU seconds per article; plus `uk-small-boats extract FILE` as a whole process.
+workers and on a Dask LocalCluster, CPU seconds per article, and peak RSS of the whole process
+tree, of the driver (the command's own process: with one worker it does the work, under a local
+Dask cluster it also runs the scheduler) and of the largest worker; plus `uk-small-boats extract
+FILE` as a whole process.
 
     .venv/bin/python bench/corpus_run.py [--articles 10000,100000] [--runs 1,2,dask2]
 
@@ -30,15 +32,15 @@ CLI = str(Path(sys.executable).with_name("uk-small-boats"))
 MiB = 1024 * 1024
 
 
-def _tree_rss(proc: psutil.Process) -> tuple[int, int]:
-    """(sum over the process and its descendants, largest single process) in bytes."""
+def _tree_rss(proc: psutil.Process) -> tuple[int, int, int]:
+    """(sum over the process and its descendants, largest descendant, the process itself) in bytes."""
     sizes = []
     for p in [proc, *proc.children(recursive=True)]:
         try:
             sizes.append(p.memory_info().rss)
         except psutil.Error:  # exited between listing and reading
-            pass
-    return sum(sizes), max(sizes, default=0)
+            sizes.append(0)
+    return sum(sizes), max(sizes[1:], default=0), sizes[0]
 
 
 def run_corpus(src: Path, out: Path, args: list[str]) -> dict:
@@ -46,17 +48,18 @@ def run_corpus(src: Path, out: Path, args: list[str]) -> dict:
     t0 = time.perf_counter()
     proc = psutil.Popen([CLI, "check-corpus", str(src), "--out", str(out), *args],
                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak_sum = peak_one = 0
+    peak_sum = peak_worker = peak_driver = 0
     while proc.poll() is None:
-        total, one = _tree_rss(proc)
-        peak_sum, peak_one = max(peak_sum, total), max(peak_one, one)
+        total, worker, driver = _tree_rss(proc)
+        peak_sum, peak_worker, peak_driver = max(peak_sum, total), max(peak_worker, worker), max(peak_driver, driver)
         time.sleep(0.2)
     wall = time.perf_counter() - t0
     if proc.returncode:
         raise SystemExit(f"check-corpus failed: {proc.stderr.read()[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "peak_sum": peak_sum / MiB, "peak_one": peak_one / MiB}
+    return {"wall": wall, "cpu": cpu, "peak_sum": peak_sum / MiB, "peak_worker": peak_worker / MiB,
+            "peak_driver": peak_driver / MiB}
 
 
 RUNS = {"1": ["--workers", "1"], "2": ["--workers", "2"], "dask2": ["--engine", "dask", "--workers", "2"]}
@@ -77,7 +80,8 @@ def bench_corpus(sizes: list[int], runs: list[str]) -> None:
                 speed = f", {rate / base:.2f}x one worker" if base and name != "1" else ""
                 print(f"  {n:>7,} articles, {name:>5}: {r['wall']:7.1f} s = {rate:6.1f} articles/s{speed} | "
                       f"CPU {1000 * r['cpu'] / n:.1f} ms/article ({n / r['cpu']:.0f} articles per CPU-s) | "
-                      f"peak RSS {r['peak_sum']:.0f} MiB all processes, {r['peak_one']:.0f} MiB largest "
+                      f"peak RSS {r['peak_sum']:.0f} MiB all processes, driver {r['peak_driver']:.0f}, "
+                      f"largest worker {r['peak_worker']:.0f} "
                       f"(load {os.getloadavg()[0]:.1f})")
 
 
