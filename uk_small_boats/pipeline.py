@@ -29,6 +29,7 @@ from .check.verdicts import check_claims
 from .curate.regenerate import REGENERATORS, drift
 from .curate.evidence import evidence_spans, verify_offsets
 from .official import ods
+from .validate.keys import check_foreign_keys
 from .validate.package import validate_package
 from .validate.pandera_models import validate_frame
 from .validate.rules import cross_table
@@ -154,11 +155,11 @@ def load_inputs(specs: list[ResourceSpec]) -> dict[str, pd.DataFrame]:
                                 rule="input-present")
     texts = {s.name: read_csv_text(s.data_path, s) for s in curated}  # UTF-8, every column present
     validate_package(desc.input_descriptor(curated), base, label="curated inputs in data/")
-    frames = {}
+    # typed once (from the text already read); keys across tables, then each table's own rules
+    frames = {s.name: read_csv_typed(s.data_path, s, texts[s.name]) for s in curated}
+    check_foreign_keys(frames, curated, {s.name: str(s.data_path) for s in curated})
     for s in curated:
-        df = read_csv_typed(s.data_path, s, texts[s.name])
-        validate_frame(df, s, origin=str(s.data_path))
-        frames[s.name] = df
+        validate_frame(frames[s.name], s, origin=str(s.data_path))
     return frames
 
 
