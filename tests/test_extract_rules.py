@@ -305,3 +305,27 @@ def test_a_year_inside_a_closed_aside_does_not_date_what_follows():
 def test_people_of_one_boat_are_arrivals_marked_as_part_of_the_day(text, pub, figure):
     row = next(r for r in extract_claims(text, pub) if r["figure_text"] == figure)
     assert (row["metric"], row["assertion"]) == ("people_arrived", "one_boat")
+
+
+def test_a_list_of_people_in_boats_keeps_people_and_boats_apart():
+    text = ("Today's arrivals mean 1,483 migrants have now crossed the Channel so far in 2021 in small boats - "
+            "including 223 in 15 boats in January, 308 in 18 boats in February and 121 in six boats so far this month.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2021, 4, 14))}
+    assert [rows[f]["metric"] for f in ("1,483", "223", "15", "308", "18", "121", "six")] == \
+        ["people_arrived", "people_arrived", "boats_arrived", "people_arrived", "boats_arrived", "people_arrived",
+         "boats_arrived"]  # "arrivals mean 1,483" is no average either
+    assert (rows["308"]["period_start"], rows["308"]["period_end"]) == (D(2021, 2, 1), D(2021, 2, 28))
+
+
+def test_a_concessive_clause_is_not_the_figures_cue():
+    text = ("Figures compiled by the BBC show at least 28,431 migrants made the journey in 2021, despite huge UK "
+            "investment in France to prevent crossings.")
+    (row,) = extract_claims(text, D(2022, 1, 4))
+    assert (row["metric"], row["period_start"]) == ("people_arrived", D(2021, 1, 1))
+
+
+def test_a_change_in_a_participle_is_a_change():
+    text = "A total of 7,567 people made the journey from January to April, jumping 27% on 2023."
+    row = next(r for r in extract_claims(text, D(2024, 5, 1)) if r["figure_text"] == "27%")
+    assert (row["metric"], row["value"], row["compare_start"], row["compare_end"]) == \
+        ("percent_change", 27, D(2023, 1, 1), D(2023, 4, 30))

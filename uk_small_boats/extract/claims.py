@@ -180,16 +180,23 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
             d.metric, d.unit, d.metric_rule = head.metric, head.unit, "compare_value"
 
 
+IN_BOATS = re.compile(r"\s+(?:in|on|aboard|across)\s+(?:[\w,]+\s+)?(?:small\s+)?(?:boats|dinghies|vessels)\b", re.I)
+
+
 def step_list_items(s: Sentence, prev: list[Draft]) -> None:
     """A bare figure listed after a counted one shares its measure ("1,843 in 2019 and 8,466 in 2020")."""
     for i, d in enumerate(s.drafts):
         if d.noun != "bare" or i == 0 or d.fig.percent or d.fig.currency or d.compared \
                 or d.metric_rule not in {"bare", "bare_count_of_arrivals"}:
             continue
-        prior = next((p for p in reversed(s.drafts[:i]) if p.unit in COUNTS), None)
+        # "223 in 15 boats in January, 308 in 18 boats in February": 308 is people, like 223, not boats
+        carried = IN_BOATS.match(s.text, d.fig.end, min(s.span.end, d.fig.end + 40))
+        prior = next((p for p in reversed(s.drafts[:i]) if (p.unit == "people" if carried else p.unit in COUNTS)), None)
         if prior is None:
             continue
         between = s.text[prior.fig.end:d.fig.start]
+        if carried:
+            between = s.text[s.drafts[i - 1].fig.end:d.fig.start]
         if len(between) <= 45 and re.search(r"(?:,|\band\b|\bor\b|\bwhile\b|\bthen\b|–|-)\s*(?:\w+\s+){0,3}$", between) \
                 and not re.search(r"\b(?:to|reach\w*|hit|passed|total)\b", between) \
                 and not re.match(r"\s+(?:have\s+|had\s+)?(?:arriv|cross|enter|land|reach|made|make)", s.text[d.fig.end:d.fig.end + 20]):
