@@ -329,3 +329,12 @@ def test_a_change_in_a_participle_is_a_change():
     row = next(r for r in extract_claims(text, D(2024, 5, 1)) if r["figure_text"] == "27%")
     assert (row["metric"], row["value"], row["compare_start"], row["compare_end"]) == \
         ("percent_change", 27, D(2023, 1, 1), D(2023, 4, 30))
+
+
+def test_which_was_takes_the_dates_of_what_it_names():
+    text = ("The number of arrivals in the first half of 2024 is 16 per cent higher than the total at this point "
+            "last year, which was 11,278, and seven per cent higher than the total at this stage in 2022, which "
+            "was 12,206.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 6, 26))}
+    assert rows["11,278"]["period_start"] == D(2023, 1, 1) and rows["12,206"]["period_start"] == D(2022, 1, 1)
+    assert rows["11,278"]["period_end"].replace(year=2024) == rows["16 per cent"]["period_end"]

@@ -559,8 +559,21 @@ def _in_aside(s: "Sentence", p: Period, f: Figure) -> bool:
     return False
 
 
+WHICH_WAS = re.compile(r",?\s+(?:which|that)\s+(?:was|were|is|stood\s+at|came\s+to|totalled)\s+"
+                       r"(?:about\s+|around\s+|just\s+|some\s+|only\s+)?$", re.I)
+
+
 def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     f = d.fig
+    which = WHICH_WAS.search(s.text, max(s.span.start, f.start - 40), f.start)
+    if which:  # "the total at this point last year, which was 11,278": the dates of what "which" names
+        named = [p for p in s.periods if p.span[1] <= which.start() and which.start() - p.span[1] <= 60]
+        if named:
+            p = max(named, key=lambda p: p.span[1])
+            if p.kind == "compare":
+                return replace(compare_period(_reference(s, prev), p), kind="main")
+            if p.start is not None and p.kind in MAINISH and p.rule != "last_year":  # "last year" in a
+                return p  # comparison may be the whole year or the same point in it: left to the steps below
     in_clause = [p for p in s.periods if _same_clause(
         s.text, f.end if p.span[0] >= f.end else p.span[1], p.span[0] if p.span[0] >= f.end else f.start)]
     own = [p for p in in_clause if p.kind in MAINISH | {"offset", "offset_span"} and not _in_aside(s, p, f)]
