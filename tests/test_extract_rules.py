@@ -254,7 +254,7 @@ def test_headline_takes_the_body_reading_as_inferred():
 
 @pytest.mark.parametrize("text", ["Three-quarters (75%) of arrivals were men aged 18 to 39.",
                                   "crossing the 21-mile Dover Strait", "the 150th day of his premiership",
-                                  "65CCAE04-4748 Created with sketchtool."])
+                                  "65CCAE04-4748 Created with sketchtool.", "a 10-fold increase"])
 def test_not_figures(text):
     assert [f.text for f in find_figures(text) if not f.percent] == []
 
@@ -338,3 +338,17 @@ def test_which_was_takes_the_dates_of_what_it_names():
     rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 6, 26))}
     assert rows["11,278"]["period_start"] == D(2023, 1, 1) and rows["12,206"]["period_start"] == D(2022, 1, 1)
     assert rows["11,278"]["period_end"].replace(year=2024) == rows["16 per cent"]["period_end"]
+
+
+def test_a_month_before_a_large_figure_is_still_the_month():
+    """"During April 559 made the crossing": 559 cannot be a day of April."""
+    rows = extract_claims("During April 559 made the crossing, a 10-fold increase.", D(2020, 9, 16))
+    assert [(r["figure_text"], r["period_start"], r["period_end"]) for r in rows] == \
+        [("559", D(2020, 4, 1), D(2020, 4, 30))]
+
+
+def test_a_relative_clause_dates_its_figure_before_a_total_it_is_set_against():
+    text = ("The crossings today will push the year’s total close to the 1,890 who arrived on small boats "
+            "throughout the whole of 2019.")
+    (row,) = extract_claims(text, D(2020, 6, 3))
+    assert (row["period_start"], row["period_end"]) == (D(2019, 1, 1), D(2019, 12, 31))

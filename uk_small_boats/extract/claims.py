@@ -588,7 +588,15 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     if d.fig.percent:  # a percentage's own dates are its subject's ("The 2025 total is 41% higher ...")
         after = []
     near_day = [p for p in after if p.span[0] - f.end <= 60 and context.is_day_level(p)]
-    lead_in = [] if near_day else [p for p in before if TOTAL_LEAD.fullmatch(s.text, p.span[1], f.start)]
+    # "the year's total close to the 1,890 who arrived ... throughout the whole of 2019": the figure's
+    # own relative clause names its dates, not the total it is set against
+    own_clause = after and re.match(r"\s+(?:who|which|that)\s", s.text[f.end:f.end + 8])
+    lead_in = [] if near_day or own_clause else [p for p in before if TOTAL_LEAD.fullmatch(s.text, p.span[1], f.start)]
+    # "During April 559 made the crossing, a 10-fold increase and in August ...": a period leading
+    # straight into the figure is its own; one after it past a comma belongs to the next clause
+    tight = [p for p in before if re.fullmatch(r"\s*", s.text[p.span[1]:f.start])]
+    if tight and after and "," in s.text[f.end:min(after, key=lambda p: p.span[0]).span[0]]:
+        lead_in = tight
     pick = (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
             max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
     if pick is None:

@@ -580,7 +580,7 @@ def _month_edge(m: re.Match, w: When) -> Resolved:
     return d, d
 
 
-@rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d)"
+@rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d{{1,2}}\b)"
       rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>{YEAR})\b",
       "main", year_hint=True)
 def _month_rule(m: re.Match, w: When) -> Resolved:
