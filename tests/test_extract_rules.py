@@ -352,3 +352,10 @@ def test_a_relative_clause_dates_its_figure_before_a_total_it_is_set_against():
             "throughout the whole of 2019.")
     (row,) = extract_claims(text, D(2020, 6, 3))
     assert (row["period_start"], row["period_end"]) == (D(2019, 1, 1), D(2019, 12, 31))
+
+
+def test_same_period_last_year_without_the_article():
+    text = ("Border Force intercepts 42 migrants as total to make dangerous journey in 2021 reaches 1,483 - treble "
+            "the number for same period last year")
+    row = next(r for r in extract_claims(text, D(2021, 4, 14)) if r["figure_text"] == "1,483")
+    assert (row["period_start"], row["period_end"]) == (D(2021, 1, 1), D(2021, 4, 14))

@@ -373,7 +373,7 @@ def _first_months(m: re.Match, w: When) -> Resolved:
 
 
 @rule("same_point_compare",
-      rf"\b(?:(?:by|at|to|in|over|during|for|on|from|with|than|between)\s+)?(?:the\s+same|this|that|an?\s+equivalent|the\s+equivalent|the\s+corresponding)\s+"
+      rf"\b(?:(?:by|at|to|in|over|during|for|on|from|with|than|between)\s+)?(?:(?:the\s+)?same|this|that|an?\s+equivalent|the\s+equivalent|the\s+corresponding)\s+"
       rf"(?:dates?|point|stage|time|period|months?|weeks?|days?|point\s+in\s+the\s+year)(?:\s+in\s+the\s+year)?"
       rf"(?:\s*\([^)]{{0,40}}\))?\s+(?:(?P<rel>{LAST_YEAR})|(?:in|of|during)\s+(?P<y>{YEAR}))"
       rf"|\bthis\s+time\s+(?P<rel2>last\s+year|a\s+year\s+ago)"
