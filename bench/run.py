@@ -101,7 +101,8 @@ def bench_extract_real(rounds=5):
     from uk_small_boats.extract.claims import extract_claims
     from uk_small_boats.paths import REPO
     texts = []
-    for folder in [REPO.parent / "shared" / "corpus" / "articles"] + [REPO.parent / f"corpus{n}" / "articles" for n in (2, 3)]:
+    folders = [REPO.parent / "shared" / "corpus", REPO.parent / "corpus2", REPO.parent / "corpus3"]
+    for folder in (f / "articles" for f in folders):
         texts += [(p.read_text(encoding="utf-8"), dt.date.fromisoformat(p.stem.split("_")[1]))
                   for p in sorted(folder.glob("*.txt"))]
     if not texts:
