@@ -6,6 +6,7 @@ to ``periods.RULES`` or ``metrics.CUES`` without a case here fails ``test_every_
 """
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from uk_small_boats.extract.claims import extract_claims
 from uk_small_boats.extract.numbers import find_figures
 from uk_small_boats.extract.periods import When, find_periods
 from uk_small_boats.metadata.vocab import vocabulary
+from uk_small_boats.paths import REPO
 
 D = dt.date
 
@@ -359,3 +361,22 @@ def test_same_period_last_year_without_the_article():
             "the number for same period last year")
     row = next(r for r in extract_claims(text, D(2021, 4, 14)) if r["figure_text"] == "1,483")
     assert (row["period_start"], row["period_end"]) == (D(2021, 1, 1), D(2021, 4, 14))
+
+
+def test_rule_triggers_only_save_time():
+    """Skipping a rule whose trigger words a sentence lacks changes no reading of the real corpus."""
+    from uk_small_boats.extract.text import sentences
+    corpus = REPO.parent / "shared" / "corpus" / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))] or \
+        [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data").glob("*.txt"))]
+    assert set(periods.TRIGGERS) <= {r.name for r in periods.RULES}
+    when = When(D(2024, 6, 1), D(2024, 5, 31))
+    spans = [(t, s) for t in texts for s in sentences(t)]
+    quick = [periods.find_periods(t, s.start, s.end, when) for t, s in spans]
+    periods._matches.cache_clear()
+    try:
+        periods.USE_TRIGGERS = False
+        assert [periods.find_periods(t, s.start, s.end, when) for t, s in spans] == quick
+    finally:
+        periods.USE_TRIGGERS = True
+        periods._matches.cache_clear()
