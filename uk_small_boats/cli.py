@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
@@ -15,6 +17,11 @@ from rich.table import Table
 from . import __version__
 from .errors import PipelineError
 from .paths import DEFAULT_BUILD, INSTALLED
+
+if TYPE_CHECKING:  # the commands import pandas and the stages only when they run (a fast --help)
+    import pandas as pd
+
+    from .metadata.schemas import ResourceSpec
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
 err = Console(stderr=True)
@@ -39,16 +46,19 @@ def _main(version: bool = typer.Option(False, "--version", callback=_print_versi
     """Build, validate and query the uk-small-boats open dataset."""
 
 
-def _fail(exc: Exception) -> None:
+def _fail(exc: Exception) -> NoReturn:
     err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(1)
 
 
+Step = Callable[[str], AbstractContextManager[None]]
+
+
 @contextmanager
-def _steps():
+def _steps() -> Iterator[Step]:
     with err.status("building") as status:
         @contextmanager
-        def step(label: str):
+        def step(label: str) -> Iterator[None]:
             status.update(f"[bold]{label}[/]…")
             yield
             err.print(f"[green]✓[/] {label}")
@@ -56,9 +66,9 @@ def _steps():
 
 
 @app.command()
-def build(archive: Optional[Path] = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
+def build(archive: Path | None = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
           out_dir: Path = OUT_OPT,
-          data_dir: Optional[Path] = typer.Option(None, "--data", help="Curated data directory (default: the repo's data/)."),
+          data_dir: Path | None = typer.Option(None, "--data", help="Curated data directory (default: the repo's data/)."),
           site: bool = typer.Option(False, "--site/--no-site", help="Also build the documentation site."),
           allow_row_drop: bool = typer.Option(False, "--allow-row-drop", help="Confirm that a table may "
                                               "lose more than 10% of the previous build's rows."),
@@ -92,17 +102,17 @@ def _print_summary(report: dict, out_dir: Path) -> None:
 
 
 @app.command()
-def curate(archive: Optional[Path] = ARCHIVE_OPT,
-           corpus: Optional[Path] = typer.Option(None, "--corpus", help="A labelled corpus folder (articles/, "
+def curate(archive: Path | None = ARCHIVE_OPT,
+           corpus: Path | None = typer.Option(None, "--corpus", help="A labelled corpus folder (articles/, "
                                                  "gold.csv, README.md) to register as sources, its gold "
                                                  "becoming the review of their claims.")) -> None:
     """Regenerate data/claims.csv (extractor + data/claim_overrides*.yaml) and
     data/source_differences.csv (rewrite alignment) from the archived news texts, and fill the
     offsets of new quotes in data/evidence.csv (write source_id and quote, leave offsets blank)."""
     from .archive.registry import open_archive
-    from .metadata.tables import sort_by_key, write_csv
     from .curate.regenerate import REGENERATORS
-    from .metadata.schemas import read_csv_typed, resource
+    from .metadata.schemas import committed_csv, read_csv_typed, resource
+    from .metadata.tables import sort_by_key, write_csv
     try:
         if INSTALLED:
             raise PipelineError("curate rewrites the repository's data/: run it in a checkout, not "
@@ -110,7 +120,7 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT,
         src = resource("sources")
         if corpus is not None:
             _register_corpus(corpus, src)
-        sources = read_csv_typed(src.data_path, src)
+        sources = read_csv_typed(committed_csv(src), src)
         arc = open_archive(sources, archive)
         news = set(sources.loc[sources["kind"] != "official", "source_id"])
         missing = sorted(news - set(arc.found))
@@ -118,40 +128,42 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT,
             raise PipelineError(f"curating needs every news text; not found: {', '.join(missing)}",
                                 rule="curate-needs-archive")
         from .curate.evidence import locate_quotes
-        filled = locate_quotes(resource("evidence").data_path, arc.texts())
+        filled = locate_quotes(committed_csv(resource("evidence")), arc.texts())
         if filled:
             out.print(f"located {filled} new quote(s) in data/evidence.csv")
         for name, regenerate in REGENERATORS.items():
             spec = resource(name)
             df = sort_by_key(regenerate(arc.texts(), sources), spec)
-            write_csv(df, spec, spec.data_path)
+            write_csv(df, spec, committed_csv(spec))
             reviewed = int(df["review"].notna().sum()) if "review" in df else 0
-            out.print(f"wrote {spec.data_path}: {len(df)} rows"
+            out.print(f"wrote {committed_csv(spec)}: {len(df)} rows"
                       + (f", {reviewed} corrected by hand" if reviewed else ""))
     except PipelineError as exc:
         _fail(exc)
 
 
-def _register_corpus(folder: Path, src) -> None:
+def _register_corpus(folder: Path, src: ResourceSpec) -> None:
     """Add (or refresh) a labelled corpus's articles in data/sources.csv and write its reviewed overrides."""
     import pandas as pd
 
     from .curate.press import review_overrides, source_rows, write_overrides
-    from .metadata.schemas import read_csv_typed
+    from .metadata.schemas import committed_csv, read_csv_typed
     from .metadata.tables import sort_by_key, write_csv
     name = folder.resolve().name
     rows = source_rows(folder, name)
-    current = read_csv_typed(src.data_path, src)
+    path = committed_csv(src)
+    current = read_csv_typed(path, src)
     keep = current[~current["file_name"].isin([r["file_name"] for r in rows])]
     merged = pd.concat([keep, conform_sources(rows, src)], ignore_index=True)
-    write_csv(sort_by_key(merged, src), src, src.data_path)
+    write_csv(sort_by_key(merged, src), src, path)
     ids = {r["file_name"][:-4]: r["source_id"] for r in rows}
     entries = review_overrides(folder, ids)
-    write_overrides(entries, src.data_path.parent / f"claim_overrides_{name}.yaml", name)
+    write_overrides(entries, path.parent / f"claim_overrides_{name}.yaml", name)
     out.print(f"registered {len(rows)} sources from {folder}; {len(entries)} reviewed overrides")
 
 
-def conform_sources(rows: list[dict], src):
+def conform_sources(rows: list[dict], src: ResourceSpec) -> pd.DataFrame:
+    """Corpus ``sources`` rows as a frame typed and ordered by the sources schema."""
     import pandas as pd
 
     from .metadata.schemas import conform
@@ -163,9 +175,8 @@ FORMAT_OPT = typer.Option("table", "--format", help="table, csv or json.")
 FIRST_PUBLISHED = "2018-01-01"  # the Home Office series starts in 2018
 
 
-def _article_options(published: str, fmt: str) -> "dt.date":
+def _article_options(published: str, fmt: str) -> dt.date:
     """--published and --format, each refused in one line naming the option."""
-    import datetime as dt
     if fmt not in FORMATS:
         raise PipelineError(f"option --format: {fmt!r} is not one of {', '.join(FORMATS)}",
                             rule="option-format")
@@ -225,23 +236,23 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
 @app.command()
 def check(file: Path = typer.Argument(..., help="Plain-text English news article (UTF-8)."),
           published: str = typer.Option(..., "--published", help="Publication date YYYY-MM-DD."),
-          archive: Optional[Path] = ARCHIVE_OPT, fmt: str = FORMAT_OPT) -> None:
+          archive: Path | None = ARCHIVE_OPT, fmt: str = FORMAT_OPT) -> None:
     """Extract an article's figures and check each against the Home Office series (needs only the ODS)."""
     import pandas as pd
 
+    from .archive.registry import open_archive
     from .check.series import OfficialSeriesIndex
     from .check.verdicts import check_claims
     from .extract.claims import extract_claims
     from .extract.reader import read_article
-    from .archive.registry import open_archive
-    from .metadata.schemas import conform, read_csv_typed, resource
+    from .metadata.schemas import committed_csv, conform, read_csv_typed, resource
     from .official import ods
     try:
         day = _article_options(published, fmt)  # options first: they need no file
         rows = extract_claims(read_article(file), day)
         # The series is found and its sha256 checked against the registry, as a build does.
         src = resource("sources")
-        sources = read_csv_typed(src.data_path, src)
+        sources = read_csv_typed(committed_csv(src), src)
         found = open_archive(sources[sources["source_id"] == ods.SOURCE_ID], archive).found
         if ods.SOURCE_ID not in found:
             raise PipelineError("the official series ODS is not on the archive search path",
@@ -306,7 +317,8 @@ def info(out_dir: Path = OUT_OPT) -> None:
                                 rule="build-present")
         report = load_json(out_dir / REPORT_NAME, what="report")
         package = load_json(out_dir / "datapackage.json", what="descriptor")
-        rows = report.get("rows") if isinstance(report.get("rows"), dict) else {}
+        rows = report.get("rows")
+        rows = rows if isinstance(rows, dict) else {}
         table = Table(title=f"{package.get('title', '?')} v{package.get('version', '?')}", show_edge=False)
         for col in ("resource", "rows", "licence", "csv bytes", "sha256"):
             table.add_column(col)
@@ -332,6 +344,7 @@ def info(out_dir: Path = OUT_OPT) -> None:
 
 
 def main() -> None:
+    """Run the console script; a PipelineError ends it with its one located line and status 1."""
     try:
         app()
     except PipelineError as exc:  # pragma: no cover - commands already handle their own

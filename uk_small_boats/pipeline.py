@@ -13,32 +13,32 @@ import shutil
 import signal
 import sys
 import time
+from collections.abc import Callable
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
 from .archive.registry import Archive, open_archive
-from .errors import PipelineError
-from .metadata.schemas import ResourceSpec, conform, read_csv_text, read_csv_typed, resource, resources
 from .check.dates import source_date_checks
 from .check.series import OfficialSeriesIndex
 from .check.verdicts import check_claims
-from .curate.regenerate import REGENERATORS, drift
 from .curate.evidence import evidence_spans, verify_offsets
+from .curate.regenerate import REGENERATORS, drift
+from .errors import PipelineError
+from .metadata.schemas import ResourceSpec, conform, read_csv_text, read_csv_typed, resource, resources
+from .metadata.tables import sort_by_key, write_csv
 from .official import ods
+from .paths import DUCKDB_NAME, INSTALLED, REPORT_NAME
+from .publish import descriptor as desc
+from .publish import outdir
+from .publish.duckdb_db import write_duckdb
+from .publish.writers import write_parquet
+from .site.build import build_site
 from .validate.package import validate_package
 from .validate.pandera_models import validate_frame
 from .validate.rules import cross_table
-from .metadata.tables import sort_by_key, write_csv
-from .paths import DUCKDB_NAME, INSTALLED, REPORT_NAME
-from .publish import descriptor as desc
-from .publish.duckdb_db import write_duckdb
-from .publish.writers import write_parquet
-from .publish import outdir
-from .site.build import build_site
 
 # A table losing more than this share of its rows since the previous build needs confirming.
 ROW_DROP_LIMIT = 0.10

@@ -23,7 +23,8 @@ from ..extract.text import Span
 from ..metadata.schemas import conform, resource
 from ..paths import DATA
 from .alignment import align, content_stems, overlap, phrase_changes, render_changes
-from .claims import load_overrides as load_claim_overrides, reference_dates
+from .claims import load_overrides as load_claim_overrides
+from .claims import reference_dates
 from .evidence import find_once
 from .furniture import prose_spans
 

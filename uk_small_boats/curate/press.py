@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 
 from ..extract.claims import CROSSING, extract_claims
-from ..extract.corpus_eval import GOLD_METRICS, gold_metric, load_corpus, match_gold, unlabelled_by_convention
 from ..extract.context import headline_end
+from ..extract.corpus_eval import GOLD_METRICS, gold_metric, load_corpus, match_gold, unlabelled_by_convention
 
 LICENCE = "Third-party news text, not redistributed: the dataset keeps short quotes, the hash and the size."
 QUALIFIER = {"exact": "exact", "about": "about", "more_than": "more_than", "almost": "almost",

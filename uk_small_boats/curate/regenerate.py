@@ -6,7 +6,7 @@ texts still builds); where the texts are present the build re-derives them and r
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 

@@ -52,7 +52,8 @@ def verify_build(out: Path) -> None:
     dp_path, report_path = out / "datapackage.json", out / REPORT_NAME
     package = load_json(dp_path, what="descriptor")
     report = load_json(report_path, what="report")
-    rows = report.get("rows") if isinstance(report.get("rows"), dict) else {}
+    rows = report.get("rows")
+    rows = rows if isinstance(rows, dict) else {}
     resources = package.get("resources")
     if not isinstance(resources, list) or not resources:
         raise PipelineError("the descriptor lists no resources", file=str(dp_path), rule="descriptor-shape")

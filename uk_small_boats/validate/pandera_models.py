@@ -6,12 +6,12 @@ column and rule (pandera#1164: users want all errors, not the first).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import Callable
 
 import pandas as pd
-import pycountry
 import pandera.pandas as pa
+import pycountry
 
 from ..errors import PipelineError
 from ..metadata.schemas import PANDAS_DTYPES, ResourceSpec
