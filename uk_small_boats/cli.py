@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the commands import pandas and the stages only when they ru
     import pandas as pd
 
     from .metadata.schemas import ResourceSpec
+    from .pipeline import Step
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
 err = Console(stderr=True)
@@ -49,9 +50,6 @@ def _main(version: bool = typer.Option(False, "--version", callback=_print_versi
 def _fail(exc: Exception) -> NoReturn:
     err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(1)
-
-
-Step = Callable[[str], AbstractContextManager[None]]
 
 
 @contextmanager

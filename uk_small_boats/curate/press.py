@@ -56,6 +56,7 @@ def date_method(how: str) -> str:
 
 
 def slug(text: str) -> str:
+    """A publisher's name as an id part: lower case, hyphens, no notes in brackets, no leading "the"."""
     text = re.sub(r"\(.*?\)", "", text).split(" via ")[0]
     return re.sub(r"^the-", "", re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-"))
 
@@ -143,7 +144,7 @@ def review_overrides(folder: Path, source_ids: dict[str, str], gold_file: Path |
     return entries
 
 
-def _iso(d) -> str | None:
+def _iso(d: object) -> str | None:
     return d.isoformat() if isinstance(d, dt.date) else None
 
 
@@ -175,6 +176,7 @@ def _occurrence(g: dict, text: str) -> int:
 
 
 def write_overrides(entries: list[dict], path: Path, collection: str) -> None:
+    """Write the generated overrides as YAML under a header that says where they come from."""
     header = (f"# Reviewed corrections of the extractor's claims on the {collection} corpus, generated from its\n"
               f"# hand-labelled gold by `uk-small-boats curate --corpus` (see uk_small_boats/curate/press.py).\n"
               f"# Each entry's reason is the gold's note; edit the gold, not this file.\n")

@@ -26,7 +26,7 @@ def drift(name: str, committed: pd.DataFrame, fresh: pd.DataFrame, present: set[
     key = spec.primary_key[0]
     src_cols = [c for c in ("source_id", "original_source_id") if c in spec.field_names]
 
-    def covered(df):
+    def covered(df: pd.DataFrame) -> pd.DataFrame:
         mask = pd.Series(True, index=df.index)
         for c in src_cols:
             mask &= df[c].isin(list(present))
