@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 NODE   := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: build test data site bench clean
+.PHONY: build test lint data site bench clean
 
 $(STAMP): requirements.lock pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -30,11 +30,16 @@ $(CHROMIUM):              ## Debian's Chromium for the browser tests (Playwright
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: $(STAMP) $(NODE) $(CHROMIUM)  ## unit, integration and browser tests, with coverage (CLI subprocesses too)
+lint: $(STAMP)            ## ruff and mypy on the package (settings in pyproject.toml); both must be clean
+	$(BIN)/ruff check uk_small_boats
+	$(BIN)/mypy
+
+test: lint $(NODE) $(CHROMIUM)  ## lint, then unit, integration and browser tests, with coverage (CLI subprocesses too)
 	$(BIN)/python -m pytest --cov
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build .build.* screenshots $(VENV) node_modules .setuptools-build dist .coverage .coverage.*
+	rm -rf build .build.* screenshots $(VENV) node_modules .setuptools-build dist .coverage .coverage.* \
+	       .mypy_cache .ruff_cache
