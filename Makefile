@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 NODE   := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: build test lint data site bench clean
+.PHONY: build test lint data site bench evaluate clean
 
 $(STAMP): requirements.lock pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: lint $(NODE) $(CHROMIUM)  ## lint, then unit, integration and browser test
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+CORPORA ?= ../shared/corpus $(wildcard ../corpus2)
+evaluate: $(STAMP)       ## extractor and checker scores on the labelled real-text corpora, every miss listed
+	$(BIN)/python -m uk_small_boats.extract.evaluate $(CORPORA)
+	$(BIN)/python -m uk_small_boats.check.evaluate $(CORPORA)
 
 clean:
 	rm -rf build .build.* screenshots $(VENV) node_modules .setuptools-build dist .coverage .coverage.* \

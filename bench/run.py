@@ -71,6 +71,38 @@ def bench_extract(sizes):
               f"({total:,} claims)")
 
 
+def bench_extract_real(rounds=5):
+    """The labelled real articles (longer and messier than the synthetic ones), and a hostile 1 MB text."""
+    import datetime as dt
+    from pathlib import Path
+
+    from uk_small_boats.errors import PipelineError
+    from uk_small_boats.extract.claims import extract_claims
+    from uk_small_boats.paths import REPO
+    texts = []
+    for folder in (REPO.parent / "shared" / "corpus" / "articles", REPO.parent / "corpus2" / "articles"):
+        texts += [(p.read_text(encoding="utf-8"), dt.date.fromisoformat(p.stem.split("_")[1]))
+                  for p in sorted(folder.glob("*.txt"))]
+    if not texts:
+        print("real-article bench skipped: no corpus beside the repository")
+        return
+    size = sum(len(t) for t, _ in texts)
+    t = time.perf_counter()
+    total = sum(len(extract_claims(text, day)) for _ in range(rounds) for text, day in texts)
+    wall = time.perf_counter() - t
+    n = rounds * len(texts)
+    print(f"extractor, real articles: {n:,} ({len(texts)} texts x {rounds}, {size / len(texts) / 1000:.1f} kB "
+          f"each on average) in {wall:.2f} s = {n / wall:,.0f} articles/s ({total // rounds:,} claims per round)")
+    hostile = ("In 2024, 36,816 people crossed; " * 40_000)[:1_000_000]
+    t = time.perf_counter()
+    try:
+        extract_claims(hostile, dt.date(2025, 1, 2))
+        outcome = "read"
+    except PipelineError as exc:
+        outcome = f"refused ({str(exc)[:60]}...)"
+    print(f"extractor, a 1 MB text of figures: {time.perf_counter() - t:.2f} s, {outcome}")
+
+
 def bench_check(n):
     try:
         from bench.corpus import synthetic_claims
@@ -122,6 +154,7 @@ def main():
     bench_ods()
     bench_build()
     bench_extract([100, 1000] if args.quick else [1000, 10000])
+    bench_extract_real(1 if args.quick else 5)
     bench_check(10_000 if args.quick else 100_000)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS of this process): {peak:.0f} MiB")

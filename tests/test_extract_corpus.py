@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from uk_small_boats.check.evaluate import score_verdicts
-from uk_small_boats.extract.corpus_eval import score_corpus
+from uk_small_boats.extract.evaluate import score_corpus
 from uk_small_boats.paths import REPO
 
 SHARED = REPO.parent / "shared" / "corpus"

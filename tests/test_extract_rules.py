@@ -74,6 +74,12 @@ PERIOD_CASES = [
     ("over_years", "In 2023, the government struck a deal to give France almost £500m over three years",
      D(2025, 4, 16), D(2025, 4, 15), (D(2023, 1, 1), D(2025, 12, 31))),
     ("days_later", "when 1,131 made the trip in 28 boats five days later", D(2021, 12, 31), D(2021, 12, 31), "5"),
+    ("ago", "Thursday’s figure breaks a record set only a week ago, when 202 people crossed in 24 hours.",
+     D(2020, 8, 7), D(2020, 8, 7), (D(2020, 7, 31), D(2020, 7, 31))),
+    ("a_week_of", "Nearly 1,500 migrants have arrived in the UK after a busy week of crossings", D(2024, 7, 22),
+     D(2024, 7, 21), (D(2024, 7, 15), D(2024, 7, 21))),
+    ("last_year_total", "It suggests 2021 could break last year’s record of 8,420 crossings.", D(2021, 3, 31),
+     D(2021, 3, 30), (D(2020, 1, 1), D(2020, 12, 31))),
     ("current", "About 100 men who arrived by small boat are currently in immigration removal centres",
      D(2025, 9, 19), D(2025, 9, 19), (D(2025, 9, 19), D(2025, 9, 19))),
     ("single_day", "More than 400 people crossed the English Channel in small boats in one day",
@@ -149,6 +155,8 @@ CUE_CASES = [
     ("detention", "About 100 men who came by small boat are in immigration removal centres near Heathrow.", "100",
      "people_detained"),
     ("returned", "Nineteen migrants have been deported to France on two flights.", "Nineteen", "people_returned"),
+    ("french_prevented", "Five suspected migrants are picked up from a small boat by the French authorities off "
+     "northern France", "Five", "people_prevented"),  # "picked up from" is no comparison ("up from 511")
     ("french_prevented", "A further 538 people in 11 boats were intercepted by French officials.", "538",
      "people_prevented"),
     ("prevented", "Almost 1,000 people were stopped from entering Britain last week, figures show.", "1,000",
@@ -247,3 +255,41 @@ def test_headline_takes_the_body_reading_as_inferred():
                                   "65CCAE04-4748 Created with sketchtool."])
 def test_not_figures(text):
     assert [f.text for f in find_figures(text) if not f.percent] == []
+
+
+def test_a_when_clause_dates_a_duration():
+    """"a record set only a week ago, when 202 people crossed in 24 hours": the day is the record's, loosely."""
+    text = "Thursday’s figure breaks a record set only a week ago, when 202 people crossed in 24 hours."
+    row = next(r for r in extract_claims(text, D(2020, 8, 7)) if r["figure_text"] == "202")
+    assert (row["period_start"], row["period_basis"]) == (D(2020, 7, 31), "inferred")
+
+
+def test_the_previous_years_figure_follows_a_rolling_year():
+    text = ("In the year ending June 2024, there were reportedly 31,493 small boat arrivals, down 29% on the "
+            "previous year’s figure of 44,460.")
+    row = next(r for r in extract_claims(text, D(2024, 8, 22)) if r["figure_text"] == "44,460")
+    assert (row["period_start"], row["period_end"]) == (D(2022, 7, 1), D(2023, 6, 30))
+
+
+@pytest.mark.parametrize("text, start", [
+    ("So far this year, more than 19,000 migrants have entered the country on small boats.", D(2024, 1, 1)),
+    ("In the last seven days, more than 2,400 people have crossed to Britain.", D(2024, 8, 16)),
+])
+def test_a_hedge_after_a_leading_period_keeps_it(text, start):
+    """", more than 19,000" hedges the figure; only ", more than in 2023" would compare and cut the clause."""
+    (row,) = extract_claims(text, D(2024, 8, 22))
+    assert (row["period_start"], row["period_basis"]) == (start, "stated")
+
+
+def test_the_year_before_counts_back_from_the_year_spoken_of():
+    text = ("More than 40,000 people have crossed in boats this year, up from 28,000 last year and 8,500 "
+            "the year before.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2022, 11, 14))}
+    assert rows["28,000"]["period_start"] == D(2021, 1, 1) and rows["8,500"]["period_start"] == D(2020, 1, 1)
+
+
+def test_a_year_inside_a_closed_aside_does_not_date_what_follows():
+    text = ("It beats the previous highest number for a single day in February – 218, recorded last year – and is "
+            "the highest number in a single day for more than a month after 358 people were recorded on Jan 17.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 2, 26))}
+    assert rows["358"]["period_start"] == D(2024, 1, 17) and rows["218"]["period_start"] == D(2023, 1, 1)

@@ -10,16 +10,19 @@ def test_a_checkout_reads_the_repository_files():
     assert paths.DEFAULT_BUILD == REPO / "build"
 
 
+SHARED = [REPO.parent / "shared" / "archive", REPO.parent / "shared" / "corpus" / "articles"]
+
+
 def test_archive_search_order(monkeypatch, tmp_path):
     (tmp_path / "env").mkdir()
     monkeypatch.setenv(ARCHIVE_ENV, str(tmp_path / "env"))
     assert archive_search_path(tmp_path / "arg") == [
-        tmp_path / "arg", tmp_path / "env", REPO / "archive", REPO.parent / "shared" / "archive"]
+        tmp_path / "arg", tmp_path / "env", REPO / "archive", *SHARED]
     assert archive_search_path(tmp_path / "arg", only=True) == [tmp_path / "arg"]
 
 
 def test_archive_search_path_names_each_folder_once(monkeypatch):
     monkeypatch.setenv(ARCHIVE_ENV, str(REPO / "archive"))
-    assert archive_search_path(REPO / "archive") == [REPO / "archive", REPO.parent / "shared" / "archive"]
+    assert archive_search_path(REPO / "archive") == [REPO / "archive", *SHARED]
     monkeypatch.delenv(ARCHIVE_ENV)
-    assert archive_search_path() == [REPO / "archive", REPO.parent / "shared" / "archive"]
+    assert archive_search_path() == [REPO / "archive", *SHARED]

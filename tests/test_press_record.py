@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from uk_small_boats.extract.corpus_eval import load_corpus, match_gold, score_corpus
+from uk_small_boats.extract.evaluate import load_corpus, match_gold, score_corpus
 from uk_small_boats.metadata.schemas import read_csv_typed, resource
 from uk_small_boats.paths import DATA, REPO
 
@@ -109,3 +109,21 @@ def test_gold_quotes_are_short():
     """The repo keeps short quotes of third-party text, never the text."""
     with open(REPO / "tests" / "gold" / "corpus1_verdicts.csv", newline="", encoding="utf-8") as fh:
         assert max(len(r["quote"].split()) for r in csv.DictReader(fh)) <= 40
+
+
+@present
+def test_the_committed_press_record_is_what_the_corpus_regenerates(tmp_path):
+    """`curate --corpus` is reproducible: registering the corpus again into a copy of data/ gives the
+    committed sources.csv and reviewed overrides byte for byte (edit the gold, never the outputs)."""
+    from uk_small_boats.curate.press import register
+
+    spec = resource("sources")
+    (tmp_path / "sources.csv").write_bytes(spec.data_path.read_bytes())
+    assert register(CORPUS, spec, tmp_path) == (58, len(yaml_entries(DATA / "claim_overrides_corpus.yaml")))
+    for name in ("sources.csv", "claim_overrides_corpus.yaml"):
+        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def yaml_entries(path):
+    import yaml
+    return yaml.safe_load(path.read_text(encoding="utf-8"))

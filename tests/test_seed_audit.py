@@ -154,7 +154,9 @@ def test_returns_descriptions_say_only_what_the_text_says(q):
 
 def test_missing_figures_are_claims(q):
     rows = {r[0]: r[1:] for r in q("""SELECT figure_text, metric, value, unit, qualifier, assertion, review
-                                      FROM claims WHERE figure_text IN ('five', 'eight', 'seven')""")}
+                                      FROM claims
+                                      WHERE figure_text IN ('five', 'eight', 'seven')
+                                        AND source_id IN ('bbc-2025-04-16', 'sky-2025-03-31')""")}
     assert rows["five"][:4] == ("duration", 5, "years", "up_to")
     assert rows["eight"][:5] == ("duration", 8, "years", "exact", "record_period")
     assert rows["seven"][:5] == ("duration", 7, "years", "exact", "record_period")
@@ -240,6 +242,7 @@ def test_words_quoted_in_reviews_stand_in_the_texts():
             pool = [texts[row["source_id"]]] + ([texts[parent[row["source_id"]]]] if isinstance(parent[row["source_id"]], str) else [])
             for col in cols:
                 for quoted in re.findall(r'"([^"]+)"', row[col]):
-                    assert any(quoted in t for t in pool), (row[resource(name).primary_key[0]], quoted)
-                    checked += 1
+                    for part in re.split(r"\s*(?:\.\.\.|…)\s*", quoted):  # an ellipsis marks words left out
+                        assert not part or any(part in t for t in pool), (row[resource(name).primary_key[0]], quoted)
+                        checked += 1
     assert checked > 10

@@ -18,10 +18,7 @@ from . import __version__
 from .errors import PipelineError
 from .paths import DEFAULT_BUILD, INSTALLED
 
-if TYPE_CHECKING:  # the commands import pandas and the stages only when they run (a fast --help)
-    import pandas as pd
-
-    from .metadata.schemas import ResourceSpec
+if TYPE_CHECKING:  # the commands import the stages only when they run (a fast --help)
     from .pipeline import Step
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
@@ -117,7 +114,9 @@ def curate(archive: Path | None = ARCHIVE_OPT,
                                 "from an installed package", rule="curate-needs-checkout")
         src = resource("sources")
         if corpus is not None:
-            _register_corpus(corpus, src)
+            from .curate.press import register
+            n_sources, n_overrides = register(corpus, src)
+            out.print(f"registered {n_sources} sources from {corpus}; {n_overrides} reviewed overrides")
         sources = read_csv_typed(committed_csv(src), src)
         arc = open_archive(sources, archive)
         news = set(sources.loc[sources["kind"] != "official", "source_id"])
@@ -138,34 +137,6 @@ def curate(archive: Path | None = ARCHIVE_OPT,
                       + (f", {reviewed} corrected by hand" if reviewed else ""))
     except PipelineError as exc:
         _fail(exc)
-
-
-def _register_corpus(folder: Path, src: ResourceSpec) -> None:
-    """Add (or refresh) a labelled corpus's articles in data/sources.csv and write its reviewed overrides."""
-    import pandas as pd
-
-    from .curate.press import review_overrides, source_rows, write_overrides
-    from .metadata.schemas import committed_csv, read_csv_typed
-    from .metadata.tables import sort_by_key, write_csv
-    name = folder.resolve().name
-    rows = source_rows(folder, name)
-    path = committed_csv(src)
-    current = read_csv_typed(path, src)
-    keep = current[~current["file_name"].isin([r["file_name"] for r in rows])]
-    merged = pd.concat([keep, conform_sources(rows, src)], ignore_index=True)
-    write_csv(sort_by_key(merged, src), src, path)
-    ids = {r["file_name"][:-4]: r["source_id"] for r in rows}
-    entries = review_overrides(folder, ids)
-    write_overrides(entries, path.parent / f"claim_overrides_{name}.yaml", name)
-    out.print(f"registered {len(rows)} sources from {folder}; {len(entries)} reviewed overrides")
-
-
-def conform_sources(rows: list[dict], src: ResourceSpec) -> pd.DataFrame:
-    """Corpus ``sources`` rows as a frame typed and ordered by the sources schema."""
-    import pandas as pd
-
-    from .metadata.schemas import conform
-    return conform(pd.DataFrame(rows, columns=src.field_names), src, origin="corpus registration")
 
 
 FORMATS = ("table", "csv", "json")

@@ -19,11 +19,14 @@ import hashlib
 import re
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from ..extract.claims import CROSSING, extract_claims
 from ..extract.context import headline_end
-from ..extract.corpus_eval import GOLD_METRICS, gold_metric, load_corpus, match_gold, unlabelled_by_convention
+from ..extract.evaluate import GOLD_METRICS, gold_metric, load_corpus, match_gold, unlabelled_by_convention
+from ..metadata.schemas import ResourceSpec, committed_csv, conform, read_csv_typed
+from ..metadata.tables import sort_by_key, write_csv
 
 LICENCE = "Third-party news text, not redistributed: the dataset keeps short quotes, the hash and the size."
 QUALIFIER = {"exact": "exact", "about": "about", "more_than": "more_than", "almost": "almost",
@@ -81,7 +84,7 @@ def source_rows(folder: Path, collection: str) -> list[dict]:
             "source_id": f"{slug(publisher)}-{r['file'][4:14]}", "file_name": r["file"],
             "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data), "kind": "news",
             "publisher": publisher,
-            "publisher_basis": f"As recorded by the {collection} corpus: \"{r['publisher']}\".",
+            "publisher_basis": f"As the README of the labelled corpus `{collection}/` records it: \"{r['publisher']}\".",
             "title": title_of(data.decode("utf-8")), "author": None, "published_date": r["file"][4:14],
             "date_basis": r["how"], "date_method": date_method(r["how"]), "url": r["url"],
             "derived_from": None, "licence": LICENCE})
@@ -177,8 +180,24 @@ def _occurrence(g: dict, text: str) -> int:
 
 def write_overrides(entries: list[dict], path: Path, collection: str) -> None:
     """Write the generated overrides as YAML under a header that says where they come from."""
-    header = (f"# Reviewed corrections of the extractor's claims on the {collection} corpus, generated from its\n"
+    header = (f"# Reviewed corrections of the extractor's claims on the labelled corpus `{collection}/`, generated from its\n"
               f"# hand-labelled gold by `uk-small-boats curate --corpus` (see uk_small_boats/curate/press.py).\n"
               f"# Each entry's reason is the gold's note; edit the gold, not this file.\n")
     path.write_text(header + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=110),
                     encoding="utf-8")
+
+
+def register(folder: Path, spec: ResourceSpec, data_dir: Path | None = None) -> tuple[int, int]:
+    """Add (or refresh) a corpus's articles in ``sources.csv`` and write its reviewed overrides, in
+    ``data_dir`` (the repository's data/ by default); returns (sources, overrides)."""
+    committed = committed_csv(spec)
+    data_dir = data_dir or committed.parent
+    name = folder.resolve().name
+    rows = source_rows(folder, name)
+    current = read_csv_typed(data_dir / committed.name, spec)
+    keep = current[~current["file_name"].isin([r["file_name"] for r in rows])]
+    new = conform(pd.DataFrame(rows, columns=spec.field_names), spec, origin="corpus registration")
+    write_csv(sort_by_key(pd.concat([keep, new], ignore_index=True), spec), spec, data_dir / committed.name)
+    entries = review_overrides(folder, {r["file_name"][:-4]: r["source_id"] for r in rows})
+    write_overrides(entries, data_dir / f"claim_overrides_{name}.yaml", name)
+    return len(rows), len(entries)

@@ -21,7 +21,7 @@ from ..errors import PipelineError
 from . import context, named
 from .metrics import classify, noun_class, percent_sign
 from .numbers import Figure, find_figures
-from .periods import PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
+from .periods import CUT_LOOKAHEAD, PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
 from .qualifiers import qualifier_for
 from .text import Span, clause_window, sentences
 
@@ -67,7 +67,8 @@ YEAR_TOKEN = re.compile(r"(?<![\d,.£$€])\b(?:19|20)\d{2}\b(?!\d|,\d)")
 ANAPHORIC_MILESTONE = re.compile(
     r"\b(?:(?:the\s+(?:figure|milestone|mark|threshold)|it)\s+was\s+(?:passed|reached|hit|crossed|surpassed|topped)\s+on"
     r"|it\s+was)\s+$", re.I)
-MAINISH = frozenset({"main", "since", "end", "unresolved", "day_marker"})
+DURATION_DAYS = frozenset({"within_hours", "single_day"})  # how long, not which day
+MAINISH = frozenset({"main", "since", "end", "unresolved", "day_marker", "approx"})
 CROSSING = frozenset({"people_arrived", "boats_arrived", "people_on_one_boat", "people_prevented",
                       "boats_prevented", "people_attempted", "boats_departed"})
 COUNTS = frozenset({"people", "boats"})
@@ -170,7 +171,11 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
         d.compared, d.head = True, head
         if year_when:
             y0 = d.fig.start - len(before) + year_when.start("y")
-            d.marker = Period(None, None, year_when["y"], "year_compare", (y0, y0 + 4), "compare", year_when["y"])
+            if re.search(r"\b(?:whole|all|entire(?:ty)?)\s+of\s+$", before[:year_when.start("y")]):
+                y = int(year_when["y"])  # "the whole of 2020, when 8,417 people crossed"
+                d.set_period(Period(dt.date(y, 1, 1), dt.date(y, 12, 31), year_when["y"], "year", (y0, y0 + 4)), "stated")
+            else:
+                d.marker = Period(None, None, year_when["y"], "year_compare", (y0, y0 + 4), "compare", year_when["y"])
         if d.metric in {"count_other", "people_other"} and d.noun in {"bare", "people"} or d.noun == "bare":
             d.metric, d.unit, d.metric_rule = head.metric, head.unit, "compare_value"
 
@@ -199,6 +204,8 @@ def step_own_period(s: Sentence, prev: list[Draft]) -> None:
             continue
         if p.kind == "unresolved":
             d.set_period(None, "unresolved", p.rule)
+        elif p.kind == "approx":  # "a week ago": about then
+            d.set_period(p, "inferred")
         elif p.kind == "day_marker":
             day = next((q for q in s.periods if q.kind == "main" and context.is_day_level(q)), None)
             if day is not None:
@@ -239,6 +246,9 @@ def step_compare_periods(s: Sentence, prev: list[Draft]) -> None:
         head = d.head.period
         own = d.period
         own_year = own is not None and own.rule == "year" and own.start is not None and own.span[0] >= d.fig.end
+        if d.marker is None and d.period is not None and d.period.rule == "year" and d.rule == "year" \
+                and YEAR_WHEN.search(s.text[max(s.span.start, d.fig.start - 40):d.fig.start]):
+            continue  # set above from "the whole of YEAR, when"
         marker = d.marker or _adjacent_marker(s, d, after_only=own_year)
         if marker is not None:
             d.set_period(compare_period(head, marker), "stated", "compare_value")
@@ -276,6 +286,8 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
                 base, base_period, basis = coordinated.head, coordinated.period, coordinated.basis
             elif own is not None and own.start is not None:
                 base_period = own
+            elif _marker_after(s, d) is not None and not prev_count(prev):
+                base_period = _reference(s, prev)  # "up 51% from this time last year": the year to date
             else:
                 earlier = next((b for b in reversed(s.drafts[:i]) if b.metric == "percent_change" and b.head), None)
                 base = earlier.head if earlier else next(
@@ -527,8 +539,8 @@ ASIDE = re.compile(r",\s+including\s+[^,;.]{1,80},|\([^()]{0,80}\)")
 
 def _same_clause(text: str, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
-    piece = ASIDE.sub(lambda m: " " * len(m.group(0)), text[lo:hi])
-    return not PERIOD_CUT.search(piece)
+    piece = ASIDE.sub(lambda m: " " * len(m.group(0)), text[lo:hi + CUT_LOOKAHEAD])
+    return not any(m.start() < hi - lo for m in PERIOD_CUT.finditer(piece))
 
 
 def _in_aside(s: "Sentence", p: Period, f: Figure) -> bool:
@@ -565,6 +577,14 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
             same_unit = re.search(r"\bsame\s+(?:month|week|day)", marker.text, re.I)  # "the same month in 2019"
             return replace(compare_period(_reference(s, prev, recent=not same_unit), marker), kind="main")
         return None
+    if pick.rule in DURATION_DAYS and pick.span[0] >= f.end:  # "set a week ago, when 202 crossed in 24 hours"
+        when = next((p for p in reversed(s.periods) if p.span[1] <= f.start and p.start is not None and p.start == p.end and p.kind in {"main", "approx"}
+                     and re.fullmatch(r",?\s+when\s+", s.text[p.span[1]:f.start])), None)
+        if when is not None:
+            return when
+    if pick.kind == "since" and pick.rule == "since_date" and pick.span[1] <= f.start and \
+            re.fullmatch(r",?\s+when\s+", s.text[pick.span[1]:f.start]):  # "the first since January 19 when 275 ..."
+        return replace(pick, start=pick.start, end=pick.start, rule="day", kind="main")
     if pick.kind in {"offset", "offset_span"}:  # "five days later", "for a week before then"
         anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
                        if context.is_day_level(p)), None) or next(
@@ -593,6 +613,10 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
             and pick.start <= day.end <= pick.end:  # "on 25 October ... the total for 2024 reached 29,578"
         return replace(pick, end=day.end, text=f"{pick.text} … {day.text}")
     return pick
+
+
+def prev_count(prev: list[Draft]) -> Draft | None:
+    return next((b for b in reversed(prev) if b.unit in COUNTS and not b.compared and b.metric != "people_other"), None)
 
 
 def _reference(s: Sentence, prev: list[Draft], recent: bool = True) -> Period:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from .numbers import Figure
-from .periods import PERIOD_CUT, Period, When, find_periods
+from .periods import CUT_LOOKAHEAD, PERIOD_CUT, Period, When, find_periods
 from .text import Span
 
 DAY_RULES = frozenset({"relative_day", "weekday", "day", "weekday_list", "as_of", "since_day"})
@@ -46,7 +46,7 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
 
 def _same_clause(text: str, f, p: Period) -> bool:
     a, b = (f.end, p.span[0]) if p.span[0] >= f.end else (p.span[1], f.start)
-    return 0 <= b - a <= NEAR_FIGURE and not PERIOD_CUT.search(text, a, b)
+    return 0 <= b - a <= NEAR_FIGURE and not any(m.start() < b for m in PERIOD_CUT.finditer(text, a, b + CUT_LOOKAHEAD))
 
 
 def is_day_level(p: Period) -> bool:

@@ -86,11 +86,11 @@ CROSSING_CONTEXT = _c(r"\b(?:Channel|small[- ]boats?|crossings?|crossed|arriv\w*
 
 CLAUSE_CUT = _c(r"\s(?:but|while|although|whereas|and\s+the|and\s+a|with\s+a)\s|[;:–—()\[\]]|"
                 r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|when|with|compared|"
-                r"up\s+from|down\s+from|than)\s|\s(?:compared\s+(?:with|to)|up\s+from|down\s+from|against)\s")
+                r"up\s+from|down\s+from|than)\s|\s(?:compared\s+(?:with|to)|(?<!picked\s)(?<!picking\s)(?<!picks\s)up\s+from|down\s+from|against)\s")
 
 FRENCH = r"(?:French|France|gendarmes?|Pr[ée]fecture|Calais|Dunkirk|Boulogne|Gravelines|Wimereux)"
 STOP_VERBS = (r"(?:prevent\w*|stop(?:ped|ping|s)?|thwart\w*|block\w*|foil\w*|halt\w*|intercept\w*|rescu\w*|"
-              r"sav(?:ed|ing)|turn\w*\s+back|taken\s+back|brought\s+back|picked\s+up|detected|deterred)")
+              r"sav(?:ed|ing)|turn\w*\s+back|taken\s+back|brought\s+back|picked\s+up|deterred)")
 ASYLUM_PROCESS = _c(r"\b(?:seeking\s+asylum|asylum\s+(?:applications?|claims?|backlog|decisions?|seekers?\s+waiting)|"
                     r"applications?|convictions?|convicted|arrest(?:ed|s)?|charged|prosecut\w+|waiting\s+for\s+an?\s+"
                     r"(?:initial\s+)?decision|backlog|irregular\s+(?:arrivals|migrants|entry)|all\s+routes|"
@@ -120,8 +120,9 @@ CUES: list[Cue] = [
         after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b")),
     Cue("pictured", "people_other", frozenset({"people", "bare"}),
         "People described in a picture or gathering in France: not a count of arrivals.",
-        window=_c(r"\b(?:pictured|photographed|filmed|footage|gathered|camped|waiting\s+(?:on|in)\s+(?:the\s+)?(?:beach|camps?|northern\s+France)|"
-                  r"in\s+camps|in\s+northern\s+France|packed\s+into)\b")),
+        after=_c(r"^[\s-]+(?:\w+\s+){0,3}?(?:were|was|are|is|being)\s+(?:\w+\s+)?(?:pictured|photographed|filmed|seen\s+in|"
+                 r"gathered|camped|waiting|packed\s+into)\b|^[\s-]+(?:\w+\s+){0,3}?(?:in\s+camps|in\s+northern\s+France)\b"),
+        window=_c(r"\bfootage\s+(?:shows|showed)\b")),
     Cue("average", "people_other", frozenset({"people", "bare", "boats"}),
         "A ratio, not a count: 'an average of 52 per boat', '131 a day', 'on average'.",
         before=_c(r"\b(?:averag(?:e|ing)|mean)\s+(?:number\s+)?(?:of\s+)?(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+over\s+)?$"
@@ -147,10 +148,6 @@ CUES: list[Cue] = [
         "People held, housed or a site's capacity: a stock, not arrivals.",
         window=_c(r"\b(?:in\s+detention|detention\s+centres?|removal\s+centres?|immigration\s+removal|"
                   r"housed|hotels?|accommodat\w+|barge|designed\s+for|capacity|processing\s+centre|held\s+(?:about|around|some|more|up)|holding)\b")),
-    Cue("returned", "people_returned", frozenset({"people", "bare", "returns"}),
-        "Returned, deported or removed from the UK (by flight or treaty).",
-        window=_c(r"\b(?:deport\w*|returned|returns|removed|removals?|sent\s+back|readmitted|flown\s+back|flies\s+back|"
-                  r"removing|returning|expelled|repatriated|back\s+to\s+France\s+on|on\s+(?:a\s+)?(?:single\s+)?flights?)\b")),
     Cue("french_prevented", "people_prevented", frozenset({"people", "bare", "attempts"}),
         "Stopped, rescued or turned back by the French authorities: SB_02 'Migrants prevented'.",
         window=_c(rf"\b{STOP_VERBS}\b[^.;#]{{0,100}}?\b{FRENCH}|\b{FRENCH}\b[^.;#]{{0,80}}?\b{STOP_VERBS}\b|"
@@ -161,6 +158,10 @@ CUES: list[Cue] = [
                   r"around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)*$"),
         window=_c(r"\b(?:prevented|thwarted|foiled|deterred)\b|\bstopped\s+(?:\w+\s+){0,3}from\s+(?:crossing|reaching|making|"
                   r"entering|leaving|getting|setting\s+off|departing)\b")),
+    Cue("returned", "people_returned", frozenset({"people", "bare", "returns"}),
+        "Returned, deported or removed from the UK (by flight or treaty).",
+        window=_c(r"\b(?:deport\w*|returned|returns|removed|removals?|sent\s+back|readmitted|flown\s+back|flies\s+back|"
+                  r"removing|returning|expelled|repatriated|back\s+to\s+France\s+on|on\s+(?:a\s+)?(?:single\s+)?flights?)\b")),
     Cue("attempted", "people_attempted", frozenset({"people", "bare", "attempts"}),
         "Attempts (arrivals plus preventions): at least the day's arrivals, not the series' measure.",
         after=_c(r"^[\s-]+(?:\w+\s+){0,2}?(?:attempted\s+crossings|crossing\s+attempts|attempts)\b"
@@ -189,7 +190,7 @@ ONE_BOAT = _c(r"\b(?:a|one|the|single|first|second|third|another|each)\s+(?:[\w-
 # "a deathtrap boat being escorted ... to the median line, where up to 60 migrants were taken to
 # Dover": a single boat named earlier in the sentence holds the people counted after it.
 ONE_BOAT_LEAD = _c(r"\b(?:a|one|the|single)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|vessel|craft)\b(?![\s-]*(?:s\b|crossings|arrivals|migrants))"
-                   r"[^.;\d]{0,160}$")
+                   r"(?:(?!\b(?:total|tally|taking|bringing|so\s+far)\b)[^.;\d]){0,160}$")
 ONE_BOAT_AFTER = _c(r"^\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+){0,2}?(?:aboard|on\s+board|onboard|in|on)\s+(?:the|a)\s+"
                     r"(?:first|second|third|fourth|another|single|rigid[- ]hulled|separate)\b|^\s+(?:\w+\s+){0,2}?onboard\b")
 PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|increase[sd]?|increasing|up|higher|more|jump(?:ed)?|surge[sd]?|"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -41,6 +42,7 @@ YEAR = r"(?:19|20)\d{2}"
 NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
        r"fifteen|twenty|thirty|forty|fifty|sixty|a|a\s+few)")
 HINT_REACH = 150  # how far back in the sentence a year may set a date's year
+ASIDE_OPEN, ASIDE_CLOSE = re.compile(r"\s[–—]\s|\("), re.compile(r"\s[–—]\s|\)")
 NEW_YEAR_DAYS = 7  # in the first week of January, "the total for the year" is last year's
 LAST_YEAR = r"(?:last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before))"
 
@@ -470,6 +472,14 @@ def _days_later(m: re.Match, w: When) -> Resolved:
     return str(n if m["dir"].lower() in {"later", "after"} else -n)
 
 
+@rule("ago", rf"\b(?:only\s+|just\s+)?(?P<n>{NUM})\s+(?P<u>days?|weeks?|fortnight)\s+ago\b", "approx")
+def _ago(m: re.Match, w: When) -> Resolved:
+    """"a record set only a week ago": about that day; the words are loose, so the dates are inferred."""
+    n = _count(m["n"]) * (14 if m["u"].lower() == "fortnight" else 7 if m["u"].lower().startswith("week") else 1)
+    day = w.pub - dt.timedelta(days=n)
+    return day, day
+
+
 @rule("current", r"\b(?:currently|at\s+present|right\s+now|as\s+of\s+(?:now|today))\b", "main")
 def _current(m: re.Match, w: When) -> Resolved:
     return w.pub, w.pub
@@ -490,11 +500,12 @@ def _within_hours(m: re.Match, w: When) -> Resolved:
 
 
 @rule("past_duration", rf"\b(?:in|over|during|for|across|within)\s+(?:just\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days?|weeks?|months?|years?|fortnight)\b"
-      rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b",
+      rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b"
+      rf"|\bin\s+(?:less|under|fewer)\s+than\s+(?P<n3>a|one|two|three|four)\s+(?P<u3>days?|weeks?)\b",
       "main")
 def _past_duration(m: re.Match, w: When) -> Resolved:
-    n = _count(m["n"] or m["n2"]) if (m["n"] or m["n2"]) else 1
-    u = (m["u"] or m["u2"]).lower()
+    n = _count(m["n"] or m["n2"] or m["n3"]) if (m["n"] or m["n2"] or m["n3"]) else 1
+    u = (m["u"] or m["u2"] or m["u3"]).lower()
     if u.startswith("year"):
         return shift_years(w.data_day, -n) + dt.timedelta(days=1), w.data_day
     if u.startswith("month"):
@@ -586,9 +597,17 @@ def _financial_year(m: re.Match, w: When) -> Resolved:
     return shift_years(fy_start, -1), fy_start - dt.timedelta(days=1)
 
 
+@rule("last_year_total", rf"\blast\s+year[’']s\s+(?:\w+\s+)?(?:total|figure|tally|record)\b", "main")
+def _last_year_total(m: re.Match, w: When) -> Resolved:
+    """"last year's annual total of 29,437": the whole previous year."""
+    y = (w.year or w.pub.year) - 1
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
 @rule("year_to_date", rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{YEAR}))|(?:for|in)\s+(?P<y2>{YEAR})\s+(?:so\s+far|to\s+date)|(?P<y3>{YEAR})\s+(?:total\s+)?(?:so\s+far|to\s+date)"
       rf"|(?:the\s+)?total\s+for\s+(?:the|this)\s+year|this\s+year[’']?s\s+total|the\s+year(?:ly|[’']s)\s+total|(?:the\s+)?yearly\s+total|the\s+year\s+so\s+far|(?:for\s+)?(?:the|this)\s+year\s+(?:so\s+far|to\s+date)|year[- ]to[- ]date"
-      rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|(?:the\s+)?annual\s+total|to\s+date)\b",
+      rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|(?:the\s+)?annual\s+total|to\s+date"
+      rf"|the\s+(?:current|running|cumulative)\s+(?:cumulative\s+)?total|(?:for|since|from)\s+the\s+start\s+of\s+the\s+year)\b",
       "main")
 def _year_to_date(m: re.Match, w: When) -> Resolved:
     y = m["y"] or m["y2"] or m["y3"]
@@ -600,7 +619,8 @@ def _year_to_date(m: re.Match, w: When) -> Resolved:
 
 
 @rule("year", rf"\b(?:in|for|during|throughout|of|across|over)\s+(?:the\s+(?:whole|entirety|course)\s+of\s+|all\s+of\s+|the\s+year\s+)?(?P<y>{YEAR})\b(?![-/]\d)"
-      rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:total|figure|tally)|\bthe\s+(?P<y4>{YEAR})\s+(?:total|figure|tally)"
+      rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:\w+\s+)?(?:total|figure|tally|record)"
+      rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally)"
       rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b",
       "main")
 def _year_rule(m: re.Match, w: When) -> Resolved:
@@ -616,9 +636,13 @@ def _year_was(m: re.Match, w: When) -> Resolved:
 
 
 @rule("last_year", rf"\b{LAST_YEAR}\b",
-      "main")
+      "main", year_hint=True)
 def _last_year(m: re.Match, w: When) -> Resolved:
-    y = (w.year or w.pub.year) - 1
+    """"last year", "a year ago": the year before publication; "the year before", "the previous year",
+    "a year earlier": the year before the one the sentence spoke of ("28,000 last year and 8,500 the
+    year before")."""
+    now = re.match(r"last|a\s+year\s+ago", m.group(0), re.I)
+    y = (w.pub.year if now else w.year or w.pub.year) - 1
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
@@ -630,9 +654,14 @@ def _month_bare(m: re.Match, w: When) -> Resolved:
 
 # ---------------------------------------------------------------- finding
 
+# ", more than in 2023" compares; ", more than 19,000 migrants" only hedges the figure (a cut may look
+# this far past the words it is tested on)
+CUT_LOOKAHEAD = 16
+NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b"
 PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
                         r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with|"
-                        r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop|including|\w+ing)\s|"
+                        r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop|including|\w+ing|"
+                        rf"(?:more|fewer|less|higher|lower)\s+than(?!\s+(?:\d|{NUMBER_WORD})))\s|"
                         r"\s(?:compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|against)\s|"
                         r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)\s+than\s", re.I)
 
@@ -649,44 +678,53 @@ YEAR_MARK = re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)|\b(?P<ly>last\s+year|the\s
 
 def _hint(text: str, start: int, at: int, when: When) -> int | None:
     """The year a sentence spoke of last before ``at`` ("Last year the figure was passed on August 28")."""
-    marks = list(YEAR_MARK.finditer(text, max(start, at - HINT_REACH), at))
+    lo = max(start, at - HINT_REACH)
+    # not a year inside an aside that closes before the date ("– 218, recorded last year – ... on Jan 17")
+    marks = [m for m in YEAR_MARK.finditer(text, lo, at)
+             if not (ASIDE_OPEN.search(text, start, m.start()) and ASIDE_CLOSE.search(text, m.end(), at))]
     if not marks:
         return None
     m = marks[-1]
     return int(m["y"]) if m["y"] else when.pub.year - 1
 
 
+@lru_cache(maxsize=64)
+def _matches(text: str, start: int, end: int) -> tuple[tuple[PeriodRule, re.Match], ...]:
+    """Every rule's matches in text[start:end], in rule order. They do not depend on the dates, so the
+    data-day pass and the claims pass share them (the regex scan is most of the extractor's time)."""
+    return tuple((r, m) for r in RULES for m in r.pattern.finditer(text, start, end))
+
+
 def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
     """Every period expression in text[start:end], each span claimed by the first rule matching it."""
     taken: list[tuple[int, int]] = []
     found: list[Period] = []
-    for r in RULES:
-        for m in r.pattern.finditer(text, start, end):
-            s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
-                continue
-            w = when
-            if r.year_hint:
-                hint = _hint(text, start, s, when)
-                if hint is not None and hint <= when.pub.year:
-                    w = replace(when, year=hint)
-            res = r.resolve(m, w)
-            if res is None:
-                continue
-            taken.append((s, e))
-            words = m.group(0).strip()
-            kind = r.kind
-            lead = text[max(start, s - 40):s]
-            if REPORTING.search(lead):
-                kind = "report"
-            elif EXCLUDING.search(lead):
-                kind = "excluded"
-            elif kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
-                kind = "record_since"
-            if isinstance(res, str):
-                found.append(Period(None, None, words, r.name, (s, e), kind if kind != "main" else "marker", res))
-            else:
-                found.append(Period(res[0], res[1], words, r.name, (s, e), kind))
+    for r, m in _matches(text, start, end):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        w = when
+        if r.year_hint:
+            hint = _hint(text, start, s, when)
+            if hint is not None and hint <= when.pub.year:
+                w = replace(when, year=hint)
+        res = r.resolve(m, w)
+        if res is None:
+            continue
+        taken.append((s, e))
+        words = m.group(0).strip()
+        kind = r.kind
+        lead = text[max(start, s - 40):s]
+        if REPORTING.search(lead):
+            kind = "report"
+        elif EXCLUDING.search(lead):
+            kind = "excluded"
+        elif kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
+            kind = "record_since"
+        if isinstance(res, str):
+            found.append(Period(None, None, words, r.name, (s, e), kind if kind != "main" else "marker", res))
+        else:
+            found.append(Period(res[0], res[1], words, r.name, (s, e), kind))
     return sorted(found, key=lambda p: p.span)
 
 

@@ -32,7 +32,7 @@
   const sourceLabel = (d) => [d._source.publisher || "no publisher", day(d._source.published)].filter(Boolean).join(", ");
   const keys = {
     source: (d) => (d._source.publisher || "") + (d._source.published || "") + d.claim_id, quote: (d) => d.quote, figure: (d) => `${d.metric} ${String(d.value).padStart(16, "0")}`,
-    period: (d) => (d.period_start || "9999") + (d.period_end || ""), official: (d) => d.official_value ?? -Infinity,
+    period: (d) => (d.period_start ? d.period_start + (d.period_end || "") : null), official: (d) => d.official_value ?? null,
     verdict: (d) => `${cfg.verdicts.indexOf(d.verdict)}`.padStart(3, "0"),
   };
 
@@ -69,7 +69,12 @@
       && (!f.verdict || d.verdict === f.verdict)
       && (!q || [d.quote, d.source_id, d._source.title, d._source.publisher, d.figure_text].join(" ").toLowerCase().includes(q)));
     const key = keys[sortKey];
-    return rows.sort((a, b) => { const x = key(a), y = key(b); return (x > y ? 1 : x < y ? -1 : 0) * sortDir; });
+    // rows without the value (no period, no official figure) stay last whichever the direction
+    return rows.sort((a, b) => {
+      const x = key(a), y = key(b);
+      if (x === null || y === null) return (x === null) - (y === null);
+      return (x > y ? 1 : x < y ? -1 : 0) * sortDir;
+    });
   }
 
   function text(tag, content, cls) { const e = document.createElement(tag); e.textContent = content; if (cls) e.className = cls; return e; }
