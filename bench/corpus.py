@@ -22,9 +22,9 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 WORDS = ["Two", "Three", "Six", "Eleven", "Twenty"]
 
 
-def synthetic_corpus(n: int, seed: int = 7) -> list[str]:
+def synthetic_texts(n: int, seed: int = 7):
+    """``n`` article texts, one at a time (a corpus of any size in constant memory)."""
     rnd = random.Random(seed)
-    out = []
     for _ in range(n):
         lines = []
         for _ in range(rnd.randint(6, 14)):
@@ -34,8 +34,34 @@ def synthetic_corpus(n: int, seed: int = 7) -> list[str]:
                                   p=rnd.randint(1, 80), c=rnd.randint(1, 500), d=rnd.randint(1, 31),
                                   y=rnd.randint(2019, 2025), wd=rnd.choice(WEEKDAYS),
                                   w=rnd.choice(WORDS)))
-        out.append("\n".join(lines))
-    return out
+        yield "\n".join(lines)
+
+
+def synthetic_corpus(n: int, seed: int = 7) -> list[str]:
+    return list(synthetic_texts(n, seed))
+
+
+PUBLISHERS = ["BBC News", "The Guardian", "Daily Mail", "The Telegraph", "Sky News", "Kent Online"]
+
+
+def write_articles_parquet(path, n: int, seed: int = 7, row_group: int = 10_000) -> None:
+    """``n`` articles (id, published 2019-2025, publisher, text) as Parquet, written a group at a time."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    rnd = random.Random(seed + 1)
+    texts = synthetic_texts(n, seed)
+    first, span = dt.date(2019, 1, 1).toordinal(), (dt.date(2025, 12, 31) - dt.date(2019, 1, 1)).days
+    with pq.ParquetWriter(path, pa.schema([("id", pa.string()), ("published", pa.date32()),
+                                           ("publisher", pa.string()), ("text", pa.string())])) as w:
+        for start in range(0, n, row_group):
+            k = min(row_group, n - start)
+            w.write_table(pa.table({
+                "id": [f"syn-{i:08d}" for i in range(start, start + k)],
+                "published": [dt.date.fromordinal(first + rnd.randint(0, span)) for _ in range(k)],
+                "publisher": [rnd.choice(PUBLISHERS) for _ in range(k)],
+                "text": [next(texts) for _ in range(k)]}))
 
 
 def synthetic_claims(n: int, daily: pd.DataFrame, seed: int = 7) -> pd.DataFrame:

@@ -133,6 +133,10 @@ def test_round_figure_reads_as_rounded():
 def test_one_boat_is_part_of_the_day():
     assert verdict(claim(60, metric="people_on_one_boat"))[:2] == ("consistent", "part_of_day")
     assert verdict(claim(160, metric="people_on_one_boat"))[:2] == ("discrepancy", "discrepancy")
+    # arrivals said to be one boat's people ("11 men ... in an inflatable boat"): also part of the day
+    assert verdict(claim(60, assertion="one_boat"))[:2] == ("consistent", "part_of_day")
+    assert verdict(claim(60))[:2] == ("discrepancy", "discrepancy")  # as the whole day, it would be wrong
+    assert verdict(claim(160, assertion="one_boat"))[:2] == ("discrepancy", "discrepancy")
 
 
 def test_attempts_are_at_least_the_arrivals():

@@ -33,6 +33,8 @@ PERIOD_CASES = [
      D(2025, 10, 20), D(2025, 10, 19), (D(2025, 1, 1), D(2025, 10, 19))),
     ("since_event_dated", "1,000 have crossed since an upsurge in small boats began in November 2018.",
      D(2020, 8, 12), D(2020, 8, 11), (D(2018, 11, 1), D(2020, 8, 11))),
+    ("since_event_dated", "Since the Safety of Rwanda (Asylum and Immigration) Act became law after receiving Royal Assent "
+     "on Thursday, 900 migrants have made the journey", D(2024, 5, 1), D(2024, 4, 30), (D(2024, 4, 25), D(2024, 4, 30))),
     ("since_year", "A total of 33,684 people have been detected since the start of 2024.",
      D(2024, 12, 2), D(2024, 12, 1), (D(2024, 1, 1), D(2024, 12, 1))),
     ("since_year_start", "it has taken 21 days since the start of the year for crossings to top 1,000",
@@ -252,7 +254,7 @@ def test_headline_takes_the_body_reading_as_inferred():
 
 @pytest.mark.parametrize("text", ["Three-quarters (75%) of arrivals were men aged 18 to 39.",
                                   "crossing the 21-mile Dover Strait", "the 150th day of his premiership",
-                                  "65CCAE04-4748 Created with sketchtool."])
+                                  "65CCAE04-4748 Created with sketchtool.", "a 10-fold increase"])
 def test_not_figures(text):
     assert [f.text for f in find_figures(text) if not f.percent] == []
 
@@ -293,3 +295,67 @@ def test_a_year_inside_a_closed_aside_does_not_date_what_follows():
             "the highest number in a single day for more than a month after 358 people were recorded on Jan 17.")
     rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 2, 26))}
     assert rows["358"]["period_start"] == D(2024, 1, 17) and rows["218"]["period_start"] == D(2023, 1, 1)
+
+
+@pytest.mark.parametrize("text, pub, figure", [
+    ("Border Force detained 11 men as they crossed the Channel in an inflatable boat on Saturday.", D(2018, 11, 9), "11"),
+    ("On Tuesday, six suspected refugees using a small boat to cross the English Channel were rescued.", D(2018, 12, 15),
+     "six"),
+])
+def test_people_of_one_boat_are_arrivals_marked_as_part_of_the_day(text, pub, figure):
+    row = next(r for r in extract_claims(text, pub) if r["figure_text"] == figure)
+    assert (row["metric"], row["assertion"]) == ("people_arrived", "one_boat")
+
+
+def test_a_list_of_people_in_boats_keeps_people_and_boats_apart():
+    text = ("Today's arrivals mean 1,483 migrants have now crossed the Channel so far in 2021 in small boats - "
+            "including 223 in 15 boats in January, 308 in 18 boats in February and 121 in six boats so far this month.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2021, 4, 14))}
+    assert [rows[f]["metric"] for f in ("1,483", "223", "15", "308", "18", "121", "six")] == \
+        ["people_arrived", "people_arrived", "boats_arrived", "people_arrived", "boats_arrived", "people_arrived",
+         "boats_arrived"]  # "arrivals mean 1,483" is no average either
+    assert (rows["308"]["period_start"], rows["308"]["period_end"]) == (D(2021, 2, 1), D(2021, 2, 28))
+
+
+def test_a_concessive_clause_is_not_the_figures_cue():
+    text = ("Figures compiled by the BBC show at least 28,431 migrants made the journey in 2021, despite huge UK "
+            "investment in France to prevent crossings.")
+    (row,) = extract_claims(text, D(2022, 1, 4))
+    assert (row["metric"], row["period_start"]) == ("people_arrived", D(2021, 1, 1))
+
+
+def test_a_change_in_a_participle_is_a_change():
+    text = "A total of 7,567 people made the journey from January to April, jumping 27% on 2023."
+    row = next(r for r in extract_claims(text, D(2024, 5, 1)) if r["figure_text"] == "27%")
+    assert (row["metric"], row["value"], row["compare_start"], row["compare_end"]) == \
+        ("percent_change", 27, D(2023, 1, 1), D(2023, 4, 30))
+
+
+def test_which_was_takes_the_dates_of_what_it_names():
+    text = ("The number of arrivals in the first half of 2024 is 16 per cent higher than the total at this point "
+            "last year, which was 11,278, and seven per cent higher than the total at this stage in 2022, which "
+            "was 12,206.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 6, 26))}
+    assert rows["11,278"]["period_start"] == D(2023, 1, 1) and rows["12,206"]["period_start"] == D(2022, 1, 1)
+    assert rows["11,278"]["period_end"].replace(year=2024) == rows["16 per cent"]["period_end"]
+
+
+def test_a_month_before_a_large_figure_is_still_the_month():
+    """"During April 559 made the crossing": 559 cannot be a day of April."""
+    rows = extract_claims("During April 559 made the crossing, a 10-fold increase.", D(2020, 9, 16))
+    assert [(r["figure_text"], r["period_start"], r["period_end"]) for r in rows] == \
+        [("559", D(2020, 4, 1), D(2020, 4, 30))]
+
+
+def test_a_relative_clause_dates_its_figure_before_a_total_it_is_set_against():
+    text = ("The crossings today will push the year’s total close to the 1,890 who arrived on small boats "
+            "throughout the whole of 2019.")
+    (row,) = extract_claims(text, D(2020, 6, 3))
+    assert (row["period_start"], row["period_end"]) == (D(2019, 1, 1), D(2019, 12, 31))
+
+
+def test_same_period_last_year_without_the_article():
+    text = ("Border Force intercepts 42 migrants as total to make dangerous journey in 2021 reaches 1,483 - treble "
+            "the number for same period last year")
+    row = next(r for r in extract_claims(text, D(2021, 4, 14)) if r["figure_text"] == "1,483")
+    assert (row["period_start"], row["period_end"]) == (D(2021, 1, 1), D(2021, 4, 14))

@@ -19,6 +19,7 @@ from .errors import PipelineError
 from .paths import DEFAULT_BUILD, INSTALLED
 
 if TYPE_CHECKING:  # the commands import the stages only when they run (a fast --help)
+    from .corpus.run import Result as CorpusResult
     from .pipeline import Step
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
@@ -144,6 +145,20 @@ FORMAT_OPT = typer.Option("table", "--format", help="table, csv or json.")
 FIRST_PUBLISHED = "2018-01-01"  # the Home Office series starts in 2018
 
 
+def _official_ods(archive: Path | None) -> Path:
+    """The series ODS on the archive search path, its sha256 checked against the registry as a build does."""
+    from .archive.registry import open_archive
+    from .metadata.schemas import committed_csv, read_csv_typed, resource
+    from .official import ods
+    src = resource("sources")
+    sources = read_csv_typed(committed_csv(src), src)
+    found = open_archive(sources[sources["source_id"] == ods.SOURCE_ID], archive).found
+    if ods.SOURCE_ID not in found:
+        raise PipelineError("the official series ODS is not on the archive search path",
+                            file=ods.FILE_NAME, rule="official-series-present")
+    return found[ods.SOURCE_ID]
+
+
 def _article_options(published: str, fmt: str) -> dt.date:
     """--published and --format, each refused in one line naming the option."""
     if fmt not in FORMATS:
@@ -189,7 +204,7 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
     """Extract every figure in an article as claim rows (the claims columns, source-free)."""
     from .extract.claims import extract_claims
     from .extract.reader import read_article
-    from .metadata.schemas import resource
+    from .metadata.specs import resource
     try:
         day = _article_options(published, fmt)  # options first: they need no file
         rows = extract_claims(read_article(file), day)
@@ -209,24 +224,16 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     """Extract an article's figures and check each against the Home Office series (needs only the ODS)."""
     import pandas as pd
 
-    from .archive.registry import open_archive
     from .check.series import OfficialSeriesIndex
     from .check.verdicts import check_claims
     from .extract.claims import extract_claims
     from .extract.reader import read_article
-    from .metadata.schemas import committed_csv, conform, read_csv_typed, resource
-    from .official import ods
+    from .metadata.schemas import conform, resource
+    from .official.ods import read_series
     try:
         day = _article_options(published, fmt)  # options first: they need no file
         rows = extract_claims(read_article(file), day)
-        # The series is found and its sha256 checked against the registry, as a build does.
-        src = resource("sources")
-        sources = read_csv_typed(committed_csv(src), src)
-        found = open_archive(sources[sources["source_id"] == ods.SOURCE_ID], archive).found
-        if ods.SOURCE_ID not in found:
-            raise PipelineError("the official series ODS is not on the archive search path",
-                                file=ods.FILE_NAME, rule="official-series-present")
-        series = ods.read_series(found[ods.SOURCE_ID])
+        series = read_series(_official_ods(archive))
         spec = resource("claims")
         for r in rows:
             r.update(claim_id=f"article-{r['figure_start']}", source_id="article", review=None)
@@ -243,6 +250,59 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     cols = (["quote", "figure_text", "period", "official_value", "verdict", "explanation"] if fmt == "table"
             else spec.field_names + [c for c in checks.columns if c != "claim_id"])
     _emit(records, cols, fmt, f"{len(records)} figures in {file.name} checked against the Home Office series")
+
+
+@app.command("check-corpus")
+def check_corpus(
+        source: Path = typer.Argument(..., metavar="INPUT", help="A Parquet or JSON Lines file (columns "
+                                      "id, published, text; optional publisher, url, title), or a "
+                                      "folder of them or of ID_YYYY-MM-DD.txt files."),
+        out_dir: Path = typer.Option(..., "--out", help="Output folder (a rerun into it resumes)."),
+        workers: int = typer.Option(0, "--workers", help="Worker processes (default: one per core; "
+                                    "1 runs in this process)."),
+        engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask."),
+        scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, "
+                                                "e.g. tcp://10.0.0.5:8786 (without it --engine dask "
+                                                "starts a local cluster of --workers processes)."),
+        partition_size: int = typer.Option(1000, "--partition-size", help="Articles per partition "
+                                           "(the unit of work, of output files and of resuming)."),
+        archive: Path | None = ARCHIVE_OPT) -> None:
+    """Check every article of a news archive: claims, checks and errors as partitioned Parquet in
+    --out, and verdict counts per publisher and year in --out/summary.csv."""
+    import os
+
+    from .corpus.progress import Bar, LogLines
+    from .corpus.run import check_corpus as run
+    try:
+        ods = _official_ods(archive)
+        n = workers or os.cpu_count() or 1
+        show = Bar(err) if err.is_terminal else LogLines(sys.stderr)
+        with show:
+            result = run(source, out_dir, ods=ods, engine=engine, workers=n, scheduler=scheduler,
+                         partition_size=partition_size, progress=show)
+    except (PipelineError, ImportError) as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        err.print("interrupted: finished partitions are kept; run the same command again to resume")
+        raise typer.Exit(130) from None
+    _print_corpus_summary(result, out_dir)
+
+
+def _print_corpus_summary(result: CorpusResult, out_dir: Path) -> None:
+    rows = result.summary
+    table = Table(title=f"{out_dir}: {result.partitions:,} partitions "
+                        f"({result.skipped:,} from an earlier run)", show_edge=False)
+    columns = list(rows[0]) if rows else ["publisher", "year", "articles"]
+    for c in columns:
+        table.add_column(c, justify="left" if c == "publisher" else "right")
+    for r in rows:
+        table.add_row(*[f"{v:,}" if isinstance(v, int) and c != "year" else str(v or "")
+                        for c, v in r.items()])
+    total = {c: sum(r[c] for r in rows) for c in columns[2:]}
+    table.add_row("[bold]all[/]", "", *[f"{total[c]:,}" for c in columns[2:]])
+    out.print(table)
+    out.print(f"claims, claim_checks and errors in {out_dir}/<table>/part-*.parquet; "
+              f"this table in {out_dir}/summary.csv")
 
 
 def _finished_build(out_dir: Path) -> Path:

@@ -36,6 +36,7 @@ from .publish import outdir
 from .publish.duckdb_db import write_duckdb
 from .publish.writers import write_parquet
 from .site.build import build_site
+from .validate.keys import check_foreign_keys
 from .validate.package import validate_package
 from .validate.pandera_models import validate_frame
 from .validate.rules import cross_table
@@ -161,7 +162,7 @@ def _source_date_checks(ctx: Context) -> pd.DataFrame:
 
 
 def load_inputs(specs: list[ResourceSpec]) -> dict[str, pd.DataFrame]:
-    """The curated tables, read from their CSVs and validated (frictionless, then pandera)."""
+    """The curated tables, read from their CSVs and validated (frictionless, foreign keys, pandera)."""
     curated = [s for s in specs if s.data_path is not None]
     paths = {s.name: committed_csv(s) for s in curated}
     base = paths[curated[0].name].parent.parent
@@ -171,11 +172,11 @@ def load_inputs(specs: list[ResourceSpec]) -> dict[str, pd.DataFrame]:
                                 rule="input-present")
     texts = {s.name: read_csv_text(paths[s.name], s) for s in curated}  # UTF-8, every column present
     validate_package(desc.input_descriptor(curated), base, label="curated inputs in data/")
-    frames = {}
+    # typed once (from the text already read); keys across tables, then each table's own rules
+    frames = {s.name: read_csv_typed(paths[s.name], s, texts[s.name]) for s in curated}
+    check_foreign_keys(frames, curated, {name: str(path) for name, path in paths.items()})
     for s in curated:
-        df = read_csv_typed(paths[s.name], s, texts[s.name])
-        validate_frame(df, s, origin=str(paths[s.name]))
-        frames[s.name] = df
+        validate_frame(frames[s.name], s, origin=str(paths[s.name]))
     return frames
 
 

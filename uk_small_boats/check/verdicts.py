@@ -112,11 +112,13 @@ def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex,
                                else np.zeros(n, dtype=bool))
     kind = np.array([R.MEASURES.get(m, ("percent" if m == "percent_change" else "none", None))[0] for m in metric],
                     dtype=object)
-    # "this morning", "so far today": a count of part of the publication day, at most the day's total
-    partial = (kind == "count") & claims["period_text"].fillna("").str.contains(R.PARTIAL_DAY, regex=True).to_numpy()
+    assertion = _obj(claims["assertion"])
+    # "this morning", "so far today": a count of part of the publication day; "in an inflatable boat":
+    # one boat's people. Either is at most the day's total.
+    partial = (kind == "count") & (claims["period_text"].fillna("").str.contains(R.PARTIAL_DAY, regex=True).to_numpy()
+                                   | (assertion == "one_boat"))
     kind[partial] = "part"
     measure = np.array([R.MEASURES.get(m, (None, None))[1] for m in metric], dtype=object)
-    assertion = _obj(claims["assertion"])
 
     def put(mask, **kw):
         for key, val in kw.items():

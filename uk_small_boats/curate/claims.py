@@ -17,6 +17,7 @@ from ..extract.claims import extract_claims
 from ..extract.text import sentences
 from ..metadata.schemas import conform, resource
 from ..paths import DATA
+from .reviews import apply_reviews
 
 OVERRIDES = DATA / "claim_overrides.yaml"
 
@@ -70,36 +71,26 @@ def _locate(text: str, figure_text: str, occurrence: int, path: Path, i: int) ->
 
 
 def apply_overrides(rows: list[dict], texts: dict[str, str], path: Path = OVERRIDES) -> list[dict]:
-    by_id = {r["claim_id"]: r for r in rows}
-    for i, e in enumerate(load_overrides(path), start=1):
-        if e["action"] == "add":
-            sid = e["source_id"]
-            if sid not in texts:
-                continue
-            qs, qe, fs, fe = _locate(texts[sid], e["figure_text"], e.get("occurrence", 1), path, i)
-            row = {"claim_id": f"{sid}-{fs}", "source_id": sid, "quote": texts[sid][qs:qe],
-                   "char_start": qs, "char_end": qe, "figure_text": e["figure_text"],
-                   "figure_start": fs, "figure_end": fe, "extraction": "manual",
-                   "period_basis": "stated", "review": e["reason"], **e.get("set", {})}
-            by_id[row["claim_id"]] = row
-            continue
-        cid = e.get("claim_id")
-        if cid not in by_id:
-            if cid and cid.rsplit("-", 1)[0] not in texts:
-                continue  # its source is not on this machine
-            raise PipelineError(f"override names claim {cid!r}, which the extractor did not produce "
-                                f"(stale override?)", file=str(path), row=i, column="claim_id",
-                                rule="override-target")
-        if e["action"] == "drop":
-            del by_id[cid]
-        else:
-            by_id[cid].update({k: (dt.date.fromisoformat(v) if k.endswith(("_start", "_end")) and
-                                   isinstance(v, str) and k.startswith(("period", "compare")) else v)
-                               for k, v in e["set"].items()})
-            if any(k.startswith("period") for k in e["set"]) and "period_basis" not in e["set"]:
-                by_id[cid]["period_basis"] = "stated"  # a reviewer read the dates in the text
-            by_id[cid]["review"] = e["reason"]
-    return list(by_id.values())
+    def add(e: dict, i: int) -> dict | None:
+        sid = e["source_id"]
+        if sid not in texts:
+            return None
+        qs, qe, fs, fe = _locate(texts[sid], e["figure_text"], e.get("occurrence", 1), path, i)
+        return {"claim_id": f"{sid}-{fs}", "source_id": sid, "quote": texts[sid][qs:qe],
+                "char_start": qs, "char_end": qe, "figure_text": e["figure_text"],
+                "figure_start": fs, "figure_end": fe, "extraction": "manual",
+                "period_basis": "stated", "review": e["reason"], **e.get("set", {})}
+
+    def update(row: dict, changes: dict) -> None:
+        row.update({k: (dt.date.fromisoformat(v) if k.endswith(("_start", "_end")) and
+                        isinstance(v, str) and k.startswith(("period", "compare")) else v)
+                    for k, v in changes.items()})
+        if any(k.startswith("period") for k in changes) and "period_basis" not in changes:
+            row["period_basis"] = "stated"  # a reviewer read the dates in the text
+
+    return apply_reviews(rows, "claim_id", load_overrides(path), path, add=add, update=update,
+                         present=lambda cid: not cid or cid.rsplit("-", 1)[0] in texts,
+                         produced_by="the extractor", replace_added=True)
 
 
 def override_files(data: Path = DATA) -> list[Path]:

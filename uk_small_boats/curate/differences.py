@@ -27,6 +27,7 @@ from .claims import load_overrides as load_claim_overrides
 from .claims import reference_dates
 from .evidence import find_once
 from .furniture import prose_spans
+from .reviews import apply_reviews
 
 OVERRIDES = DATA / "difference_overrides.yaml"
 # Proper nouns and other checkable facts: capitalised words not at the start of the sentence.
@@ -134,32 +135,17 @@ def load_overrides(path: Path = OVERRIDES) -> list[dict]:
 def apply_overrides(rows: list[dict], texts: dict[str, str], derived_from: dict[str, str],
                     ref: dict[str, dt.date], path: Path = OVERRIDES) -> list[dict]:
     """The aligned rows with the reviewed entries applied: added, dropped or set, each with its reason."""
-    by_id = {r["difference_id"]: r for r in rows}
-    for i, e in enumerate(load_overrides(path), start=1):
-        if e["action"] == "add":
-            sid = e["source_id"]
-            orig = derived_from.get(sid)
-            if sid not in texts or orig not in texts:
-                continue  # its texts are not on this machine
-            row = _reviewed_row(e, sid, texts[sid], orig, texts[orig], ref[sid], path, i)
-            if row["difference_id"] in by_id:
-                raise PipelineError(f"the alignment already lists {row['difference_id']}: review it with "
-                                    f"action set", file=str(path), row=i, column="quote", rule="override-target")
-            by_id[row["difference_id"]] = row
-            continue
-        did = e.get("difference_id")
-        if did not in by_id:
-            if not any(str(did).startswith(f"{s}-") for s in texts):
-                continue  # its source is not on this machine
-            raise PipelineError(f"reviewed difference names {did!r}, which the alignment did not produce "
-                                f"(stale review?)", file=str(path), row=i, column="difference_id",
-                                rule="override-target")
-        if e["action"] == "drop":
-            del by_id[did]
-        else:
-            by_id[did].update(e["set"])
-            by_id[did]["review"] = e["reason"]
-    return list(by_id.values())
+    def add(e: dict, i: int) -> dict | None:
+        sid = e["source_id"]
+        orig = derived_from.get(sid)
+        if sid not in texts or orig not in texts:
+            return None
+        return _reviewed_row(e, sid, texts[sid], orig, texts[orig], ref[sid], path, i)
+
+    return apply_reviews(rows, "difference_id", load_overrides(path), path, add=add,
+                         update=lambda row, changes: row.update(changes),
+                         present=lambda did: any(str(did).startswith(f"{s}-") for s in texts),
+                         produced_by="the alignment", replace_added=False)
 
 
 def _reviewed_row(e: dict, sid: str, rewrite: str, orig: str, original: str, ref: dt.date,

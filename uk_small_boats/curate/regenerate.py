@@ -38,6 +38,6 @@ def drift(name: str, committed: pd.DataFrame, fresh: pd.DataFrame, present: set[
     for k in sorted(set(a.index) & set(b.index)):
         for col in a.columns:
             x, y = a.at[k, col], b.at[k, col]
-            if not (pd.isna(x) and pd.isna(y)) and not (x == y):
+            if pd.isna(x) != pd.isna(y) or (not pd.isna(x) and x != y):  # a cell emptied or filled is drift too
                 out.append(f"{name}: {k}.{col}: committed {x!r}, now {y!r}")
     return out

@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..errors import PipelineError
 from . import context, named
-from .metrics import classify, noun_class, percent_sign
+from .metrics import IN_ONE_BOAT, classify, noun_class, percent_sign
 from .numbers import Figure, find_figures
 from .periods import CUT_LOOKAHEAD, PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
 from .qualifiers import qualifier_for
@@ -180,16 +180,23 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
             d.metric, d.unit, d.metric_rule = head.metric, head.unit, "compare_value"
 
 
+IN_BOATS = re.compile(r"\s+(?:in|on|aboard|across)\s+(?:[\w,]+\s+)?(?:small\s+)?(?:boats|dinghies|vessels)\b", re.I)
+
+
 def step_list_items(s: Sentence, prev: list[Draft]) -> None:
     """A bare figure listed after a counted one shares its measure ("1,843 in 2019 and 8,466 in 2020")."""
     for i, d in enumerate(s.drafts):
         if d.noun != "bare" or i == 0 or d.fig.percent or d.fig.currency or d.compared \
                 or d.metric_rule not in {"bare", "bare_count_of_arrivals"}:
             continue
-        prior = next((p for p in reversed(s.drafts[:i]) if p.unit in COUNTS), None)
+        # "223 in 15 boats in January, 308 in 18 boats in February": 308 is people, like 223, not boats
+        carried = IN_BOATS.match(s.text, d.fig.end, min(s.span.end, d.fig.end + 40))
+        prior = next((p for p in reversed(s.drafts[:i]) if (p.unit == "people" if carried else p.unit in COUNTS)), None)
         if prior is None:
             continue
         between = s.text[prior.fig.end:d.fig.start]
+        if carried:
+            between = s.text[s.drafts[i - 1].fig.end:d.fig.start]
         if len(between) <= 45 and re.search(r"(?:,|\band\b|\bor\b|\bwhile\b|\bthen\b|–|-)\s*(?:\w+\s+){0,3}$", between) \
                 and not re.search(r"\b(?:to|reach\w*|hit|passed|total)\b", between) \
                 and not re.match(r"\s+(?:have\s+|had\s+)?(?:arriv|cross|enter|land|reach|made|make)", s.text[d.fig.end:d.fig.end + 20]):
@@ -552,8 +559,21 @@ def _in_aside(s: "Sentence", p: Period, f: Figure) -> bool:
     return False
 
 
+WHICH_WAS = re.compile(r",?\s+(?:which|that)\s+(?:was|were|is|stood\s+at|came\s+to|totalled)\s+"
+                       r"(?:about\s+|around\s+|just\s+|some\s+|only\s+)?$", re.I)
+
+
 def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     f = d.fig
+    which = WHICH_WAS.search(s.text, max(s.span.start, f.start - 40), f.start)
+    if which:  # "the total at this point last year, which was 11,278": the dates of what "which" names
+        named = [p for p in s.periods if p.span[1] <= which.start() and which.start() - p.span[1] <= 60]
+        if named:
+            p = max(named, key=lambda p: p.span[1])
+            if p.kind == "compare":
+                return replace(compare_period(_reference(s, prev), p), kind="main")
+            if p.start is not None and p.kind in MAINISH and p.rule != "last_year":  # "last year" in a
+                return p  # comparison may be the whole year or the same point in it: left to the steps below
     in_clause = [p for p in s.periods if _same_clause(
         s.text, f.end if p.span[0] >= f.end else p.span[1], p.span[0] if p.span[0] >= f.end else f.start)]
     own = [p for p in in_clause if p.kind in MAINISH | {"offset", "offset_span"} and not _in_aside(s, p, f)]
@@ -568,7 +588,15 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     if d.fig.percent:  # a percentage's own dates are its subject's ("The 2025 total is 41% higher ...")
         after = []
     near_day = [p for p in after if p.span[0] - f.end <= 60 and context.is_day_level(p)]
-    lead_in = [] if near_day else [p for p in before if TOTAL_LEAD.fullmatch(s.text, p.span[1], f.start)]
+    # "the year's total close to the 1,890 who arrived ... throughout the whole of 2019": the figure's
+    # own relative clause names its dates, not the total it is set against
+    own_clause = after and re.match(r"\s+(?:who|which|that)\s", s.text[f.end:f.end + 8])
+    lead_in = [] if near_day or own_clause else [p for p in before if TOTAL_LEAD.fullmatch(s.text, p.span[1], f.start)]
+    # "During April 559 made the crossing, a 10-fold increase and in August ...": a period leading
+    # straight into the figure is its own; one after it past a comma belongs to the next clause
+    tight = [p for p in before if re.fullmatch(r"\s*", s.text[p.span[1]:f.start])]
+    if tight and after and "," in s.text[f.end:min(after, key=lambda p: p.span[0]).span[0]]:
+        lead_in = tight
     pick = (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
             max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
     if pick is None:
@@ -667,6 +695,8 @@ def _assertion(text: str, d: Draft) -> str | None:
         return "exceeds_period"
     if d.fig.rule == "zero_phrase":
         return "zero_run"
+    if d.metric == "people_arrived" and IN_ONE_BOAT.match(text, d.fig.end, quote_end):
+        return "one_boat"
     after = text[d.fig.end:quote_end][:120]
     if RECORD_HIGH.search(after) and not re.match(r"[\s-]+(?:small[- ])?boats?\b", after):
         return "record_high"

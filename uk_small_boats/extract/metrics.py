@@ -84,7 +84,7 @@ CROSSING_CONTEXT = _c(r"\b(?:Channel|small[- ]boats?|crossings?|crossed|arriv\w*
                       r"dinghies|Dover|Border\s+Force|asylum|deport\w*|returns?|removed|milestone|"
                       r"total|tally)\b")
 
-CLAUSE_CUT = _c(r"\s(?:but|while|although|whereas|and\s+the|and\s+a|with\s+a)\s|[;:–—()\[\]]|"
+CLAUSE_CUT = _c(r"\s(?:but|while|although|whereas|despite|and\s+the|and\s+a|with\s+a)\s|[;:–—()\[\]]|"
                 r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|when|with|compared|"
                 r"up\s+from|down\s+from|than)\s|\s(?:compared\s+(?:with|to)|(?<!picked\s)(?<!picking\s)(?<!picks\s)up\s+from|down\s+from|against)\s")
 
@@ -125,7 +125,7 @@ CUES: list[Cue] = [
         window=_c(r"\bfootage\s+(?:shows|showed)\b")),
     Cue("average", "people_other", frozenset({"people", "bare", "boats"}),
         "A ratio, not a count: 'an average of 52 per boat', '131 a day', 'on average'.",
-        before=_c(r"\b(?:averag(?:e|ing)|mean)\s+(?:number\s+)?(?:of\s+)?(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+over\s+)?$"
+        before=_c(r"\b(?:averag(?:e|ing)|(?:the|a)\s+mean)\s+(?:number\s+)?(?:of\s+)?(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+over\s+)?$"
                   r"|\bper\s+(?:boat|dinghy|vessel)\s+(?:was|is|of|at|to|reached|passed|hit)\s+(?:about\s+|around\s+)?$"
                   r"|\baverage\b[^.;]{0,50}\b(?:reach\w*|pass\w*|hit|rose\s+to|climb\w*\s+to|was|stood\s+at|of|than)\s+(?:about\s+|around\s+)?$"
                   r"|\bper\s+(?:small\s+)?(?:boat|dinghy|vessel)\b[^.;]{0,80}$"),
@@ -193,10 +193,14 @@ ONE_BOAT_LEAD = _c(r"\b(?:a|one|the|single)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|v
                    r"(?:(?!\b(?:total|tally|taking|bringing|so\s+far)\b)[^.;\d]){0,160}$")
 ONE_BOAT_AFTER = _c(r"^\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+){0,2}?(?:aboard|on\s+board|onboard|in|on)\s+(?:the|a)\s+"
                     r"(?:first|second|third|fourth|another|single|rigid[- ]hulled|separate)\b|^\s+(?:\w+\s+){0,2}?onboard\b")
-PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|increase[sd]?|increasing|up|higher|more|jump(?:ed)?|surge[sd]?|"
-                    r"fall|fell|fallen|decrease[sd]?|down|lower|fewer|less|drop(?:ped)?|declin(?:e|ed)|cut|"
-                    r"reduction|reduced|grew|growth|doubled?|on\s+(?:last|the)|compared|than|climb(?:ed)?|"
-                    r"plunge[sd]?|slump(?:ed)?)\b")
+# "11 men as they crossed the Channel in an inflatable boat": still the arrivals the report knows of
+# (often the day's only boat), but a part of the day's count, never more than all of it.
+IN_ONE_BOAT = _c(r"[^.;\d]{0,60}?\b(?:in|on|aboard|using|on\s+board)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
+                 r"(?:boat|dinghy|vessel|craft|RIB|inflatable)\b(?![\s-]*(?:s\b|crossings|arrivals))")
+PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|rising|increase[sd]?|increasing|up|higher|more|jump(?:ed|ing|s)?|surg(?:e[sd]?|ing)|"
+                    r"fall|fell|fallen|falling|decrease[sd]?|down|lower|fewer|less|drop(?:ped|ping|s)?|declin(?:e|ed|ing)|cut|"
+                    r"reduction|reduced|grew|growth|doubled?|on\s+(?:last|the|(?:19|20)\d\d)|compared|than|climb(?:ed|ing)?|"
+                    r"soar(?:ed|ing)?|plung(?:e[sd]?|ing)|slump(?:ed|ing)?)\b")
 PERCENT_FALL = _c(r"\b(?:fall|fell|fallen|decrease[sd]?|down|lower|fewer|less|drop(?:ped|s)?|dropping|declin(?:e|ed|ing)|"
                   r"cut|reduction|reduced|plunge[sd]?|slump(?:ed)?)\b")
 SHARE_AFTER = _c(r"\s*\)?\s*(?:of\b|were\b|are\b|came\b|made\s+up|accounted|had\b|said\b|believe|support)")

@@ -45,7 +45,7 @@ COUNT_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|migrants|boats|pers
 # Numbers that are not quantities: ordinals ("the 150th day"), ages ("men aged 18 to 39"),
 # measures fused to a unit ("the 21-mile strait"), fractions ("Three-quarters").
 FUSED_UNIT = re.compile(r"-(?:mile|km|kilometre|metre|meter|foot|feet|year|month|week|day|hour|minute|strong|"
-                        r"point|page|member|seat|storey|mph|knot|quarters?|thirds?|fifths?|tenths?)s?\b", re.I)
+                        r"point|page|member|seat|storey|mph|knot|quarters?|thirds?|fifths?|tenths?|fold)s?\b", re.I)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|aged\s+between|under|over)\s+(?:\d+\s*(?:to|-|–|and)\s*)?$", re.I)
 PEOPLE_OVER_AGE = re.compile(r"\b(?:men|women|children|people|those|anyone|adults|boys|girls)\s+(?:aged\s+)?(?:over|under)\s+$", re.I)

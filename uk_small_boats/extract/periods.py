@@ -255,11 +255,15 @@ def _since_month(m: re.Match, w: When) -> Resolved:
     return _since(first, w)
 
 
-@rule("since_event_dated", rf"\bsince\s+[^.;,]{{0,70}}?\b(?:began|begun|started|signed|introduced|launched|agreed|"
-      rf"came\s+into\s+(?:force|effect)|took\s+effect|took\s+office|came\s+to\s+power)\s+(?:on\s+{date_atom('a')}|"
+@rule("since_event_dated", rf"\bsince\s+[^.;,]{{0,90}}?\b(?:began|begun|started|signed|introduced|launched|agreed|"
+      rf"came\s+into\s+(?:force|effect)|took\s+effect|took\s+office|came\s+to\s+power|became\s+law|"
+      rf"(?:received|was\s+given|got)\s+Royal\s+Assent)(?:\s+[^.;,]{{0,40}}?)?\s+(?:on\s+{date_atom('a')}|"
+      rf"on\s+(?P<wd>{WEEKDAY})|"
       rf"(?:in|at\s+the\s+(?:start|beginning)\s+of)\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b|in\s+(?P<y2>{YEAR}))",
       "since")
 def _since_event_dated(m: re.Match, w: When) -> Resolved:
+    if m["wd"]:  # "since the Act became law after receiving Royal Assent on Thursday"
+        return _since(_weekday(m["wd"], w.pub, False), w)
     if m["m"]:
         first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, replace(w, year=None))
         return _since(first, w)
@@ -369,7 +373,7 @@ def _first_months(m: re.Match, w: When) -> Resolved:
 
 
 @rule("same_point_compare",
-      rf"\b(?:(?:by|at|to|in|over|during|for|on|from|with|than|between)\s+)?(?:the\s+same|this|that|an?\s+equivalent|the\s+equivalent|the\s+corresponding)\s+"
+      rf"\b(?:(?:by|at|to|in|over|during|for|on|from|with|than|between)\s+)?(?:(?:the\s+)?same|this|that|an?\s+equivalent|the\s+equivalent|the\s+corresponding)\s+"
       rf"(?:dates?|point|stage|time|period|months?|weeks?|days?|point\s+in\s+the\s+year)(?:\s+in\s+the\s+year)?"
       rf"(?:\s*\([^)]{{0,40}}\))?\s+(?:(?P<rel>{LAST_YEAR})|(?:in|of|during)\s+(?P<y>{YEAR}))"
       rf"|\bthis\s+time\s+(?P<rel2>last\s+year|a\s+year\s+ago)"
@@ -576,7 +580,7 @@ def _month_edge(m: re.Match, w: When) -> Resolved:
     return d, d
 
 
-@rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d)"
+@rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d{{1,2}}\b)"
       rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>{YEAR})\b",
       "main", year_hint=True)
 def _month_rule(m: re.Match, w: When) -> Resolved:
@@ -659,10 +663,11 @@ def _month_bare(m: re.Match, w: When) -> Resolved:
 CUT_LOOKAHEAD = 16
 NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b"
 PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
-                        r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with|"
+                        r"(?:,|\s[–—])\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with|"
                         r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop|including|\w+ing|"
                         rf"(?:more|fewer|less|higher|lower)\s+than(?!\s+(?:\d|{NUMBER_WORD})))\s|"
                         r"\s(?:compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|against)\s|"
+                        r"\sas\s+(?:the\s+)?(?:\w+\s+)?(?:total|tally|number|figure)s?\s|"
                         r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)\s+than\s", re.I)
 
 

@@ -22,10 +22,10 @@ def file_stats(path: Path) -> dict:
 
 def input_descriptor(specs: list[ResourceSpec]) -> dict:
     """The curated resources (basepath: the parent of their data directory), for validating
-    inputs before anything runs."""
+    inputs before anything runs. Without foreign keys: validate.keys holds those on the frames."""
     return {"name": "uk-small-boats-inputs", "resources": [
-        {"name": s.name, "path": f"{s.data_path.parent.name}/{s.data_path.name}", "schema": s.schema,
-         "format": "csv"}
+        {"name": s.name, "path": f"{s.data_path.parent.name}/{s.data_path.name}",
+         "schema": {k: v for k, v in s.schema.items() if k != "foreignKeys"}, "format": "csv"}
         for s in specs if s.data_path is not None]}
 
 

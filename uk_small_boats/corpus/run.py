@@ -1,0 +1,136 @@
+"""check-corpus end to end: plan the partitions, resume, run them on an engine, summarise.
+
+``DIR/run.json`` records what a run is of (input fingerprint, partition size, series, version); a
+rerun into the same DIR resumes it, skipping every partition whose ``done/`` marker exists, and
+refuses if any of those changed (mixing two runs' partitions would publish neither).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from .. import __version__
+from ..errors import PipelineError
+from ..metadata.specs import resource
+from ..official.ods import read_series
+from . import engines
+from .inputs import Partition, plan
+from .partition import DONE, OUTPUTS, Official
+
+RUN = "run.json"
+SUMMARY = "summary.csv"
+ENGINES = ("local", "dask")
+
+
+class Progress(Protocol):
+    def start(self, *, partitions: int, articles: int, done_partitions: int, done_articles: int) -> None: ...
+    def advance(self, stats: dict) -> None: ...
+
+
+class _Quiet:
+    def start(self, **_): pass
+    def advance(self, stats): pass
+
+
+@dataclass
+class Result:
+    partitions: int
+    skipped: int  # partitions a previous run had finished
+    summary: list[dict] = field(default_factory=list)
+
+
+def _official(ods: Path) -> Official:
+    series = read_series(ods)
+    return Official(hashlib.sha256(ods.read_bytes()).hexdigest(), series.daily, series.weekly)
+
+
+def _open_run(out: Path, manifest: dict) -> None:
+    path = out / RUN
+    if path.is_file():
+        old = json.loads(path.read_text(encoding="utf-8"))
+        changed = [k for k in manifest if old.get(k) != manifest[k]]
+        if changed:
+            raise PipelineError(f"this folder holds another run (its {', '.join(changed)} differ); a "
+                                f"rerun resumes only the same input, partition size, series and "
+                                f"version: choose another --out", file=str(path), rule="corpus-resume")
+    else:
+        if out.exists() and any(out.iterdir()):
+            raise PipelineError("--out is a folder that is not empty and holds no check-corpus run; "
+                                "choose an empty or new folder", file=str(out), rule="corpus-out-empty")
+        out.mkdir(parents=True, exist_ok=True)
+        tmp = out / f".{RUN}.tmp-{os.getpid()}"
+        tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    for d in (*OUTPUTS, DONE):
+        (out / d).mkdir(exist_ok=True)
+    for stale in out.glob("*/.part-*.tmp-*"):  # files of a partition an interrupted run had in flight
+        stale.unlink()
+
+
+def verdicts() -> list[str]:
+    return next(f for f in resource("claim_checks").fields if f["name"] == "verdict")["constraints"]["enum"]
+
+
+def summarise(out: Path, parts: list[Partition]) -> list[dict]:
+    """Counts per publisher and year from every partition's marker, written to DIR/summary.csv."""
+    names = verdicts()
+    totals: dict[tuple, dict] = {}
+    for part in parts:
+        stats = json.loads((out / DONE / f"{part.name}.json").read_text(encoding="utf-8"))
+        for publisher, year, n, errors, claims, by_verdict in stats["groups"]:
+            row = totals.setdefault((publisher, year), dict.fromkeys(["articles", "errors", "claims", *names], 0))
+            for k, v in (("articles", n), ("errors", errors), ("claims", claims), *by_verdict.items()):
+                row[k] = row.get(k, 0) + v
+    rows = [{"publisher": p, "year": y, **counts}
+            for (p, y), counts in sorted(totals.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))]
+    columns = ["publisher", "year", "articles", "errors", "claims", *names]
+    columns += sorted({k for r in rows for k in r} - set(columns))  # a verdict new to the schema
+    tmp = out / f".{SUMMARY}.tmp-{os.getpid()}"
+    with open(tmp, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, columns, restval=0, lineterminator="\n")
+        w.writeheader()
+        w.writerows({**r, "year": "" if r["year"] is None else r["year"]} for r in rows)
+    os.replace(tmp, out / SUMMARY)
+    return rows
+
+
+def check_corpus(source: Path, out: Path, *, ods: Path, engine: str = "local", workers: int = 1,
+                 scheduler: str | None = None, partition_size: int = 1000,
+                 progress: Progress | None = None) -> Result:
+    """Check every article in ``source`` into ``out`` (resuming a run there) and summarise."""
+    if engine not in ENGINES:
+        raise PipelineError(f"no engine {engine!r}: use {' or '.join(ENGINES)}", rule="corpus-engine")
+    if scheduler and engine != "dask":
+        raise PipelineError("--scheduler is for --engine dask", rule="corpus-engine")
+    if partition_size < 1 or workers < 1:
+        raise PipelineError("--partition-size and --workers must be at least 1", rule="corpus-options")
+    source, out = Path(source).resolve(), Path(out).resolve()
+    progress = progress or _Quiet()
+    parts, fingerprint = plan(source, partition_size, exclude=out)
+    official = _official(ods)
+    _open_run(out, {"input": str(source), "input_fingerprint": fingerprint,
+                    "partition_size": partition_size, "partitions": len(parts),
+                    "official_sha256": official.token, "version": __version__})
+    done = {p.stem for p in (out / DONE).glob("part-*.json")}
+    todo = [p for p in parts if p.name not in done]
+    progress.start(partitions=len(parts), articles=sum(p.count for p in parts),
+                   done_partitions=len(parts) - len(todo),
+                   done_articles=sum(p.count for p in parts if p.name in done))
+    workers = min(workers, len(todo))  # no more processes than partitions left
+    if not todo:
+        finished = iter(())
+    elif engine == "dask":
+        finished = engines.dask_cluster(todo, str(out), official, scheduler=scheduler, workers=workers)
+    elif workers == 1:
+        finished = engines.serial(todo, str(out), official)
+    else:
+        finished = engines.process_pool(todo, str(out), official, workers)
+    for stats in finished:
+        progress.advance(stats)
+    return Result(len(parts), len(parts) - len(todo), summarise(out, parts))
