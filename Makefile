@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 NODE   := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: build test data site bench evaluate clean
+.PHONY: build test lint data site bench evaluate clean
 
 $(STAMP): requirements.lock pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,11 @@ $(CHROMIUM):              ## Debian's Chromium for the browser tests (Playwright
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: $(STAMP) $(VENV)/.installed-dask $(VENV)/.installed-test $(NODE) $(CHROMIUM)  ## unit, integration and browser tests, with coverage (CLI subprocesses too)
+lint: $(STAMP) $(VENV)/.installed-test  ## ruff and mypy on the package (settings in pyproject.toml); both must be clean
+	$(BIN)/ruff check uk_small_boats
+	$(BIN)/mypy
+
+test: lint $(VENV)/.installed-dask $(NODE) $(CHROMIUM)  ## lint, then unit, integration and browser tests, with coverage (CLI subprocesses too)
 	$(BIN)/python -m pytest --cov
 
 bench: $(STAMP) $(VENV)/.installed-dask $(VENV)/.installed-test   ## the bench compares with odfpy
@@ -50,4 +54,5 @@ evaluate: $(STAMP)       ## extractor and checker scores on the labelled real-te
 	$(BIN)/python -m uk_small_boats.check.evaluate $(CORPORA)
 
 clean:
-	rm -rf build .build.* screenshots $(VENV) node_modules .setuptools-build dist .coverage .coverage.*
+	rm -rf build .build.* screenshots $(VENV) node_modules .setuptools-build dist .coverage .coverage.* \
+	       .mypy_cache .ruff_cache

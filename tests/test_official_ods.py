@@ -88,6 +88,8 @@ def test_dash_where_number_is_required_is_refused(tmp_path):
     ([day(2), day(1)], "ods-date-increasing", 3, "Date"),
     ([day(1), day(2, people=-3)], "ods-count-non-negative", 3, "Migrants arrived"),
     ([day(1), day(2, boats="n/a")], "ods-count-numeric", 3, "Boats arrived"),
+    # a count cell formatted as a date was a TypeError traceback, not a located refusal
+    ([day(1), day(2, people=dt.datetime(2024, 1, 3))], "ods-count-numeric", 3, "Migrants arrived"),
     ([day(1), day(2, people=2.5)], "ods-count-integer", 3, "Migrants arrived"),
     ([day(1), ["soon", 1, 1, "-", None]], "ods-date", 3, "Date"),
 ])

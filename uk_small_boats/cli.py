@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
@@ -15,6 +17,10 @@ from rich.table import Table
 from . import __version__
 from .errors import PipelineError
 from .paths import DEFAULT_BUILD, INSTALLED
+
+if TYPE_CHECKING:  # the commands import the stages only when they run (a fast --help)
+    from .corpus.run import Result as CorpusResult
+    from .pipeline import Step
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
 err = Console(stderr=True)
@@ -39,16 +45,16 @@ def _main(version: bool = typer.Option(False, "--version", callback=_print_versi
     """Build, validate and query the uk-small-boats open dataset."""
 
 
-def _fail(exc: Exception) -> None:
+def _fail(exc: Exception) -> NoReturn:
     err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(1)
 
 
 @contextmanager
-def _steps():
+def _steps() -> Iterator[Step]:
     with err.status("building") as status:
         @contextmanager
-        def step(label: str):
+        def step(label: str) -> Iterator[None]:
             status.update(f"[bold]{label}[/]…")
             yield
             err.print(f"[green]✓[/] {label}")
@@ -56,9 +62,9 @@ def _steps():
 
 
 @app.command()
-def build(archive: Optional[Path] = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
+def build(archive: Path | None = ARCHIVE_OPT, archive_only: bool = ONLY_OPT,
           out_dir: Path = OUT_OPT,
-          data_dir: Optional[Path] = typer.Option(None, "--data", help="Curated data directory (default: the repo's data/)."),
+          data_dir: Path | None = typer.Option(None, "--data", help="Curated data directory (default: the repo's data/)."),
           site: bool = typer.Option(False, "--site/--no-site", help="Also build the documentation site."),
           allow_row_drop: bool = typer.Option(False, "--allow-row-drop", help="Confirm that a table may "
                                               "lose more than 10% of the previous build's rows."),
@@ -92,17 +98,17 @@ def _print_summary(report: dict, out_dir: Path) -> None:
 
 
 @app.command()
-def curate(archive: Optional[Path] = ARCHIVE_OPT,
-           corpus: Optional[Path] = typer.Option(None, "--corpus", help="A labelled corpus folder (articles/, "
+def curate(archive: Path | None = ARCHIVE_OPT,
+           corpus: Path | None = typer.Option(None, "--corpus", help="A labelled corpus folder (articles/, "
                                                  "gold.csv, README.md) to register as sources, its gold "
                                                  "becoming the review of their claims.")) -> None:
     """Regenerate data/claims.csv (extractor + data/claim_overrides*.yaml) and
     data/source_differences.csv (rewrite alignment) from the archived news texts, and fill the
     offsets of new quotes in data/evidence.csv (write source_id and quote, leave offsets blank)."""
     from .archive.registry import open_archive
-    from .metadata.tables import sort_by_key, write_csv
     from .curate.regenerate import REGENERATORS
-    from .metadata.schemas import read_csv_typed, resource
+    from .metadata.schemas import committed_csv, read_csv_typed, resource
+    from .metadata.tables import sort_by_key, write_csv
     try:
         if INSTALLED:
             raise PipelineError("curate rewrites the repository's data/: run it in a checkout, not "
@@ -112,7 +118,7 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT,
             from .curate.press import register
             n_sources, n_overrides = register(corpus, src)
             out.print(f"registered {n_sources} sources from {corpus}; {n_overrides} reviewed overrides")
-        sources = read_csv_typed(src.data_path, src)
+        sources = read_csv_typed(committed_csv(src), src)
         arc = open_archive(sources, archive)
         news = set(sources.loc[sources["kind"] != "official", "source_id"])
         missing = sorted(news - set(arc.found))
@@ -120,15 +126,15 @@ def curate(archive: Optional[Path] = ARCHIVE_OPT,
             raise PipelineError(f"curating needs every news text; not found: {', '.join(missing)}",
                                 rule="curate-needs-archive")
         from .curate.evidence import locate_quotes
-        filled = locate_quotes(resource("evidence").data_path, arc.texts())
+        filled = locate_quotes(committed_csv(resource("evidence")), arc.texts())
         if filled:
             out.print(f"located {filled} new quote(s) in data/evidence.csv")
         for name, regenerate in REGENERATORS.items():
             spec = resource(name)
             df = sort_by_key(regenerate(arc.texts(), sources), spec)
-            write_csv(df, spec, spec.data_path)
+            write_csv(df, spec, committed_csv(spec))
             reviewed = int(df["review"].notna().sum()) if "review" in df else 0
-            out.print(f"wrote {spec.data_path}: {len(df)} rows"
+            out.print(f"wrote {committed_csv(spec)}: {len(df)} rows"
                       + (f", {reviewed} corrected by hand" if reviewed else ""))
     except PipelineError as exc:
         _fail(exc)
@@ -139,13 +145,13 @@ FORMAT_OPT = typer.Option("table", "--format", help="table, csv or json.")
 FIRST_PUBLISHED = "2018-01-01"  # the Home Office series starts in 2018
 
 
-def _official_ods(archive: Optional[Path]) -> Path:
+def _official_ods(archive: Path | None) -> Path:
     """The series ODS on the archive search path, its sha256 checked against the registry as a build does."""
     from .archive.registry import open_archive
-    from .metadata.schemas import read_csv_typed, resource
+    from .metadata.schemas import committed_csv, read_csv_typed, resource
     from .official import ods
     src = resource("sources")
-    sources = read_csv_typed(src.data_path, src)
+    sources = read_csv_typed(committed_csv(src), src)
     found = open_archive(sources[sources["source_id"] == ods.SOURCE_ID], archive).found
     if ods.SOURCE_ID not in found:
         raise PipelineError("the official series ODS is not on the archive search path",
@@ -153,9 +159,8 @@ def _official_ods(archive: Optional[Path]) -> Path:
     return found[ods.SOURCE_ID]
 
 
-def _article_options(published: str, fmt: str) -> "dt.date":
+def _article_options(published: str, fmt: str) -> dt.date:
     """--published and --format, each refused in one line naming the option."""
-    import datetime as dt
     if fmt not in FORMATS:
         raise PipelineError(f"option --format: {fmt!r} is not one of {', '.join(FORMATS)}",
                             rule="option-format")
@@ -215,7 +220,7 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
 @app.command()
 def check(file: Path = typer.Argument(..., help="Plain-text English news article (UTF-8)."),
           published: str = typer.Option(..., "--published", help="Publication date YYYY-MM-DD."),
-          archive: Optional[Path] = ARCHIVE_OPT, fmt: str = FORMAT_OPT) -> None:
+          archive: Path | None = ARCHIVE_OPT, fmt: str = FORMAT_OPT) -> None:
     """Extract an article's figures and check each against the Home Office series (needs only the ODS)."""
     import pandas as pd
 
@@ -256,12 +261,12 @@ def check_corpus(
         workers: int = typer.Option(0, "--workers", help="Worker processes (default: one per core; "
                                     "1 runs in this process)."),
         engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask."),
-        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, "
+        scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, "
                                                 "e.g. tcp://10.0.0.5:8786 (without it --engine dask "
                                                 "starts a local cluster of --workers processes)."),
         partition_size: int = typer.Option(1000, "--partition-size", help="Articles per partition "
                                            "(the unit of work, of output files and of resuming)."),
-        archive: Optional[Path] = ARCHIVE_OPT) -> None:
+        archive: Path | None = ARCHIVE_OPT) -> None:
     """Check every article of a news archive: claims, checks and errors as partitioned Parquet in
     --out, and verdict counts per publisher and year in --out/summary.csv."""
     import os
@@ -283,7 +288,7 @@ def check_corpus(
     _print_corpus_summary(result, out_dir)
 
 
-def _print_corpus_summary(result, out_dir: Path) -> None:
+def _print_corpus_summary(result: CorpusResult, out_dir: Path) -> None:
     rows = result.summary
     table = Table(title=f"{out_dir}: {result.partitions:,} partitions "
                         f"({result.skipped:,} from an earlier run)", show_edge=False)
@@ -341,7 +346,8 @@ def info(out_dir: Path = OUT_OPT) -> None:
                                 rule="build-present")
         report = load_json(out_dir / REPORT_NAME, what="report")
         package = load_json(out_dir / "datapackage.json", what="descriptor")
-        rows = report.get("rows") if isinstance(report.get("rows"), dict) else {}
+        rows = report.get("rows")
+        rows = rows if isinstance(rows, dict) else {}
         table = Table(title=f"{package.get('title', '?')} v{package.get('version', '?')}", show_edge=False)
         for col in ("resource", "rows", "licence", "csv bytes", "sha256"):
             table.add_column(col)
@@ -367,6 +373,7 @@ def info(out_dir: Path = OUT_OPT) -> None:
 
 
 def main() -> None:
+    """Run the console script; a PipelineError ends it with its one located line and status 1."""
     try:
         app()
     except PipelineError as exc:  # pragma: no cover - commands already handle their own

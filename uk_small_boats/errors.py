@@ -15,6 +15,7 @@ class PipelineError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
+        """The message after its location and rule, then the details one per line."""
         where = [f"file {self.file}" if self.file else None,
                  f"row {self.row}" if self.row is not None else None,
                  f"column {self.column!r}" if self.column else None,

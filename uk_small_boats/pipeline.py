@@ -13,38 +13,40 @@ import shutil
 import signal
 import sys
 import time
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
 from .archive.registry import Archive, open_archive
-from .errors import PipelineError
-from .metadata.schemas import ResourceSpec, conform, read_csv_text, read_csv_typed, resource, resources
 from .check.dates import source_date_checks
 from .check.series import OfficialSeriesIndex
 from .check.verdicts import check_claims
-from .curate.regenerate import REGENERATORS, drift
 from .curate.evidence import evidence_spans, verify_offsets
+from .curate.regenerate import REGENERATORS, drift
+from .errors import PipelineError
+from .metadata.schemas import ResourceSpec, committed_csv, conform, read_csv_text, read_csv_typed, resource, resources
+from .metadata.tables import sort_by_key, write_csv
 from .official import ods
+from .paths import DUCKDB_NAME, INSTALLED, REPORT_NAME
+from .publish import descriptor as desc
+from .publish import outdir
+from .publish.duckdb_db import write_duckdb
+from .publish.writers import write_parquet
+from .site.build import build_site
 from .validate.keys import check_foreign_keys
 from .validate.package import validate_package
 from .validate.pandera_models import validate_frame
 from .validate.rules import cross_table
-from .metadata.tables import sort_by_key, write_csv
-from .paths import DUCKDB_NAME, INSTALLED, REPORT_NAME
-from .publish import descriptor as desc
-from .publish.duckdb_db import write_duckdb
-from .publish.writers import write_parquet
-from .publish import outdir
-from .site.build import build_site
 
 # A table losing more than this share of its rows since the previous build needs confirming.
 ROW_DROP_LIMIT = 0.10
 # Tests set this to a pause point's name to interrupt the build there deterministically.
 PAUSE_ENV = "UK_SMALL_BOATS_PAUSE_AT"
+# A progress display: step(label) is entered around each stage of the build.
+Step = Callable[[str], AbstractContextManager[None]]
 
 
 def _pause_point(name: str) -> None:
@@ -57,6 +59,8 @@ def _pause_point(name: str) -> None:
 
 @dataclass
 class Context:
+    """What the stages of one build share: the archive, the frames so far, and the report."""
+
     archive: Archive
     frames: dict[str, pd.DataFrame]
     series: ods.OfficialSeries | None = None
@@ -65,33 +69,42 @@ class Context:
 
 
 # Derived resources, in the order they are made: name -> function(Context) -> DataFrame.
-DERIVERS: dict[str, Callable[[Context], pd.DataFrame]] = {}
+Deriver = Callable[[Context], pd.DataFrame]
+DERIVERS: dict[str, Deriver] = {}
 
 
-def deriver(name: str):
-    def register(fn):
+def deriver(name: str) -> Callable[[Deriver], Deriver]:
+    """Register the decorated function as the maker of the derived resource ``name``."""
+    def register(fn: Deriver) -> Deriver:
         DERIVERS[name] = fn
         return fn
     return register
 
 
+def _series(ctx: Context) -> ods.OfficialSeries:
+    """The official series, read once (with its sheet notes as the tables' descriptions)."""
+    if ctx.series is None:
+        path = ctx.archive.found.get(ods.SOURCE_ID)
+        if path is None:
+            raise PipelineError("the official series is not on the archive search path "
+                                f"({', '.join(map(str, ctx.archive.search_path))})",
+                                file=ods.FILE_NAME, rule="official-series-present")
+        ctx.series = ods.read_series(path)
+        notes = ("From the Home Office cover sheet: " + "; ".join(ctx.series.cover) + "\n\n"
+                 "Home Office notes (from the sheet):\n" + "\n".join(ctx.series.notes[1:]))
+        ctx.descriptions["official_daily"] = ctx.descriptions["official_weekly"] = notes
+    return ctx.series
+
+
 @deriver("official_daily")
 def _official_daily(ctx: Context) -> pd.DataFrame:
-    path = ctx.archive.found.get(ods.SOURCE_ID)
-    if path is None:
-        raise PipelineError("the official series is not on the archive search path "
-                            f"({', '.join(map(str, ctx.archive.search_path))})",
-                            file=ods.FILE_NAME, rule="official-series-present")
-    ctx.series = ods.read_series(path)
-    notes = ("From the Home Office cover sheet: " + "; ".join(ctx.series.cover) + "\n\n"
-             "Home Office notes (from the sheet):\n" + "\n".join(ctx.series.notes[1:]))
-    ctx.descriptions["official_daily"] = ctx.descriptions["official_weekly"] = notes
-    return ctx.series.daily
+    return _series(ctx).daily
 
 
 @deriver("official_weekly")
 def _official_weekly(ctx: Context) -> pd.DataFrame:
-    weekly = ods.add_daily_sums(ctx.series.weekly, ctx.series.daily)
+    series = _series(ctx)
+    weekly = ods.add_daily_sums(series.weekly, series.daily)
     diff = ods.reconcile(weekly)
     ctx.report["official_reconciliation"] = {
         "weeks_compared": int(weekly["people_arrived_daily_sum"].notna().sum()),
@@ -100,6 +113,7 @@ def _official_weekly(ctx: Context) -> pd.DataFrame:
 
 
 def verify_evidence(ctx: Context, specs: list[ResourceSpec]) -> None:
+    """Check every quote at its offsets in the texts found; report what could not be re-verified."""
     texts = ctx.archive.texts()
     verified: dict[str, dict[str, int]] = {}
     for s in specs:
@@ -118,6 +132,7 @@ def verify_evidence(ctx: Context, specs: list[ResourceSpec]) -> None:
 
 
 def check_drift(ctx: Context) -> None:
+    """Re-derive the re-derivable curated tables from the texts found and report where data/ differs."""
     texts = ctx.archive.texts()
     found = []
     for name, regenerate in REGENERATORS.items():
@@ -147,19 +162,21 @@ def _source_date_checks(ctx: Context) -> pd.DataFrame:
 
 
 def load_inputs(specs: list[ResourceSpec]) -> dict[str, pd.DataFrame]:
+    """The curated tables, read from their CSVs and validated (frictionless, foreign keys, pandera)."""
     curated = [s for s in specs if s.data_path is not None]
-    base = curated[0].data_path.parent.parent
+    paths = {s.name: committed_csv(s) for s in curated}
+    base = paths[curated[0].name].parent.parent
     for s in curated:
-        if not s.data_path.is_file():
-            raise PipelineError("curated data file is missing", file=str(s.data_path),
+        if not paths[s.name].is_file():
+            raise PipelineError("curated data file is missing", file=str(paths[s.name]),
                                 rule="input-present")
-    texts = {s.name: read_csv_text(s.data_path, s) for s in curated}  # UTF-8, every column present
+    texts = {s.name: read_csv_text(paths[s.name], s) for s in curated}  # UTF-8, every column present
     validate_package(desc.input_descriptor(curated), base, label="curated inputs in data/")
     # typed once (from the text already read); keys across tables, then each table's own rules
-    frames = {s.name: read_csv_typed(s.data_path, s, texts[s.name]) for s in curated}
-    check_foreign_keys(frames, curated, {s.name: str(s.data_path) for s in curated})
+    frames = {s.name: read_csv_typed(paths[s.name], s, texts[s.name]) for s in curated}
+    check_foreign_keys(frames, curated, {name: str(path) for name, path in paths.items()})
     for s in curated:
-        validate_frame(frames[s.name], s, origin=str(s.data_path))
+        validate_frame(frames[s.name], s, origin=str(paths[s.name]))
     return frames
 
 
@@ -167,13 +184,13 @@ def _dependants(frames: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     claims = frames.get("claims")
     if claims is not None:
-        for sid, cid in zip(claims["source_id"], claims["claim_id"]):
+        for sid, cid in zip(claims["source_id"], claims["claim_id"], strict=True):
             out.setdefault(sid, []).append(cid)
     return out
 
 
 @contextmanager
-def _dated_by_inputs(frames: dict[str, pd.DataFrame]):
+def _dated_by_inputs(frames: dict[str, pd.DataFrame]) -> Iterator[None]:
     """mkdocs dates pages, sitemap.xml and the sitemap.xml.gz header by SOURCE_DATE_EPOCH when it is
     set: the newest dated input (official day or source), so the site is the same for the same inputs."""
     if "SOURCE_DATE_EPOCH" in os.environ:  # the caller's choice wins
@@ -214,7 +231,7 @@ def check_row_counts(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec],
 
 
 def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: bool = False,
-          site: bool = False, progress=None, data_dir: Path | None = None,
+          site: bool = False, progress: Step | None = None, data_dir: Path | None = None,
           allow_row_drop: bool = False) -> dict:
     """Build everything into ``out`` atomically and return the build report.
 
@@ -240,8 +257,9 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
         return _build_locked(out, archive_dir, archive_only, site, progress, data_dir, allow_row_drop)
 
 
-def _build_locked(out, archive_dir, archive_only, site, progress, data_dir, allow_row_drop) -> dict:
-    step = progress or (lambda label: nullcontext())
+def _build_locked(out: Path, archive_dir: str | Path | None, archive_only: bool, site: bool,
+                  progress: Step | None, data_dir: Path | None, allow_row_drop: bool) -> dict:
+    step: Step = progress or (lambda label: nullcontext())
     t0 = time.perf_counter()
     specs = list(resources())
     if data_dir is not None:

@@ -18,6 +18,7 @@ from ..paths import archive_search_path
 
 
 def sha256_of(path: Path) -> str:
+    """The hex sha256 of a file, read in 1 MiB chunks."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -27,6 +28,8 @@ def sha256_of(path: Path) -> str:
 
 @dataclass
 class Archive:
+    """The search path, the sources found on it (sha256 verified) and those not found."""
+
     search_path: list[Path]
     found: dict[str, Path] = field(default_factory=dict)  # source_id -> verified file
     missing: dict[str, str] = field(default_factory=dict)  # source_id -> file name

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import multiprocessing
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .inputs import Partition
 from .partition import Official, check_partition

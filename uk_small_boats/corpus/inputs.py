@@ -13,9 +13,9 @@ import hashlib
 import itertools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pyarrow.parquet as pq
 
@@ -85,8 +85,8 @@ def plan(root: Path, size: int, *, exclude: Path | None = None) -> tuple[list[Pa
     if not root.exists():
         raise PipelineError("no such file or folder", file=str(root), rule="input-exists")
     if root.is_file() and root.suffix.lower() not in SUFFIXES:
-        raise PipelineError(f"not an input format: use .parquet, .jsonl (JSON Lines) or a folder "
-                            f"of ID_YYYY-MM-DD.txt files", file=str(root), rule="input-format")
+        raise PipelineError("not an input format: use .parquet, .jsonl (JSON Lines) or a folder "
+                            "of ID_YYYY-MM-DD.txt files", file=str(root), rule="input-format")
     files = _files(root, exclude)
     if not files:
         raise PipelineError("no .parquet, .jsonl or .txt files in this folder", file=str(root),

@@ -41,6 +41,7 @@ def _stem(w: str) -> str:
 
 
 def content_stems(text: str, span: Span) -> frozenset[str]:
+    """The stems of a sentence's content words (stop words and one-letter words left out)."""
     words = (_norm(m.group(0)) for m in WORD.finditer(text, span.start, span.end))
     return frozenset(_stem(w) for w in words if w not in STOP and len(w) > 1)
 

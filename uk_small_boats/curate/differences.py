@@ -23,7 +23,8 @@ from ..extract.text import Span
 from ..metadata.schemas import conform, resource
 from ..paths import DATA
 from .alignment import align, content_stems, overlap, phrase_changes, render_changes
-from .claims import load_overrides as load_claim_overrides, reference_dates
+from .claims import load_overrides as load_claim_overrides
+from .claims import reference_dates
 from .evidence import find_once
 from .furniture import prose_spans
 from .reviews import apply_reviews
@@ -58,6 +59,7 @@ def _fig_text(facts: dict) -> str | None:
 
 def differences(rewrite_id: str, rewrite: str, original_id: str, original: str,
                 ref: dt.date) -> list[dict]:
+    """Every changed, added or omitted sentence of a rewrite against its original, as difference rows."""
     r_spans, o_spans = prose_spans(rewrite), prose_spans(original)
     pairs = align(rewrite, r_spans, original, o_spans)
     rows = []
@@ -132,6 +134,7 @@ def load_overrides(path: Path = OVERRIDES) -> list[dict]:
 
 def apply_overrides(rows: list[dict], texts: dict[str, str], derived_from: dict[str, str],
                     ref: dict[str, dt.date], path: Path = OVERRIDES) -> list[dict]:
+    """The aligned rows with the reviewed entries applied: added, dropped or set, each with its reason."""
     def add(e: dict, i: int) -> dict | None:
         sid = e["source_id"]
         orig = derived_from.get(sid)
@@ -171,6 +174,7 @@ def _reviewed_row(e: dict, sid: str, rewrite: str, orig: str, original: str, ref
 
 
 def rewrite_differences(texts: dict[str, str], sources: pd.DataFrame) -> pd.DataFrame:
+    """The source_differences table: every rewrite whose texts are present, aligned and reviewed."""
     refs = reference_dates(sources)
     derived = {r.source_id: r.derived_from for r in sources.itertuples(index=False)
                if r.kind == "unattributed_rewrite"}

@@ -6,6 +6,8 @@ figure_* triple where present), so policy tables get the same guarantee as claim
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from ..errors import PipelineError
@@ -32,7 +34,7 @@ def verify_offsets(df: pd.DataFrame, spec: ResourceSpec, *, origin: str,
                    texts: dict[str, str]) -> dict[str, int]:
     """Raise on the first mismatching span (listing all); return rows verified per source."""
     verified: dict[str, int] = {}
-    problems, first = [], None
+    problems: list[tuple[int, str, str]] = []  # row, column, what is wrong
     for src_col, text_col, s_col, e_col in evidence_spans(spec):
         for i, row in enumerate(df.itertuples(index=False), start=2):
             sid = getattr(row, src_col)
@@ -43,20 +45,19 @@ def verify_offsets(df: pd.DataFrame, spec: ResourceSpec, *, origin: str,
             if pd.isna(want) and pd.isna(s) and pd.isna(e):
                 continue  # this side of the row is empty (an unaligned sentence)
             if pd.isna(s) or pd.isna(e) or pd.isna(want):
-                problems.append(f"row {i}, column {text_col}: quote and offsets must be all set or all empty")
-                first = first or (i, text_col)
+                problems.append((i, text_col, "quote and offsets must be all set or all empty"))
                 continue
             got = text[s:e] if 0 <= s <= e <= len(text) else None
             if got != want:
-                problems.append(f"row {i}, column {text_col}: text[{s}:{e}] of {sid} is "
-                                f"{(got or '')[:60]!r}, not {str(want)[:60]!r}")
-                first = first or (i, text_col)
+                problems.append((i, text_col, f"text[{s}:{e}] of {sid} is {(got or '')[:60]!r}, "
+                                              f"not {str(want)[:60]!r}"))
             elif text_col == "quote":
                 verified[sid] = verified.get(sid, 0) + 1
     if problems:
+        first_row, first_column, _ = problems[0]
         raise PipelineError(f"{len(problems)} quote(s) do not stand at their offsets in the archived "
-                            f"text", file=origin, row=first[0], column=first[1],
-                            rule="quote-at-offsets", details=problems[:30])
+                            f"text", file=origin, row=first_row, column=first_column, rule="quote-at-offsets",
+                            details=[f"row {r}, column {c}: {what}" for r, c, what in problems[:30]])
     return verified
 
 
@@ -65,7 +66,7 @@ def find_once(text: str, quote: str) -> tuple[int, int]:
     return text.count(quote), text.find(quote)
 
 
-def locate_quotes(path, texts: dict[str, str]) -> int:
+def locate_quotes(path: Path, texts: dict[str, str]) -> int:
     """Fill blank offsets (and ids) in a hand-written evidence file: a curator writes source_id and
     quote, this finds the one place the quote stands. Returns the number of rows filled."""
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)

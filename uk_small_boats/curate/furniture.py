@@ -19,6 +19,7 @@ What remains are prose spans: sentences (extract.text.sentences) with their furn
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..extract.text import Span, sentences
 
@@ -34,7 +35,7 @@ def furniture(text: str) -> list[Span]:
     """Character ranges of furniture: timestamps and the teaser cards between close timestamps."""
     stamps = list(TIMESTAMP.finditer(text))
     out = [Span(m.start(), m.end()) for m in stamps]
-    for a, b in zip(stamps, stamps[1:]):
+    for a, b in pairwise(stamps):
         if b.start() - a.end() <= CARD_GAP:
             out.append(Span(a.start(), b.end()))
     return _merge(out)
@@ -61,7 +62,7 @@ def _pieces(text: str, sent: Span, cut: list[Span]) -> list[Span]:
             bounds |= {max(c.start, sent.start), min(c.end, sent.end)}
     edges = sorted(bounds)
     pieces = []
-    for s, e in zip(edges, edges[1:]):
+    for s, e in pairwise(edges):
         if any(c.start <= s and e <= c.end for c in cut):
             continue
         span = _strip(text, s, e)

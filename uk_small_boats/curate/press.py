@@ -23,9 +23,9 @@ import pandas as pd
 import yaml
 
 from ..extract.claims import CROSSING, extract_claims
-from ..extract.evaluate import GOLD_METRICS, gold_metric, load_corpus, match_gold, unlabelled_by_convention
 from ..extract.context import headline_end
-from ..metadata.schemas import conform, read_csv_typed
+from ..extract.evaluate import GOLD_METRICS, gold_metric, load_corpus, match_gold, unlabelled_by_convention
+from ..metadata.schemas import ResourceSpec, committed_csv, conform, read_csv_typed
 from ..metadata.tables import sort_by_key, write_csv
 
 LICENCE = "Third-party news text, not redistributed: the dataset keeps short quotes, the hash and the size."
@@ -59,6 +59,7 @@ def date_method(how: str) -> str:
 
 
 def slug(text: str) -> str:
+    """A publisher's name as an id part: lower case, hyphens, no notes in brackets, no leading "the"."""
     text = re.sub(r"\(.*?\)", "", text).split(" via ")[0]
     return re.sub(r"^the-", "", re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-"))
 
@@ -146,7 +147,7 @@ def review_overrides(folder: Path, source_ids: dict[str, str], gold_file: Path |
     return entries
 
 
-def _iso(d) -> str | None:
+def _iso(d: object) -> str | None:
     return d.isoformat() if isinstance(d, dt.date) else None
 
 
@@ -178,6 +179,7 @@ def _occurrence(g: dict, text: str) -> int:
 
 
 def write_overrides(entries: list[dict], path: Path, collection: str) -> None:
+    """Write the generated overrides as YAML under a header that says where they come from."""
     header = (f"# Reviewed corrections of the extractor's claims on the labelled corpus `{collection}/`, generated from its\n"
               f"# hand-labelled gold by `uk-small-boats curate --corpus` (see uk_small_boats/curate/press.py).\n"
               f"# Each entry's reason is the gold's note; edit the gold, not this file.\n")
@@ -185,16 +187,17 @@ def write_overrides(entries: list[dict], path: Path, collection: str) -> None:
                     encoding="utf-8")
 
 
-def register(folder: Path, spec, data_dir: Path | None = None) -> tuple[int, int]:
+def register(folder: Path, spec: ResourceSpec, data_dir: Path | None = None) -> tuple[int, int]:
     """Add (or refresh) a corpus's articles in ``sources.csv`` and write its reviewed overrides, in
     ``data_dir`` (the repository's data/ by default); returns (sources, overrides)."""
-    data_dir = data_dir or spec.data_path.parent
+    committed = committed_csv(spec)
+    data_dir = data_dir or committed.parent
     name = folder.resolve().name
     rows = source_rows(folder, name)
-    current = read_csv_typed(data_dir / spec.data_path.name, spec)
+    current = read_csv_typed(data_dir / committed.name, spec)
     keep = current[~current["file_name"].isin([r["file_name"] for r in rows])]
     new = conform(pd.DataFrame(rows, columns=spec.field_names), spec, origin="corpus registration")
-    write_csv(sort_by_key(pd.concat([keep, new], ignore_index=True), spec), spec, data_dir / spec.data_path.name)
+    write_csv(sort_by_key(pd.concat([keep, new], ignore_index=True), spec), spec, data_dir / committed.name)
     entries = review_overrides(folder, {r["file_name"][:-4]: r["source_id"] for r in rows})
     write_overrides(entries, data_dir / f"claim_overrides_{name}.yaml", name)
     return len(rows), len(entries)

@@ -6,7 +6,7 @@ texts still builds); where the texts are present the build re-derives them and r
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -26,7 +26,7 @@ def drift(name: str, committed: pd.DataFrame, fresh: pd.DataFrame, present: set[
     key = spec.primary_key[0]
     src_cols = [c for c in ("source_id", "original_source_id") if c in spec.field_names]
 
-    def covered(df):
+    def covered(df: pd.DataFrame) -> pd.DataFrame:
         mask = pd.Series(True, index=df.index)
         for c in src_cols:
             mask &= df[c].isin(list(present))

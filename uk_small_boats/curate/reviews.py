@@ -7,18 +7,19 @@ key, and a key the generator did not produce is a stale review, refused with its
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..errors import PipelineError
 
 
 def apply_reviews(rows: list[dict], key: str, entries: list[dict], path: Path, *,
-                  add: Callable[[dict, int], dict | None], present: Callable[[str], bool],
+                  add: Callable[[dict, int], dict | None], present: Callable[[str | None], bool],
                   update: Callable[[dict, dict], None], produced_by: str, replace_added: bool) -> list[dict]:
     """``rows`` with every review applied. ``present(key)``: whether that row's source is here (a
     review of an absent source is skipped); ``replace_added``: whether an added row may replace a
-    generated one with its key (else that is refused: review it with ``set``)."""
+    generated one with its key (else that is refused: review it with ``set``). An entry without
+    the key names None."""
     by_id = {r[key]: r for r in rows}
     for i, e in enumerate(entries, start=1):
         if e["action"] == "add":

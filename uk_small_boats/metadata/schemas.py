@@ -10,8 +10,16 @@ import pandas as pd
 
 from .. import utf8
 from ..errors import PipelineError
-from .specs import (ResourceSpec, check_schema, load_json, load_resources,  # noqa: F401 (re-exported)
-                    package_descriptor, resource, resources)
+from .specs import (  # noqa: F401 (re-exported)
+    ResourceSpec,
+    check_schema,
+    committed_csv,
+    load_json,
+    load_resources,
+    package_descriptor,
+    resource,
+    resources,
+)
 
 # Table Schema type -> pandas extension dtype (nullable, so that missing never becomes 0).
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64",
@@ -19,6 +27,7 @@ PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64",
 
 
 def empty_frame(spec: ResourceSpec) -> pd.DataFrame:
+    """A frame with no rows and the schema's columns and dtypes."""
     return pd.DataFrame({f["name"]: pd.Series([], dtype=PANDAS_DTYPES[f["type"]])
                          for f in spec.fields})
 
@@ -61,8 +70,9 @@ def read_csv_text(path: Path, spec: ResourceSpec) -> str:
 
 
 def _numbers(values: pd.Series, ftype: str, path: Path, name: str) -> pd.Series:
+    """A column of number cells parsed, or an error locating the first that is not one."""
     parsed = pd.to_numeric(values, errors="coerce")
-    for i, (text, number) in enumerate(zip(values, parsed), start=2):
+    for i, (text, number) in enumerate(zip(values, parsed, strict=True), start=2):
         if text is None:
             continue
         try:

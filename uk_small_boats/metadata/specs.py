@@ -25,6 +25,8 @@ SCHEMA_TYPES = ("string", "integer", "number", "boolean", "date")
 
 @dataclass(frozen=True)
 class ResourceSpec:
+    """One resource of the source descriptor with its (expanded) Table Schema."""
+
     name: str
     title: str
     origin: str  # curated | official | derived
@@ -34,22 +36,27 @@ class ResourceSpec:
 
     @property
     def fields(self) -> list[dict]:
+        """The schema's fields, in order."""
         return self.schema["fields"]
 
     @property
     def field_names(self) -> list[str]:
+        """The names of the schema's fields, in order."""
         return [f["name"] for f in self.fields]
 
     @property
     def primary_key(self) -> list[str]:
+        """The primary key's fields (empty when the schema has none)."""
         pk = self.schema.get("primaryKey", [])
         return [pk] if isinstance(pk, str) else list(pk)
 
     @property
     def foreign_keys(self) -> list[dict]:
+        """The schema's foreign keys, as written."""
         return self.schema.get("foreignKeys", [])
 
     def referenced_resource(self, fk: dict) -> str:
+        """The resource a foreign key points to (an empty name means this one)."""
         return fk["reference"]["resource"] or self.name
 
 
@@ -75,6 +82,7 @@ def load_json(path: Path, *, what: str) -> dict:
 
 @cache
 def package_descriptor() -> dict:
+    """The source descriptor (datapackage.json at the root), read once."""
     return load_json(SOURCE_DESCRIPTOR, what="descriptor")
 
 
@@ -90,34 +98,46 @@ def check_schema(schema: dict, path: Path) -> None:
                                              for f in fields)):
         note = report.errors[0].note if report.errors else "fields must be a list of objects with a name"
         raise PipelineError(f"not a valid Table Schema: {note}", file=str(path), rule="schema-error")
-    names = [f["name"] for f in fields]
     for f in fields:
-        if f.get("type", "string") not in SCHEMA_TYPES:
-            raise PipelineError(f"type {f.get('type')!r} is not supported; use one of "
-                                f"{', '.join(SCHEMA_TYPES)}", file=str(path), column=f["name"],
-                                rule="schema-field-type")
-        constraints = f.get("constraints")
-        pattern = constraints.get("pattern") if isinstance(constraints, dict) else None
-        if pattern is not None:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise PipelineError(f"pattern {pattern!r} is not a regular expression: {exc}",
-                                    file=str(path), column=f["name"], rule="schema-pattern") from None
-    pk = schema.get("primaryKey", [])
-    for key in [pk] if isinstance(pk, str) else pk if isinstance(pk, list) else []:
+        _check_field(f, path)
+    _check_keys(schema, [f["name"] for f in fields], path)
+    if not report.valid:
+        raise PipelineError(f"not a valid Table Schema: {report.errors[0].note}", file=str(path),
+                            rule="schema-error")
+
+
+def _check_field(f: dict, path: Path) -> None:
+    """A field's type is one we map, and its pattern (if any) compiles."""
+    if f.get("type", "string") not in SCHEMA_TYPES:
+        raise PipelineError(f"type {f.get('type')!r} is not supported; use one of "
+                            f"{', '.join(SCHEMA_TYPES)}", file=str(path), column=f["name"],
+                            rule="schema-field-type")
+    constraints = f.get("constraints")
+    pattern = constraints.get("pattern") if isinstance(constraints, dict) else None
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise PipelineError(f"pattern {pattern!r} is not a regular expression: {exc}",
+                                file=str(path), column=f["name"], rule="schema-pattern") from None
+
+
+def _names(value: object) -> list:
+    """A key's field names: one name or a list of them (anything else names none)."""
+    return [value] if isinstance(value, str) else value if isinstance(value, list) else []
+
+
+def _check_keys(schema: dict, names: list[str], path: Path) -> None:
+    """The primary key and every foreign key name fields the schema has."""
+    for key in _names(schema.get("primaryKey", [])):
         if key not in names:
             raise PipelineError("primaryKey names a field the schema does not have", file=str(path),
                                 column=key, rule="schema-primary-key")
     for fk in schema.get("foreignKeys", []) if isinstance(schema.get("foreignKeys"), list) else []:
-        keys = fk.get("fields", []) if isinstance(fk, dict) else []
-        for key in [keys] if isinstance(keys, str) else keys if isinstance(keys, list) else []:
+        for key in _names(fk.get("fields", []) if isinstance(fk, dict) else []):
             if key not in names:
                 raise PipelineError("foreignKeys names a field the schema does not have",
                                     file=str(path), column=key, rule="schema-foreign-key")
-    if not report.valid:
-        raise PipelineError(f"not a valid Table Schema: {report.errors[0].note}", file=str(path),
-                            rule="schema-error")
 
 
 def load_resources(descriptor_path: Path) -> tuple[ResourceSpec, ...]:
@@ -135,21 +155,31 @@ def load_resources(descriptor_path: Path) -> tuple[ResourceSpec, ...]:
                 and isinstance(entry.get("schema"), str)):
             raise PipelineError(f"resource {i + 1} needs a name and a schema path", file=str(descriptor_path),
                                 rule="descriptor-shape")
+        name: str = entry["name"]
         schema_path = base / entry["schema"]
         schema = expand(load_json(schema_path, what="schema"))  # shared fields written out first
         check_schema(schema, schema_path)
         path = base / entry["path"] if entry.get("path") else None
-        specs.append(ResourceSpec(entry["name"], entry.get("title", entry["name"]),
+        specs.append(ResourceSpec(name, entry.get("title", name),
                                   entry.get("origin", "derived"), schema, entry, path))
     return tuple(specs)
 
 
+def committed_csv(spec: ResourceSpec) -> Path:
+    """The committed CSV of a curated resource (a derived resource has none: a programming error)."""
+    if spec.data_path is None:
+        raise ValueError(f"{spec.name} is derived: it has no committed CSV")
+    return spec.data_path
+
+
 @cache
 def resources() -> tuple[ResourceSpec, ...]:
+    """Every resource of the source descriptor, read and checked once."""
     return load_resources(SOURCE_DESCRIPTOR)
 
 
 def resource(name: str) -> ResourceSpec:
+    """The resource called ``name`` (KeyError if the descriptor has none)."""
     for spec in resources():
         if spec.name == name:
             return spec

@@ -15,6 +15,7 @@ FIELDS_FILE = SCHEMAS / "fields.json"
 
 @cache
 def shared_fields() -> dict[str, dict]:
+    """The shared field definitions of schemas/fields.json by name, read once."""
     return json.loads(FIELDS_FILE.read_text(encoding="utf-8"))["fields"]
 
 
@@ -24,6 +25,7 @@ def vocabulary(name: str) -> dict[str, str]:
 
 
 def expand_field(field: dict) -> dict:
+    """A field with its shared definition merged under it and its categories as an enum constraint."""
     base = shared_fields()[field["field"]] if "field" in field else {}
     out = {**base, **{k: v for k, v in field.items() if k != "field"}}
     constraints = {**base.get("constraints", {}), **field.get("constraints", {})}

@@ -8,8 +8,10 @@ the spreadsheet row and the column.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 import pandas as pd
 from python_calamine import CalamineWorkbook
@@ -33,17 +35,32 @@ SB_02 = {"Week ending": "week_ending", "Migrants arrived": "people_arrived",
 
 @dataclass
 class OfficialSeries:
+    """The two published tables, with the cover sheet's and the notes sheet's text."""
+
     daily: pd.DataFrame
     weekly: pd.DataFrame
     cover: list[str]
     notes: list[str]
 
 
-def _cells_text(rows: list[list]) -> list[str]:
+# A cell as python-calamine returns it (an empty cell is "" or, past a row's end, None).
+Cell = int | float | str | bool | dt.time | dt.date | dt.datetime | dt.timedelta | None
+DATE_COLUMNS = ("date", "week_ending")
+
+
+class Where(TypedDict):
+    """A cell's place, as PipelineError names it."""
+
+    file: str
+    row: int
+    column: str
+
+
+def _cells_text(rows: Sequence[Sequence[Cell]]) -> list[str]:
     return [str(c).strip() for r in rows for c in r if c not in (None, "") and str(c).strip()]
 
 
-def _to_date(value, where: dict) -> dt.date:
+def _to_date(value: Cell, where: Where) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -56,7 +73,7 @@ def _to_date(value, where: dict) -> dt.date:
     raise PipelineError(f"expected a date, found {value!r}", **where, rule="ods-date")
 
 
-def _to_count(value, where: dict) -> int | None:
+def _to_count(value: Cell, where: Where) -> int | None:
     if value is None or (isinstance(value, str) and value.strip() in NOT_AVAILABLE):
         return None
     if isinstance(value, str):
@@ -65,6 +82,8 @@ def _to_count(value, where: dict) -> int | None:
         except ValueError:
             raise PipelineError(f"expected a count or '-', found {value!r}", **where,
                                 rule="ods-count-numeric") from None
+    if not isinstance(value, (int, float)):  # a cell formatted as a date or a time
+        raise PipelineError(f"expected a count or '-', found {value!r}", **where, rule="ods-count-numeric")
     if isinstance(value, bool) or not float(value).is_integer():
         raise PipelineError(f"expected a whole number, found {value!r}", **where,
                             rule="ods-count-integer")
@@ -78,59 +97,71 @@ def _required(resource_name: str) -> set[str]:
     return {f["name"] for f in resource(resource_name).fields if f.get("constraints", {}).get("required")}
 
 
+def _header_row(rows: Sequence[Sequence[Cell]], place: str, header_map: dict[str, str]) -> int:
+    """The index of the header: the first row whose first cell names the date column, with every
+    heading where the map expects it."""
+    first_heading = next(iter(header_map))
+    try:
+        h = next(i for i, r in enumerate(rows) if r and str(r[0]).strip() == first_heading)
+    except StopIteration:
+        raise PipelineError(f"no header row starting with {first_heading!r}", file=place, row=1,
+                            column=first_heading, rule="ods-header") from None
+    header = [str(c).strip() for c in rows[h]]
+    for i, expected in enumerate(header_map):
+        found = header[i] if i < len(header) else None
+        if found != expected:
+            raise PipelineError(f"expected heading {expected!r}, found {found!r} (renamed column?)",
+                                file=place, row=h + 1, column=expected, rule="ods-header")
+    return h
+
+
+def _record(cells: list[Cell], header_map: dict[str, str], required: set[str], place: str, row: int,
+            previous: dt.date | None) -> tuple[dict[str, object], dt.date | None]:
+    """One data row as column -> value, and the row's date (which must follow ``previous``)."""
+    rec: dict[str, object] = {}
+    for (heading, col), value in zip(header_map.items(), cells, strict=True):
+        here = Where(file=place, row=row, column=heading)
+        if col in DATE_COLUMNS:
+            day = _to_date(value, here)
+            if previous is not None and day <= previous:
+                rule = "ods-date-unique" if day == previous else "ods-date-increasing"
+                raise PipelineError(f"date {day} follows {previous}: dates must be unique "
+                                    f"and increasing", **here, rule=rule)
+            rec[col] = previous = day
+        elif col == "revised":
+            rec[col] = isinstance(value, str) and value.strip().lower().startswith("revised")
+        else:
+            rec[col] = count = _to_count(value, here)
+            if count is None and col in required:
+                raise PipelineError(f"{value!r} where a number is required (the schema makes this "
+                                    f"column required: '-' is accepted only where the series has gaps)",
+                                    **here, rule="ods-required-value")
+    return rec, previous
+
+
 def _sheet(wb: CalamineWorkbook, path: Path, name: str, header_map: dict[str, str],
            required: set[str]) -> pd.DataFrame:
     if name not in wb.sheet_names:
         raise PipelineError(f"sheet {name!r} is missing (sheets: {wb.sheet_names})",
                             file=str(path), rule="ods-sheet-present")
     rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    # The header is the first row whose first cell names the date column.
-    first_heading = next(iter(header_map))
-    try:
-        h = next(i for i, r in enumerate(rows) if r and str(r[0]).strip() == first_heading)
-    except StopIteration:
-        raise PipelineError(f"no header row starting with {first_heading!r}",
-                            file=f"{path} [{name}]", row=1, column=first_heading,
-                            rule="ods-header") from None
-    header = [str(c).strip() for c in rows[h]]
-    for i, expected in enumerate(header_map):
-        found = header[i] if i < len(header) else None
-        if found != expected:
-            raise PipelineError(f"expected heading {expected!r}, found {found!r} (renamed column?)",
-                                file=f"{path} [{name}]", row=h + 1, column=expected,
-                                rule="ods-header")
-    names = list(header_map.values())
+    place = f"{path} [{name}]"
+    h = _header_row(rows, place, header_map)
+    width = len(header_map)
     records, previous = [], None
     for i, r in enumerate(rows[h + 1:], start=h + 2):  # i: the spreadsheet's 1-based row number
-        r = list(r) + [None] * (len(names) - len(r))
-        if all(c in (None, "") for c in r[: len(names)]):
+        cells: list[Cell] = [*r, *[None] * width][:width]
+        if all(c in (None, "") for c in cells):
             continue
-        rec = {}
-        for heading, col, value in zip(header_map, names, r):
-            where = {"file": f"{path} [{name}]", "row": i, "column": heading}
-            if col in ("date", "week_ending"):
-                rec[col] = _to_date(value, where)
-                if previous is not None and rec[col] <= previous:
-                    rule = "ods-date-unique" if rec[col] == previous else "ods-date-increasing"
-                    raise PipelineError(f"date {rec[col]} follows {previous}: dates must be unique "
-                                        f"and increasing", **where, rule=rule)
-                previous = rec[col]
-            elif col == "revised":
-                rec[col] = isinstance(value, str) and value.strip().lower().startswith("revised")
-            else:
-                rec[col] = _to_count(value, where)
-                if rec[col] is None and col in required:
-                    raise PipelineError(f"{value!r} where a number is required (the schema makes this "
-                                        f"column required: '-' is accepted only where the series has gaps)",
-                                        **where, rule="ods-required-value")
+        rec, previous = _record(cells, header_map, required, place, i, previous)
         records.append(rec)
     if not records:
-        raise PipelineError("sheet has a header but no data rows", file=f"{path} [{name}]",
-                            rule="ods-not-empty")
-    return pd.DataFrame.from_records(records, columns=names)
+        raise PipelineError("sheet has a header but no data rows", file=place, rule="ods-not-empty")
+    return pd.DataFrame.from_records(records, columns=list(header_map.values()))
 
 
 def read_series(path: Path) -> OfficialSeries:
+    """Read and check SB_01 (daily) and SB_02 (weekly), each refusal located in the sheet."""
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several types for corrupt/truncated files

@@ -15,6 +15,7 @@ from ..metadata.schemas import ResourceSpec, package_descriptor
 
 
 def file_stats(path: Path) -> dict:
+    """The sha256 (``sha256:HEX``) and size in bytes of a file, as a descriptor records them."""
     data = path.read_bytes()
     return {"hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data)}
 
@@ -29,6 +30,8 @@ def input_descriptor(specs: list[ResourceSpec]) -> dict:
 
 
 def output_descriptor(specs: list[ResourceSpec], out: Path, extra_descriptions: dict[str, str]) -> dict:
+    """The published descriptor: each resource with its schema inlined, its licences written out,
+    and the hash and size of its CSV and Parquet files in ``out``."""
     base = copy.deepcopy(package_descriptor())
     base["description"] = base["description"].split(" This file is the source descriptor")[0]
     licences = {lic["name"]: lic for lic in base["licenses"]}
@@ -54,5 +57,6 @@ def output_descriptor(specs: list[ResourceSpec], out: Path, extra_descriptions: 
 
 
 def dump(descriptor: dict, path: Path) -> None:
+    """Write a descriptor as indented UTF-8 JSON, keys in the order given."""
     path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=False) + "\n",
                     encoding="utf-8")

@@ -28,6 +28,7 @@ def _lit(text: str) -> str:
 
 
 def create_table_sql(spec: ResourceSpec) -> str:
+    """CREATE TABLE for a resource: types, NOT NULL, enum and minimum checks, primary and foreign keys."""
     cols = []
     for f in spec.fields:
         c = f.get("constraints", {})
@@ -51,6 +52,7 @@ def create_table_sql(spec: ResourceSpec) -> str:
 
 
 def comment_sql(spec: ResourceSpec) -> list[str]:
+    """COMMENT ON statements for the table and each column (its description and unit)."""
     desc = spec.schema.get("description", spec.title)
     lines = [f"COMMENT ON TABLE {_q(spec.name)} IS {_lit(desc)};"]
     for f in spec.fields:
@@ -60,6 +62,7 @@ def comment_sql(spec: ResourceSpec) -> list[str]:
 
 
 def dependency_order(specs: list[ResourceSpec]) -> list[ResourceSpec]:
+    """The resources ordered so that each comes after every resource it refers to."""
     by_name = {s.name: s for s in specs}
     graph = {s.name: {s.referenced_resource(fk) for fk in s.foreign_keys} - {s.name} for s in specs}
     return [by_name[n] for n in TopologicalSorter(graph).static_order() if n in by_name]
@@ -81,7 +84,7 @@ HEADER, MAGIC, ID_AT = 4096, b"DUCK", slice(124, 140)
 _MASK = (1 << 64) - 1
 
 
-def _header_checksum(header: bytes) -> int:
+def _header_checksum(header: bytes | bytearray) -> int:
     out = 5381
     for (word,) in struct.iter_unpack("<Q", header[8:HEADER]):
         out ^= (word * 0xBF58476D1CE4E5B9) & _MASK
@@ -107,6 +110,7 @@ def stable_identifier(path: Path) -> bool:
 
 
 def write_duckdb(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec], path: Path) -> None:
+    """Write every table, its comments and the views into a new DuckDB file with a stable header."""
     try:
         _write(frames, specs, path)
         stable_identifier(path)

@@ -15,6 +15,7 @@ import errno
 import fcntl
 import os
 import shutil
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,10 +24,12 @@ from ..paths import REPORT_NAME
 
 
 def lock_path(out: Path) -> Path:
+    """The lock file beside ``out`` (``.NAME.lock``)."""
     return out.parent / f".{out.name}.lock"
 
 
 def temp_path(out: Path, kind: str = "tmp") -> Path:
+    """This process's temporary folder of ``kind`` (tmp or old) beside ``out``."""
     return out.parent / f".{out.name}.{kind}-{os.getpid()}"
 
 
@@ -47,7 +50,7 @@ def _owner_gone(path: Path) -> bool:
 
 
 @contextmanager
-def locked(out: Path):
+def locked(out: Path) -> Iterator[None]:
     """Hold the output's lock, or fail at once naming the directory another build is writing."""
     path = lock_path(out)
     try:

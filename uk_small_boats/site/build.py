@@ -8,6 +8,7 @@ as datapackage.json names them (downloads/datapackage.json, downloads/data/...).
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import logging
 import os
@@ -54,12 +55,14 @@ def _downloads(out: Path, docs: Path) -> dict[str, dict]:
     return {name: file_stats(dl / name) for name in ("datapackage.json", DB_NAME, home.ZIP_NAME)}
 
 
-def build_date():
+def build_date() -> dt.date:
+    """The site's date: SOURCE_DATE_EPOCH's day when set (as mkdocs dates the sitemap), else today."""
     from mkdocs.utils import get_build_datetime  # honours SOURCE_DATE_EPOCH, as the sitemap does
     return get_build_datetime().date()
 
 
 def build_site(out: Path, frames: dict[str, pd.DataFrame], package: dict, report: dict) -> None:
+    """Generate the pages from the build in ``out`` and build the site into ``out/site`` (strict)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 

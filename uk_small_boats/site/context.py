@@ -19,11 +19,13 @@ from ..paths import REPO
 CITATION = REPO / "CITATION.cff"
 
 
-def fmt_day(d) -> str:
+def fmt_day(d: object) -> str:
+    """A day as "5 March 2024" (empty when missing)."""
     return "" if d is None or pd.isna(d) else pd.Timestamp(d).strftime("%-d %B %Y")
 
 
-def fmt_period(start, end) -> str:
+def fmt_period(start: object, end: object) -> str:
+    """A period as one day or "start – end" (empty without a start)."""
     if start is None or pd.isna(start):
         return ""
     return fmt_day(start) if end is None or pd.isna(end) or start == end else f"{fmt_day(start)} – {fmt_day(end)}"
@@ -49,6 +51,8 @@ def catalogue(db_path: Path) -> list[dict]:
 
 @dataclass
 class SiteData:
+    """What the page generators read: the built frames, descriptor, report, specs and file facts."""
+
     frames: dict[str, pd.DataFrame]
     package: dict
     report: dict
@@ -59,22 +63,27 @@ class SiteData:
     catalogue: list[dict] = field(default_factory=list)
 
     def entry(self, name: str) -> dict:
+        """The published descriptor's entry for resource ``name``."""
         return next(r for r in self.package["resources"] if r["name"] == name)
 
     @cached_property
     def citation(self) -> dict:
+        """CITATION.cff, read once."""
         return yaml.safe_load(CITATION.read_text(encoding="utf-8"))
 
     @cached_property
     def data_to(self) -> pd.Timestamp:
+        """The last day of the official daily series."""
         return pd.Timestamp(self.frames["official_daily"]["date"].max())
 
     @property
     def version(self) -> str:
+        """The dataset's version, from the descriptor."""
         return str(self.package.get("version", ""))
 
     @property
     def repository(self) -> str:
+        """The project's repository URL (the descriptor's homepage), without a trailing slash."""
         return str(self.package.get("homepage", "")).rstrip("/")
 
     def issue_url(self, title: str, body: str) -> str:
@@ -82,10 +91,12 @@ class SiteData:
         return f"{self.repository}/issues/new?" + urlencode({"title": title, "body": body, "labels": "wrong-verdict"})
 
     def page_url(self, rel: str) -> str:
+        """The absolute URL of a page when the site URL is known, else ``rel``."""
         return self.site_url.rstrip("/") + "/" + rel if self.site_url else rel
 
     @cached_property
     def sources(self) -> dict[str, dict]:
+        """The sources rows by source_id."""
         return {r["source_id"]: r for r in self.frames["sources"].to_dict("records")}
 
     def source_title(self, source_id: str) -> str:

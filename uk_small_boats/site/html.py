@@ -17,17 +17,20 @@ from urllib.parse import quote, urlsplit
 import pandas as pd
 
 
-def missing(value) -> bool:
+def missing(value: object) -> bool:
+    """Whether a value is absent: None, NaN, NA or NaT (a string, list or dict never is)."""
     return value is None or (not isinstance(value, (str, list, dict)) and pd.isna(value))
 
 
-def esc(value) -> str:
+def esc(value: object) -> str:
     """Text or attribute value: escaped (quotes too); numbers with thousands separators."""
     if missing(value):
         return ""
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+    if isinstance(value, bool):  # a bool is a number to Python, not to a reader
+        return html.escape(str(value), quote=True)
+    if isinstance(value, numbers.Real):
         value = float(value)
         return html.escape(f"{int(value):,}" if value.is_integer() else f"{value:,}")
     return html.escape(str(value), quote=True)
@@ -41,7 +44,7 @@ def href(*parts: str, anchor: str | None = None) -> str:
     return html.escape(url, quote=True)
 
 
-def external_link(url, text: str | None = None) -> str:
+def external_link(url: object, text: str | None = None) -> str:
     """A link only for http(s) URLs; anything else (javascript:, data:) is shown as text."""
     if missing(url):
         return ""
@@ -61,7 +64,8 @@ def highlight(quote_text: str, start: int, end: int) -> str:
     return f"{esc(quote_text[:start])}<mark>{esc(quote_text[start:end])}</mark>{esc(quote_text[end:])}"
 
 
-def badge(verdict) -> str:
+def badge(verdict: object) -> str:
+    """A verdict as a coloured label (empty when there is none)."""
     if missing(verdict):
         return ""
     return f'<span class="verdict verdict-{esc(verdict)}">{esc(str(verdict).replace("_", " "))}</span>'
@@ -100,7 +104,7 @@ def page(title: str, *parts: str, front: str = "") -> str:
     return head + block(heading(1, title), "page-title") + "\n" + "\n\n".join(parts) + "\n"
 
 
-def json_script(element_id: str, data) -> str:
+def json_script(element_id: str, data: object) -> str:
     """Data for page scripts. '<', '>' and '&' are \\u-escaped, so nothing in the data can close
     the element or open a comment ('<!--' makes the HTML parser swallow the rest of the page)."""
     text = json.dumps(data, ensure_ascii=False, default=str, allow_nan=False)

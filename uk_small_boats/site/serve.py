@@ -9,6 +9,7 @@ import http.server
 import os
 import threading
 from pathlib import Path
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
 import yaml
@@ -39,13 +40,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                       ".json": "application/json", ".gz": "application/gzip",
                       ".parquet": "application/vnd.apache.parquet", ".cff": "text/plain"}
 
-    def translate_path(self, path):
+    def translate_path(self, path: str) -> str:
+        """The file for a URL path under the prefix; outside it, a name that exists nowhere (404)."""
         path = unquote(urlparse(path).path)
         if not path.startswith(self.prefix):
             return os.path.join(self.directory, ".outside-the-deploy-prefix")
         return super().translate_path("/" + path[len(self.prefix):])
 
-    def send_error(self, code, message=None, explain=None):
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A 404 answers with the site's own 404.html; other errors as the standard handler does."""
         page = Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
@@ -57,13 +60,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def copyfile(self, source, outputfile):
+    def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:  # type: ignore[override]  # the handler passes the open file, which has tell()
+        """Send a file and log its path with the bytes sent."""
         start = source.tell()
         super().copyfile(source, outputfile)
         self.log.append((urlparse(self.path).path, source.tell() - start))
 
-    def log_message(self, *args):
-        pass
+    def log_message(self, format: str, *args: Any) -> None:
+        """Log nothing: the tests read ``log``, not stderr."""
 
 
 class SiteServer:
@@ -79,5 +83,6 @@ class SiteServer:
         self.base = f"http://127.0.0.1:{self._server.server_address[1]}{self.prefix}"
 
     def stop(self) -> None:
+        """Shut the server down and close its socket."""
         self._server.shutdown()
         self._server.server_close()

@@ -29,6 +29,7 @@ def _recorded(entry: object, where: Path, what: str) -> tuple[str, str, int]:
 
 
 def check_file(out: Path, rel: str, expected_hash: str, expected_bytes: int) -> Path:
+    """The published file at ``rel`` inside ``out``, refused unless its sha256 and size are those recorded."""
     path = out / rel
     if Path(rel).is_absolute() or ".." in Path(rel).parts:
         raise PipelineError("a published path must stay inside the build", file=rel, rule="descriptor-path")
@@ -42,17 +43,19 @@ def check_file(out: Path, rel: str, expected_hash: str, expected_bytes: int) -> 
     return path
 
 
-def _rows_match(path: Path, name: str, found: int, rows: dict) -> None:
+def _rows_match(path: Path, name: object, found: int, rows: dict) -> None:
     if isinstance(rows.get(name), int) and found != rows[name]:
         raise PipelineError(f"{name} holds {found} rows, the build reported {rows[name]}",
                             file=str(path), rule="row-count")
 
 
 def verify_build(out: Path) -> None:
+    """Prove a finished build: every file's hash, then that CSV, Parquet and DuckDB open with the reported rows."""
     dp_path, report_path = out / "datapackage.json", out / REPORT_NAME
     package = load_json(dp_path, what="descriptor")
     report = load_json(report_path, what="report")
-    rows = report.get("rows") if isinstance(report.get("rows"), dict) else {}
+    rows = report.get("rows")
+    rows = rows if isinstance(rows, dict) else {}
     resources = package.get("resources")
     if not isinstance(resources, list) or not resources:
         raise PipelineError("the descriptor lists no resources", file=str(dp_path), rule="descriptor-shape")

@@ -38,4 +38,4 @@ def check_foreign_keys(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec
                     f"{len(bad)} row(s) whose {', '.join(cols)} is not a "
                     f"{spec.referenced_resource(fk)}.{', '.join(ref_cols)}", file=origins[spec.name],
                     row=rows[0], column=", ".join(cols), rule="foreign-key",
-                    details=[f"row {r}: {v[0] if len(v) == 1 else v}" for r, v in zip(rows[:20], values)])
+                    details=[f"row {r}: {v[0] if len(v) == 1 else v}" for r, v in zip(rows[:20], values, strict=False)])  # the first 20

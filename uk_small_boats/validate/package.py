@@ -10,16 +10,18 @@ from ..errors import PipelineError
 
 
 def validate_package(descriptor: dict | Path, basepath: Path, *, label: str) -> None:
-    if isinstance(descriptor, Path):  # frictionless reads a relative path from basepath, not the cwd
-        descriptor = str(descriptor.resolve())
+    """Validate a Data Package with frictionless; every error is listed, the first one located."""
+    # frictionless reads a relative descriptor path from basepath, not the cwd
+    source = str(descriptor.resolve()) if isinstance(descriptor, Path) else descriptor
     try:
-        report = Package(descriptor, basepath=str(basepath)).validate()
+        report = Package(source, basepath=str(basepath)).validate()
     except FrictionlessException as exc:  # a descriptor frictionless cannot even load
         raise PipelineError(f"frictionless cannot read the package: {exc.error.note}", file=label,
                             rule="descriptor-invalid") from None
     if report.valid:
         return
-    details, first = [], None
+    details: list[str] = []
+    first: tuple[str, int | None, str | None, str] | None = None
     for task in report.tasks:
         for err in task.errors:
             row = getattr(err, "row_number", None)
@@ -31,5 +33,6 @@ def validate_package(descriptor: dict | Path, basepath: Path, *, label: str) -> 
     for err in report.errors:
         details.append(f"package: rule {err.type}: {err.note}")
         first = first or (label, None, None, err.type)
-    raise PipelineError(f"frictionless found {len(details)} error(s) in {label}", file=first[0],
-                        row=first[1], column=first[2], rule=first[3], details=details[:50])
+    file, row, col, rule = first or (label, None, None, "frictionless")  # an invalid report has an error
+    raise PipelineError(f"frictionless found {len(details)} error(s) in {label}", file=file,
+                        row=row, column=col, rule=rule, details=details[:50])

@@ -6,22 +6,24 @@ column and rule (pandera#1164: users want all errors, not the first).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import Callable
 
 import pandas as pd
-import pycountry
 import pandera.pandas as pa
+import pycountry
 
 from ..errors import PipelineError
 from ..metadata.schemas import PANDAS_DTYPES, ResourceSpec
 
 # Extra dataframe-level rules per resource: name -> (check over the frame -> boolean Series).
-FRAME_RULES: dict[str, dict[str, Callable[[pd.DataFrame], pd.Series]]] = {}
+FrameRule = Callable[[pd.DataFrame], pd.Series]
+FRAME_RULES: dict[str, dict[str, FrameRule]] = {}
 
 
-def frame_rule(resource: str, name: str):
-    def register(fn):
+def frame_rule(resource: str, name: str) -> Callable[[FrameRule], FrameRule]:
+    """Register the decorated function as the rule ``name`` over every row of ``resource``."""
+    def register(fn: FrameRule) -> FrameRule:
         FRAME_RULES.setdefault(resource, {})[name] = fn
         return fn
     return register
@@ -73,6 +75,7 @@ def _field_checks(field: dict) -> list[pa.Check]:
 
 
 def model_for(spec: ResourceSpec) -> pa.DataFrameSchema:
+    """The pandera model of a resource: its schema's types, constraints and keys, plus its frame rules."""
     columns = {
         f["name"]: pa.Column(PANDAS_DTYPES[f["type"]], checks=_field_checks(f),
                              nullable=not f.get("constraints", {}).get("required", False),

@@ -6,6 +6,8 @@ reported with their row numbers); cross-table rules get all frames and raise a l
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from ..errors import PipelineError
@@ -30,32 +32,32 @@ TOGETHER = {"claims": [("compare_start", "compare_end")], "participants": [("cou
             "policies": [("start_date", "start_precision")]}
 for _res, _pairs in ORDERED.items():
     for _a, _b in _pairs:
-        frame_rule(_res, f"{_a}<={_b}")(lambda df, a=_a, b=_b: _ordered(df, a, b))
+        frame_rule(_res, f"{_a}<={_b}")(partial(_ordered, start=_a, end=_b))
 for _res, _pairs in TOGETHER.items():
     for _a, _b in _pairs:
-        frame_rule(_res, f"{_a}-with-{_b}")(lambda df, a=_a, b=_b: _both_or_neither(df, a, b))
+        frame_rule(_res, f"{_a}-with-{_b}")(partial(_both_or_neither, a=_a, b=_b))
 
 
 @frame_rule("claims", "figure-inside-quote")
-def _claims_figure_in_quote(df):
+def _claims_figure_in_quote(df: pd.DataFrame) -> pd.Series:
     return (df["char_start"] <= df["figure_start"]) & (df["figure_end"] <= df["char_end"]) & \
         (df["char_end"] - df["char_start"] == df["quote"].str.len())
 
 
 @frame_rule("claims", "claim_id=source_id-figure_start")
-def _claims_id(df):
+def _claims_id(df: pd.DataFrame) -> pd.Series:
     return df["claim_id"] == df["source_id"] + "-" + df["figure_start"].astype("string")
 
 
 @frame_rule("claims", "percent-has-unit-percent")
-def _claims_units(df):
+def _claims_units(df: pd.DataFrame) -> pd.Series:
     pct = df["metric"].isin(["percent_change", "percent_share"])
     money = df["metric"] == "money"
     return (pct == (df["unit"] == "percent")) & (money == df["unit"].isin(["GBP", "EUR", "USD"]))
 
 
 @frame_rule("claims", "counts-have-their-unit")
-def _claims_count_units(df):
+def _claims_count_units(df: pd.DataFrame) -> pd.Series:
     """A count of boats is in boats, a count of people in people ("43 boats" is not "43 people")."""
     boats = df["metric"].str.startswith("boats_")
     people = df["metric"].str.startswith("people_")
@@ -63,7 +65,7 @@ def _claims_count_units(df):
 
 
 @frame_rule("claims", "only-a-change-is-negative")
-def _claims_sign(df):
+def _claims_sign(df: pd.DataFrame) -> pd.Series:
     return (df["value"] >= 0) | (df["metric"] == "percent_change")
 
 
@@ -100,29 +102,29 @@ def cross_table(frames: dict[str, pd.DataFrame], origins: dict[str, str]) -> Non
 
 
 @frame_rule("source_differences", "one-side-at-least")
-def _diff_sides(df):
+def _diff_sides(df: pd.DataFrame) -> pd.Series:
     return df["quote"].notna() | df["original_quote"].notna()
 
 
 @frame_rule("source_differences", "quote-and-offsets-together")
-def _diff_offsets(df):
+def _diff_offsets(df: pd.DataFrame) -> pd.Series:
     return (_both_or_neither(df, "quote", "char_start") & _both_or_neither(df, "quote", "char_end")
             & _both_or_neither(df, "original_quote", "original_char_start")
             & _both_or_neither(df, "original_quote", "original_char_end"))
 
 
 @frame_rule("participants", "named-or-counted")
-def _participant_identified(df):
+def _participant_identified(df: pd.DataFrame) -> pd.Series:
     return df["actor_id"].notna() | df["country_code"].notna() | df["count"].notna()
 
 
 @frame_rule("funding", "amount_gbp-equals-amount-in-GBP")
-def _funding_gbp(df):
+def _funding_gbp(df: pd.DataFrame) -> pd.Series:
     return (df["currency"] != "GBP") | (df["amount_gbp"] == df["amount"])
 
 
 @frame_rule("evidence", "evidence_id=source_id-char_start")
-def _evidence_id(df):
+def _evidence_id(df: pd.DataFrame) -> pd.Series:
     return df["evidence_id"] == df["source_id"] + "-" + df["char_start"].astype("string")
 
 
@@ -133,6 +135,7 @@ HAPPENED = {"returns": ("period_end", "status", "carried_out"), "events": ("star
 
 
 def policy_rules(frames: dict[str, pd.DataFrame], origins: dict[str, str], ref: pd.Series) -> None:
+    """Policy rows cite no unattributed rewrite and assert nothing that happened after their source."""
     ev = frames["evidence"].set_index("evidence_id")
     kinds = frames["sources"].set_index("source_id")["kind"]
     for name in POLICY_TABLES:

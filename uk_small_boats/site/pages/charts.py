@@ -27,6 +27,8 @@ VERDICT_COLOURS = {"match": "#2e7d32", "consistent": "#558b2f", "revised": "#f9a
 
 @dataclass
 class Chart:
+    """A chart: its data, its Vega-Lite encoding, and the words that go with it."""
+
     id: str
     title: str
     units: str  # what the numbers are, in words ("people per year")
@@ -40,9 +42,11 @@ class Chart:
 
     @property
     def data_url(self) -> str:
+        """Where the chart's CSV is, relative to the site root."""
         return f"{DATA_DIR}/{self.id}.csv"
 
     def vega_lite(self) -> dict:
+        """The full Vega-Lite spec: titles, units, date, source and credit, data URL, then the encoding."""
         return {"$schema": SCHEMA, "description": f"{self.title}. {self.summary}",
                 "title": {"text": self.title, "anchor": "start", "fontSize": 15,
                           "subtitle": [f"{self.units[:1].upper()}{self.units[1:]}, data to {fmt_day(self.data_to)}",
@@ -60,6 +64,7 @@ def _people_axis(field: str, title: str) -> dict:
 
 
 def build_charts(site: SiteData) -> dict[str, Chart]:
+    """Every chart of the series and the claims, by id."""
     daily = site.frames["official_daily"][["date", "people_arrived", "boats_arrived"]].copy()
     daily["date"] = pd.to_datetime(daily["date"])
     to = site.data_to
@@ -243,7 +248,7 @@ def _claim_periods(site: SiteData, daily: pd.DataFrame, to: pd.Timestamp) -> Cha
 
 def _verdicts(site: SiteData) -> Chart:
     counts = site.frames["claim_checks"]["verdict"].value_counts().rename_axis("verdict").reset_index(name="claims")
-    summary = "; ".join(f"{n} {v.replace('_', ' ')}" for v, n in zip(counts["verdict"], counts["claims"])) + "."
+    summary = "; ".join(f"{n} {v.replace('_', ' ')}" for v, n in zip(counts["verdict"], counts["claims"], strict=True)) + "."
     spec = {"mark": "bar",
             "encoding": {"y": {"field": "verdict", "type": "nominal", "sort": "-x", "title": None},
                          "x": {"field": "claims", "type": "quantitative", "title": "claims", "axis": {"tickMinStep": 1}},
@@ -276,6 +281,7 @@ def _timeline(site: SiteData) -> Chart:
 
 
 def write_chart_data(charts: dict[str, Chart], docs: Path) -> None:
+    """Write each chart's data as the CSV it reads (and readers download)."""
     (docs / DATA_DIR).mkdir(parents=True, exist_ok=True)
     for c in charts.values():
         c.data.to_csv(docs / c.data_url, index=False, lineterminator="\n")
@@ -307,6 +313,7 @@ ORDER = ["year-to-date", "yearly", "monthly", "seven-day-average", "people-per-b
 
 
 def charts_page(site: SiteData, charts: dict[str, Chart]) -> str:
+    """The charts page: every chart in ORDER with an index."""
     figures = "\n\n".join(f"<h2 id=\"h-{esc(cid)}\">{esc(charts[cid].title)}</h2>\n{figure(site, charts[cid], 'charts.html')}"
                           for cid in ORDER if cid in charts)
     toc = "".join(f'<li><a href="#{esc(cid)}">{esc(charts[cid].title)}</a></li>' for cid in ORDER if cid in charts)

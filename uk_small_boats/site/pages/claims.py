@@ -7,6 +7,8 @@ the explanation and, where the schemas have them, the reading and period basis.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ...check import rules as verdict_rules
@@ -19,7 +21,7 @@ from ..html import badge, block, esc, json_script, page, table
 VERDICT_DETAILS = ["rule", "reading", "period_basis", "date_from_series"]
 
 
-def _jsonable(value, ftype: str):
+def _jsonable(value: Any, ftype: str) -> str | int | float | bool | None:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if ftype == "date":
@@ -46,11 +48,12 @@ def explorer_fields(site: SiteData) -> list[dict]:
 
 
 def claims_explorer(site: SiteData) -> str:
+    """The claims explorer page: every claim with its check as JSON for the page's script."""
     fields = explorer_fields(site)
     m = site.frames["claims"].merge(site.frames["claim_checks"], on="claim_id", how="left")
     records = []
     for r in m.to_dict("records"):
-        rec = {f["name"]: _jsonable(r.get(f["name"]), f["type"]) for f in fields}
+        rec: dict[str, object] = {f["name"]: _jsonable(r.get(f["name"]), f["type"]) for f in fields}
         src = site.sources.get(r["source_id"], {})
         rec["_source"] = {"title": site.source_title(r["source_id"]),
                           "publisher": src.get("publisher") if isinstance(src.get("publisher"), str) else "",
@@ -95,6 +98,7 @@ to its source page; <a href="verdict-rules.html">Verdict rules</a> explains each
 
 
 def verdict_rules_page(site: SiteData) -> str:
+    """The verdict rules page, generated from the checker's rule, reading and tolerance tables."""
     verdicts = table(["verdict", "meaning"], [[badge(v), esc(text)] for v, text in verdict_rules.VERDICT_DOCS.items()])
     readings = table(["reading", "the dates the official figure is computed for"],
                      [[f"<code>{esc(name)}</code>", esc(text)] for name, text in verdict_rules.READING_DOCS.items()])

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from ...metadata.schemas import ResourceSpec
 from ...publish.duckdb_db import dependency_order
 from ..context import SiteData, fmt_period
 from ..html import block, definition_table, esc, href, page, table
@@ -24,7 +25,8 @@ def relationships(site: SiteData) -> list[tuple[str, list[str], str, list[str]]]
             for s in site.specs.values() for fk in s.foreign_keys]
 
 
-def coverage(spec, frame: pd.DataFrame) -> list[str]:
+def coverage(spec: ResourceSpec, frame: pd.DataFrame) -> list[str]:
+    """For each date column with values: the period it covers and how many rows have a date."""
     out = []
     for f in spec.fields:
         if f["type"] == "date" and frame[f["name"]].notna().any():
@@ -40,6 +42,7 @@ def _file_cell(url: str, label: str, stats: dict) -> str:
 
 
 def dictionary_page(site: SiteData, name: str) -> str:
+    """A resource's page: facts and files, fields, foreign keys both ways, and example rows."""
     spec, frame, entry = site.specs[name], site.frames[name], site.entry(name)
     rels = relationships(site)
     field_rows = []
@@ -117,6 +120,7 @@ def diagram(site: SiteData) -> str:
 
 
 def dictionary_index(site: SiteData) -> str:
+    """The dictionary's index: every table, the diagram, the DuckDB views and the files with their hashes."""
     rows = [[f'<a href="{href(n + ".html")}"><code>{esc(n)}</code></a>', esc(s.title), esc(f"{len(site.frames[n]):,}"),
              esc(s.schema.get("description", ""))] for n, s in site.specs.items()]
     views = [[f"<code>{esc(r['name'])}</code>", esc(r["comment"]),
@@ -138,6 +142,7 @@ def dictionary_index(site: SiteData) -> str:
 
 
 def column_index(site: SiteData) -> str:
+    """Every column of every table, by name."""
     rows = []
     for s in site.specs.values():
         for f in s.fields:

@@ -12,6 +12,7 @@ ZIP_NAME = "uk-small-boats-datapackage.zip"
 
 
 def home(site: SiteData, headline: Chart) -> str:
+    """The home page: the latest figures, the headline chart, and what the dataset holds."""
     f = site.frames
     daily, weekly = f["official_daily"], f["official_weekly"]
     last = site.data_to
@@ -49,6 +50,7 @@ def home(site: SiteData, headline: Chart) -> str:
 
 
 def downloads(site: SiteData) -> str:
+    """The downloads page: every file with its size and sha256, and how to open and check them."""
     rows = []
     for r in site.package["resources"]:
         pq = r["x-parquet"]
@@ -122,6 +124,7 @@ def _snippets(url: str) -> str:
 
 
 def bibtex(site: SiteData) -> str:
+    """A BibTeX @misc entry from CITATION.cff."""
     c = site.citation
     authors = " and ".join("{" + a["name"] + "}" if "name" in a else f"{a.get('family-names', '')}, {a.get('given-names', '')}"
                            for a in c.get("authors", []))
@@ -134,6 +137,7 @@ def bibtex(site: SiteData) -> str:
 
 
 def cite(site: SiteData) -> str:
+    """The citation and licence page."""
     lic = [[esc(lic_.get("scope", "")), external_link(lic_.get("path"), esc(lic_.get("title", lic_["name"])))]
            for lic_ in site.package["licenses"]]
     lic.append([esc("quotes from news articles"),

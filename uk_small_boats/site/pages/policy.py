@@ -9,9 +9,11 @@ dictionary use it too, so a row is linked the same way everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pycountry
 
+from ...metadata.schemas import ResourceSpec
 from ..context import SiteData, fmt_day
 from ..html import block, esc, heading, href, missing, page
 
@@ -27,7 +29,7 @@ LABEL_FIELDS = ["name", "title", "purpose", "description"]
 CURRENCY = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
-def with_unit(value, unit: str | None) -> str:
+def with_unit(value: Any, unit: str | None) -> str:
     """A number with its unit in words or symbols (text, not HTML)."""
     if missing(value):
         return ""
@@ -39,10 +41,11 @@ def with_unit(value, unit: str | None) -> str:
                 return f"{CURRENCY[unit]}{v / size:,.4g}{suffix}"
         return f"{CURRENCY[unit]}{n}"
     return {"percent": f"{n}%", "people": f"{n} {'person' if v == 1 else 'people'}",
-            "boats": f"{n} boat{'' if v == 1 else 's'}", "countries": f"{n} countr{'y' if v == 1 else 'ies'}"}.get(unit, n)
+            "boats": f"{n} boat{'' if v == 1 else 's'}", "countries": f"{n} countr{'y' if v == 1 else 'ies'}"}.get(unit or "", n)
 
 
 def country(code: str) -> str:
+    """A country's name with its ISO code, "France (FR)" (the code alone if unknown)."""
     c = pycountry.countries.get(alpha_2=code)
     return f"{c.name} ({code})" if c else code
 
@@ -53,12 +56,15 @@ class Links:
     site: SiteData
     root: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         f = self.site.frames
-        self._source_of = {"claims": dict(zip(f["claims"]["claim_id"], f["claims"]["source_id"])),
-                           "evidence": dict(zip(f["evidence"]["evidence_id"], f["evidence"]["source_id"]))}
+        self._source_of = {"claims": dict(zip(f["claims"]["claim_id"], f["claims"]["source_id"], strict=True)),
+                           "evidence": dict(zip(f["evidence"]["evidence_id"], f["evidence"]["source_id"],
+                                                strict=True))}
 
     def url(self, resource: str, key: str) -> str | None:
+        """The link to the row ``key`` of ``resource``: its source page for claims and evidence,
+        else its card on the policy page that shows it (None if no page shows it)."""
         if resource in self._source_of:
             sid = self._source_of[resource].get(key)
             return href(self.root + "sources", f"{sid}.html", anchor=key) if sid else None
@@ -70,6 +76,7 @@ class Links:
         return None
 
     def label(self, resource: str, key: str) -> str:
+        """A readable name for the row ``key`` of ``resource`` (the key when there is none)."""
         if resource == "sources":
             return self.site.source_title(key)
         df = self.site.frames.get(resource)
@@ -80,7 +87,7 @@ class Links:
         return row_label(spec, row.iloc[0].to_dict(), actor_names(self.site)) if len(row) else key
 
 
-def row_label(spec, row: dict, actors: dict[str, str] | None = None) -> str:
+def row_label(spec: ResourceSpec, row: dict, actors: dict[str, str] | None = None) -> str:
     """A heading for a row: its name (or title, purpose, description); for a row about an actor or
     a country without a name of its own (a participant), who or where it is comes first."""
     text = str(row[spec.primary_key[0]])
@@ -91,7 +98,8 @@ def row_label(spec, row: dict, actors: dict[str, str] | None = None) -> str:
             break
     if "name" in spec.field_names:
         return text
-    who = actors.get(row.get("actor_id")) if actors and isinstance(row.get("actor_id"), str) else None
+    actor = row.get("actor_id")
+    who = actors.get(actor) if actors and isinstance(actor, str) else None
     if who:
         return f"{who}, {text}"
     if isinstance(row.get("country_code"), str) and "actor_id" in spec.field_names:
@@ -100,11 +108,12 @@ def row_label(spec, row: dict, actors: dict[str, str] | None = None) -> str:
 
 
 def actor_names(site: SiteData) -> dict[str, str]:
+    """actor_id -> name."""
     a = site.frames["actors"]
-    return dict(zip(a["actor_id"], a["name"]))
+    return dict(zip(a["actor_id"], a["name"], strict=True))
 
 
-def _fk_targets(spec) -> dict[str, str]:
+def _fk_targets(spec: ResourceSpec) -> dict[str, str]:
     out = {}
     for fk in spec.foreign_keys:
         fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
@@ -113,7 +122,7 @@ def _fk_targets(spec) -> dict[str, str]:
     return out
 
 
-def value_html(site: SiteData, links: Links, spec, field: dict, row: dict) -> str:
+def value_html(site: SiteData, links: Links, spec: ResourceSpec, field: dict, row: dict) -> str:
     """One field's value as HTML: references linked, codes named, dates and units in words."""
     name, value = field["name"], row.get(field["name"])
     if missing(value) or value == "":
@@ -140,6 +149,7 @@ def value_html(site: SiteData, links: Links, spec, field: dict, row: dict) -> st
 
 
 def evidence_html(site: SiteData, links: Links, evidence_id: str) -> str:
+    """The evidence quote a row rests on, with a link to it on its source page and its offsets."""
     ev = site.frames["evidence"]
     row = ev[ev["evidence_id"] == evidence_id]
     if not len(row):
@@ -150,7 +160,8 @@ def evidence_html(site: SiteData, links: Links, evidence_id: str) -> str:
             f'characters {int(r["char_start"]):,}–{int(r["char_end"]):,}')
 
 
-def card(site: SiteData, links: Links, spec, row: dict, level: int = 2) -> str:
+def card(site: SiteData, links: Links, spec: ResourceSpec, row: dict, level: int = 2) -> str:
+    """One row as a section: its label as heading, its key, and every other field in words."""
     key = str(row[spec.primary_key[0]])
     label = row_label(spec, row, actor_names(site))
     rows = []
@@ -166,6 +177,7 @@ def card(site: SiteData, links: Links, spec, row: dict, level: int = 2) -> str:
 
 
 def policy_page(site: SiteData, resource: str) -> str:
+    """The page of a policy table: an index of its rows, then a card per row (events with their participants)."""
     spec = site.specs[resource]
     links = Links(site)
     df = site.frames[resource]

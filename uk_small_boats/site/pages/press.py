@@ -31,6 +31,7 @@ def press_frame(site: SiteData) -> pd.DataFrame:
 
 
 def press_chart(site: SiteData) -> Chart:
+    """The share of each verdict among press figures, by year of publication."""
     m = press_frame(site)
     counts = m.groupby(["year", "verdict"]).size().reset_index(name="figures")
     order = {v: i for i, v in enumerate(CHECKED)}
@@ -51,6 +52,7 @@ def press_chart(site: SiteData) -> Chart:
 
 
 def press_page(site: SiteData, chart: Chart) -> str:
+    """The press accuracy page: the chart, verdicts per publisher and year, and every discrepancy."""
     m = press_frame(site)
     by = m.groupby(["publisher", "year"])
     rows = []

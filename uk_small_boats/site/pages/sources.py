@@ -15,6 +15,7 @@ DETAILS = ["reading", "period_basis", "date_from_series"]  # shown with a verdic
 
 
 def sources_index(site: SiteData) -> str:
+    """The index of every source with its kind, publisher, date, counts and archive status."""
     claims = site.frames["claims"]["source_id"].value_counts()
     evidence = site.frames["evidence"]["source_id"].value_counts()
     missing = site.report.get("archive", {}).get("not_reverified", {})
@@ -72,6 +73,7 @@ def _evidence(site: SiteData, links: Links, ev: dict, users: list[tuple[str, str
 
 
 def source_page(site: SiteData, sid: str) -> str:
+    """A text's page: its metadata, differences from its original, its claims and its evidence quotes."""
     src = site.sources[sid]
     f = site.frames
     links = Links(site, "../")

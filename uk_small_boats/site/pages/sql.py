@@ -41,6 +41,7 @@ def _schema_list(site: SiteData) -> str:
 
 
 def sql_page(site: SiteData, engine_sizes: dict[str, dict[str, int]], db_gz_bytes: int) -> str:
+    """The SQL console page, with the download sizes of the engine and the database."""
     wasm, worker = engine_sizes["duckdb/duckdb-eh.wasm"], engine_sizes["duckdb/duckdb-browser-eh.worker.js"]
     config = {"wasm": {"url": ENGINE + "duckdb-eh.wasm.gz", "packed": wasm["packed"], "unpacked": wasm["unpacked"]},
               "worker": {"url": ENGINE + "duckdb-browser-eh.worker.js.gz", "packed": worker["packed"],
