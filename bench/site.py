@@ -1,6 +1,7 @@
-"""SQL console figures (printed, not asserted): time to the first result and bytes transferred, in
-headless Chromium over localhost and over an emulated 50 Mbit/s link, each run in a fresh browser
-context (nothing cached).
+"""Site figures (printed, not asserted), in headless Chromium, each run in a fresh browser context
+(nothing cached): the claims explorer's first render with every claim (issue 17: under 1 s), and
+the SQL console's time to the first result and bytes transferred over localhost and over an
+emulated 50 Mbit/s link.
 
     .venv/bin/python bench/site.py [--site DIR] [--runs 3]
 
@@ -41,6 +42,32 @@ def first_result(browser, server: SiteServer, link: dict | None) -> tuple[float,
     return wall, sum(n for _, n in server.log), stages
 
 
+EXPLORER_READY = "() => document.querySelector('#f-count') && document.querySelector('#f-count').textContent !== ''"
+
+
+def bench_claims_explorer(site: Path, runs: int) -> None:
+    """Navigation to the explorer's rows all in the table, and the script's own share of it."""
+    from playwright.sync_api import sync_playwright
+    server = SiteServer(site)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        walls, rows, count = [], 0, ""
+        for _ in range(runs):
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            t = time.perf_counter()
+            page.goto(server.base + "claims.html")
+            page.wait_for_function(EXPLORER_READY, timeout=60_000, polling=10)
+            walls.append(time.perf_counter() - t)
+            rows = page.locator("#claims-table tbody tr").count()
+            count = page.locator("#f-count").inner_text()
+            ctx.close()
+        browser.close()
+    server.stop()
+    print(f"claims explorer: {rows:,} rows drawn ({count}) {statistics.median(walls):.2f} s after "
+          f"navigation (median of {runs}; max {max(walls):.2f} s)")
+
+
 def bench_sql_console(site: Path, runs: int) -> None:
     from playwright.sync_api import sync_playwright
     server = SiteServer(site)
@@ -63,11 +90,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     if args.site:
+        bench_claims_explorer(args.site, args.runs)
         bench_sql_console(args.site, args.runs)
         return
     from uk_small_boats.pipeline import build
     with tempfile.TemporaryDirectory() as d:
         build(Path(d) / "build", site=True)
+        bench_claims_explorer(Path(d) / "build" / "site", args.runs)
         bench_sql_console(Path(d) / "build" / "site", args.runs)
 
 

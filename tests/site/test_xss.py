@@ -151,7 +151,7 @@ def test_claims_explorer_lists_every_claim_despite_hostile_quotes(hostile_site, 
     out, base = hostile_site
     claims = list(csv.DictReader((out / "data" / "claims.csv").open(encoding="utf-8")))
     assert any("<!--<script>" in c["quote"] for c in claims)
-    pg.goto(base + "claims.html", wait_until="load")
+    pg.goto(base + "claims.html?rows=all", wait_until="load")
     pg.wait_for_function(f"document.querySelectorAll('#claims-table tbody tr').length === {len(claims)}",
                          timeout=10000)
     assert [p for p in pg.problems if p.startswith(("dialog", "pageerror"))] == []

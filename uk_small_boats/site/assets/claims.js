@@ -7,8 +7,15 @@
   const ctl = { source: "#f-source", metric: "#f-metric", verdict: "#f-verdict", q: "#f-text" };
   const el = (css) => document.querySelector(css);
   const human = (s) => (s || "").replaceAll("_", " ");
-  const num = (n) => Number(n).toLocaleString("en-GB", { maximumFractionDigits: 2 });
+  // one formatter each, built once: a locale lookup per cell costs more than the rest of a row
+  const numFmt = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+  const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const num = (n) => numFmt.format(Number(n));
   let sortKey = "period", sortDir = 1;
+  // Rows drawn at once: laying out every claim's quote and explanation is what made the first
+  // render slow; the rest follow on "Show more"/"Show all" (filters, sort and export use them all).
+  const PAGE = 100;
+  let shown = PAGE;
 
   function money(n, code) {
     const sym = { GBP: "£", EUR: "€", USD: "$" }[code] || code + " ";
@@ -28,7 +35,7 @@
     }
   }
   const figure = (d) => `${d.qualifier && d.qualifier !== "exact" ? human(d.qualifier) + " " : ""}${withUnit(d.value, d.unit)}`;
-  const day = (iso) => iso ? new Date(iso + "T00:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : "";
+  const day = (iso) => iso ? dayFmt.format(new Date(iso + "T00:00:00Z")) : "";
   const sourceLabel = (d) => [d._source.publisher || "no publisher", day(d._source.published)].filter(Boolean).join(", ");
   const keys = {
     source: (d) => (d._source.publisher || "") + (d._source.published || "") + d.claim_id, quote: (d) => d.quote, figure: (d) => `${d.metric} ${String(d.value).padStart(16, "0")}`,
@@ -54,11 +61,13 @@
     for (const [k, css] of Object.entries(ctl)) el(css).value = p.get(k) || "";
     if (keys[p.get("sort")]) sortKey = p.get("sort");
     sortDir = p.get("dir") === "desc" ? -1 : 1;
+    shown = p.get("rows") === "all" ? Infinity : PAGE;
   }
   function writeUrl() {
     const p = new URLSearchParams(location.search);
     for (const [k, css] of Object.entries(ctl)) { const v = el(css).value; v ? p.set(k, v) : p.delete(k); }
     p.set("sort", sortKey); p.set("dir", sortDir < 0 ? "desc" : "asc");
+    shown === Infinity ? p.set("rows", "all") : p.delete("rows");
     history.replaceState(null, "", `${location.pathname}?${p}${location.hash}`);
   }
 
@@ -90,19 +99,31 @@
     return a;
   }
 
+  // Every field of a claim, behind a disclosure button and built when first opened: a <details>
+  // per row would have the theme mount a component on each, most of the first render.
   function allFields(d) {
-    const det = document.createElement("details");
-    det.className = "plain";
-    det.append(text("summary", "All fields"));
-    const dl = document.createElement("dl");
-    for (const f of cfg.fields) {
-      const v = d[f.name];
-      if (v === null || v === undefined || v === "") continue;
-      const dt = text("dt", f.name); dt.title = f.description;
-      dl.append(dt, text("dd", String(v)));
-    }
-    det.append(dl);
-    return det;
+    const wrap = text("div", "", "all-fields");
+    const btn = text("button", "All fields", "fields-toggle");
+    btn.type = "button";
+    btn.setAttribute("aria-expanded", "false");
+    wrap.append(btn);
+    btn.addEventListener("click", () => {
+      let dl = wrap.querySelector("dl");
+      if (!dl) {
+        dl = document.createElement("dl");
+        for (const f of cfg.fields) {
+          const v = d[f.name];
+          if (v === null || v === undefined || v === "") continue;
+          const dt = text("dt", f.name); dt.title = f.description;
+          dl.append(dt, text("dd", String(v)));
+        }
+        wrap.append(dl);
+      }
+      const open = btn.getAttribute("aria-expanded") !== "true";
+      btn.setAttribute("aria-expanded", String(open));
+      dl.hidden = !open;
+    });
+    return wrap;
   }
 
   function verdictCell(d) {
@@ -119,7 +140,7 @@
   function render() {
     const rows = filtered();
     const frag = document.createDocumentFragment();
-    for (const d of rows) {
+    for (const d of rows.slice(0, shown)) {
       const tr = document.createElement("tr");
       tr.id = `row-${d.claim_id}`;
       const a = document.createElement("a");
@@ -140,11 +161,15 @@
     document.querySelectorAll("#claims-table th[data-key]").forEach((th) => {
       th.setAttribute("aria-sort", th.dataset.key === sortKey ? (sortDir > 0 ? "ascending" : "descending") : "none");
     });
-    el("#f-count").textContent = `${rows.length} of ${data.length} claims`;
+    const drawn = Math.min(rows.length, shown);
+    el("#f-count").textContent = `${rows.length} of ${data.length} claims` +
+      (drawn < rows.length ? ` (showing the first ${drawn})` : "");
+    el("#more").hidden = el("#all").hidden = drawn >= rows.length;
     return rows;
   }
 
   function update() { writeUrl(); render(); }
+  function filterChanged() { shown = shown === Infinity ? Infinity : PAGE; update(); }
 
   function save(textContent, name, type) {
     const a = document.createElement("a");
@@ -164,9 +189,11 @@
       "uk-small-boats-claims.csv", "text/csv");
   }
 
-  for (const css of Object.values(ctl)) el(css).addEventListener(css === ctl.q ? "input" : "change", update);
+  for (const css of Object.values(ctl)) el(css).addEventListener(css === ctl.q ? "input" : "change", filterChanged);
   el(".filters").addEventListener("submit", (e) => e.preventDefault());
-  el("#f-clear").addEventListener("click", () => { for (const css of Object.values(ctl)) el(css).value = ""; update(); });
+  el("#f-clear").addEventListener("click", () => { for (const css of Object.values(ctl)) el(css).value = ""; filterChanged(); });
+  el("#more").addEventListener("click", () => { shown += PAGE; update(); });
+  el("#all").addEventListener("click", () => { shown = Infinity; update(); });
   document.querySelectorAll("#claims-table th[data-key] button").forEach((btn) => btn.addEventListener("click", () => {
     const key = btn.parentElement.dataset.key;
     sortDir = sortKey === key ? -sortDir : 1; sortKey = key; update();

@@ -92,6 +92,8 @@ to its source page; <a href="verdict-rules.html">Verdict rules</a> explains each
 </tr></thead>
 <tbody></tbody>
 </table>
+<p class="explorer-more"><button type="button" id="more" class="md-button" hidden>Show 100 more</button>
+<button type="button" id="all" class="md-button" hidden>Show all</button></p>
 </div>
 {json_script("claims-data", records)}{json_script("claims-config", config)}<script src="assets/claims.js"></script>"""
     return page("Claims explorer", block(intro), block(app, "claims-explorer"), front="hide:\n  - navigation\n  - toc\n")
