@@ -21,11 +21,15 @@ def source_date_checks(sources: pd.DataFrame, claims: pd.DataFrame, checks: pd.D
     merged = claims.merge(checks, on="claim_id")
     day = merged[(merged["period_start"] == merged["period_end"]) & merged["metric"].isin(list(DAY_METRICS))
                  & merged["verdict"].isin(["match", "consistent", "revised", "discrepancy"])]
+    # only the columns read below, grouped once: per-source filtering of the wide frame was most of the build
+    day = day[["source_id", "verdict", "qualifier", "period_start", "period_end", "metric", "value", "figure_text",
+               "explanation"]]
+    by_source = dict(tuple(day.groupby("source_id", sort=False)))
     rows = []
     for src in sources.itertuples(index=False):
         if src.kind == "official":
             continue
-        mine = day[day["source_id"] == src.source_id]
+        mine = by_source.get(src.source_id, day.iloc[0:0])
         ok = mine["verdict"].isin(["match", "consistent"])
         exact = mine[(mine["qualifier"] == "exact") & ok]
         days = None

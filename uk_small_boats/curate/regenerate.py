@@ -35,9 +35,10 @@ def drift(name: str, committed: pd.DataFrame, fresh: pd.DataFrame, present: set[
     a, b = covered(committed), covered(fresh)
     out = [f"{name}: only in data/{name}.csv: {k}" for k in sorted(set(a.index) - set(b.index))]
     out += [f"{name}: new from the archive: {k}" for k in sorted(set(b.index) - set(a.index))]
-    for k in sorted(set(a.index) & set(b.index)):
+    rows_a, rows_b = a.to_dict("index"), b.to_dict("index")  # plain values: cell lookups in pandas are slow
+    for k in sorted(rows_a.keys() & rows_b.keys()):
         for col in a.columns:
-            x, y = a.at[k, col], b.at[k, col]
+            x, y = rows_a[k][col], rows_b[k][col]
             if pd.isna(x) != pd.isna(y) or (not pd.isna(x) and x != y):  # a cell emptied or filled is drift too
                 out.append(f"{name}: {k}.{col}: committed {x!r}, now {y!r}")
     return out
