@@ -243,3 +243,10 @@ def test_exceeds_whole_year_assertion():
     v, rule, row = verdict(claim(41400, **ex), idx)
     assert (v, rule) == ("match", "exact_match") and bool(row["assertion_holds"]) is True
     assert "more than the 36,600" in row["explanation"]
+
+
+def test_a_claim_without_a_period_rule_is_checked():
+    """Reviewed claims may carry no period_rule (NA in the schema's string column): no crash on it."""
+    c = claim(130, period_rule=None)
+    c["period_rule"] = c["period_rule"].astype("string")  # the dtype the published claims are read with
+    assert verdict(c)[:2] == ("discrepancy", "discrepancy")

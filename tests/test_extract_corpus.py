@@ -40,6 +40,8 @@ CORPORA = [
            GOLD / "real2" / "gold.csv", None, 0.78, 0.92, 0.69, 0.4),
     Corpus("third", Path(os.environ.get("UK_SMALL_BOATS_CORPUS3", REPO.parent / "corpus3")),
            GOLD / "real3" / "gold.csv", None, 0.80, 0.95, 0.65, 0.3),
+    Corpus("fourth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS4", REPO.parent / "corpus4")),
+           GOLD / "real4" / "gold.csv", None, 0.78, 0.93, 0.59, 0.4),
 ]
 
 

@@ -208,7 +208,7 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
     try:
         day = _article_options(published, fmt)  # options first: they need no file
         rows = extract_claims(read_article(file), day)
-        cols = [c for c in resource("claims").field_names if c not in {"claim_id", "source_id", "review"}]
+        cols = [c for c in resource("claims", full=False).field_names if c not in {"claim_id", "source_id", "review"}]
     except PipelineError as exc:
         _fail(exc)
     if fmt == "table":

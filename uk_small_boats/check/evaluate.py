@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..extract.claims import extract_claims
-from ..extract.evaluate import load_corpus, match_gold
+from ..extract.evaluate import load_corpus, match_gold, scorable
 from ..metadata.schemas import conform, resource
 from ..official.ods import read_series
 from ..paths import REPO, VENDORED_ARCHIVE
@@ -97,7 +97,7 @@ def check_article(text: str, published, idx: OfficialSeriesIndex) -> list[dict]:
 
 def load_expected(folder: Path, verdicts: Path | None, gold_file: Path | None = None) -> list[dict]:
     """Gold rows with their expected verdict (in gold.csv, or in a separate file in the same order)."""
-    _, _, gold = load_corpus(folder, gold_file)
+    texts, _, gold = load_corpus(folder, gold_file, scorable_only=False)
     if verdicts is not None:
         with open(verdicts, newline="", encoding="utf-8") as fh:
             extra = list(csv.DictReader(fh))
@@ -105,7 +105,7 @@ def load_expected(folder: Path, verdicts: Path | None, gold_file: Path | None = 
             raise ValueError(f"{verdicts} does not list {folder}/gold.csv row by row")
         for g, x in zip(gold, extra):
             g["expected_verdict"] = x["expected_verdict"]
-    return gold
+    return scorable(gold, texts)
 
 
 def score_verdicts(folder: Path, verdicts: Path | None = None, idx: OfficialSeriesIndex | None = None,

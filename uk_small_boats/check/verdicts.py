@@ -193,7 +193,7 @@ def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: Offi
         ms[at], me[at] = s2[ok].to_numpy(), e2[ok].to_numpy()
         official[at] = o2[ok]
     # "between October 2021 and November 2022": any stretch that starts and ends in those months
-    months = (verdict == None) & (c["period_rule"].to_numpy(dtype=object) == "range_months")  # noqa: E711
+    months = (verdict == None) & (_obj(c["period_rule"]) == "range_months")  # noqa: E711
     if months.any():
         inner_s = (ps[months] + pd.offsets.MonthBegin(1)).reset_index(drop=True)
         inner_e = (pe[months] - pd.offsets.MonthEnd(1)).reset_index(drop=True)
@@ -258,7 +258,7 @@ def _reading_text(reading: str, s, e, ps, pe) -> str | None:
 def _count_texts(c, verdict, rule, reading, official, stated_official, ps, pe, ms, me, meas, rdays) -> list[str]:
     texts = []
     for i, (fig, q, val, basis, prule) in enumerate(zip(c["figure_text"], c["qualifier"], c["value"],
-                                                        c["period_basis"], c["period_rule"])):
+                                                        _obj(c["period_basis"]), _obj(c["period_rule"]))):
         label = LABEL[meas[i]]
         wording = fig if q == "exact" or q in R.VAGUE_BANDS else f"{q.replace('_', ' ')} {fig}"
         p, mp = fmt_period(ps[i], pe[i]), fmt_period(ms[i], me[i])

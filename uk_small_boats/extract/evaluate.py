@@ -83,16 +83,24 @@ class CorpusScore:
         return self.ratio(self.period_right, self.gold)
 
 
-def load_corpus(folder: Path, gold: Path | None = None) -> tuple[dict[str, str], dict[str, dt.date], list[dict]]:
+def load_corpus(folder: Path, gold: Path | None = None, scorable_only: bool = True
+                ) -> tuple[dict[str, str], dict[str, dt.date], list[dict]]:
     """Texts, publication dates and gold rows (``gold`` overrides the folder's gold.csv: the repo keeps
-    a corpus's labels while its third-party texts stay out of it)."""
+    a corpus's labels while its third-party texts stay out of it). ``scorable_only``: only the gold
+    rows whose article is on this machine with the quote in it (a corpus recovered from the page
+    store may lack an article, or hold a shorter copy of one)."""
     texts, dates = {}, {}
     for p in sorted((folder / "articles").glob("*.txt")):
         texts[p.stem] = p.read_text(encoding="utf-8")
         dates[p.stem] = dt.date.fromisoformat(p.stem.split("_")[1])
     with open(gold or folder / "gold.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    return texts, dates, rows
+    return texts, dates, scorable(rows, texts) if scorable_only else rows
+
+
+def scorable(rows: list[dict], texts: dict[str, str]) -> list[dict]:
+    """The gold rows whose quote is in their article's text."""
+    return [g for g in rows if g["quote"] in texts.get(g["article"], "")]
 
 
 def _fmt_period(s, e) -> str:

@@ -86,24 +86,25 @@ def package_descriptor() -> dict:
     return load_json(SOURCE_DESCRIPTOR, what="descriptor")
 
 
-def check_schema(schema: dict, path: Path) -> None:
-    """What the build relies on in a Table Schema, each failure naming the field: a valid Table
-    Schema (frictionless), a type we map to pandas/Arrow/DuckDB, patterns that compile, and key
-    fields that exist."""
-    from frictionless import Schema  # imported here: commands that only read column names stay quick
-
-    report = Schema.validate_descriptor(schema)
+def check_schema(schema: dict, path: Path, full: bool = True) -> None:
+    """What the build relies on in a Table Schema, each failure naming the field: a type we map to
+    pandas/Arrow/DuckDB, patterns that compile, key fields that exist, and (``full``) a valid Table
+    Schema by frictionless, whose import alone takes longer than ``extract`` on one article."""
     fields = schema.get("fields")
     if not (isinstance(fields, list) and all(isinstance(f, dict) and isinstance(f.get("name"), str)
                                              for f in fields)):
-        note = report.errors[0].note if report.errors else "fields must be a list of objects with a name"
-        raise PipelineError(f"not a valid Table Schema: {note}", file=str(path), rule="schema-error")
+        raise PipelineError("not a valid Table Schema: fields must be a list of objects with a name",
+                            file=str(path), rule="schema-error")
     for f in fields:
         _check_field(f, path)
     _check_keys(schema, [f["name"] for f in fields], path)
-    if not report.valid:
-        raise PipelineError(f"not a valid Table Schema: {report.errors[0].note}", file=str(path),
-                            rule="schema-error")
+    if full:
+        from frictionless import Schema
+
+        report = Schema.validate_descriptor(schema)
+        if not report.valid:
+            raise PipelineError(f"not a valid Table Schema: {report.errors[0].note}", file=str(path),
+                                rule="schema-error")
 
 
 def _check_field(f: dict, path: Path) -> None:
@@ -140,9 +141,9 @@ def _check_keys(schema: dict, names: list[str], path: Path) -> None:
                                     file=str(path), column=key, rule="schema-foreign-key")
 
 
-def load_resources(descriptor_path: Path) -> tuple[ResourceSpec, ...]:
+def load_resources(descriptor_path: Path, full: bool = True) -> tuple[ResourceSpec, ...]:
     """Every resource of a source descriptor with its checked Table Schema (paths are relative to
-    the descriptor's folder)."""
+    the descriptor's folder; ``full``: frictionless validates each schema too)."""
     base = descriptor_path.parent
     descriptor = load_json(descriptor_path, what="descriptor")
     entries = descriptor.get("resources")
@@ -158,7 +159,7 @@ def load_resources(descriptor_path: Path) -> tuple[ResourceSpec, ...]:
         name: str = entry["name"]
         schema_path = base / entry["schema"]
         schema = expand(load_json(schema_path, what="schema"))  # shared fields written out first
-        check_schema(schema, schema_path)
+        check_schema(schema, schema_path, full)
         path = base / entry["path"] if entry.get("path") else None
         specs.append(ResourceSpec(name, entry.get("title", name),
                                   entry.get("origin", "derived"), schema, entry, path))
@@ -173,14 +174,15 @@ def committed_csv(spec: ResourceSpec) -> Path:
 
 
 @cache
-def resources() -> tuple[ResourceSpec, ...]:
-    """Every resource of the source descriptor, read and checked once."""
-    return load_resources(SOURCE_DESCRIPTOR)
+def resources(full: bool = True) -> tuple[ResourceSpec, ...]:
+    """Every resource of the source descriptor, read and checked once (``full=False``: without
+    frictionless, for commands that only need column names)."""
+    return load_resources(SOURCE_DESCRIPTOR, full)
 
 
-def resource(name: str) -> ResourceSpec:
+def resource(name: str, full: bool = True) -> ResourceSpec:
     """The resource called ``name`` (KeyError if the descriptor has none)."""
-    for spec in resources():
+    for spec in resources(full):
         if spec.name == name:
             return spec
     raise KeyError(name)
