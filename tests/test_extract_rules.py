@@ -227,7 +227,8 @@ def test_compared_list_shares_the_head_period():
     rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 5, 19))}
     for figure, year in [("7,217", 2023), ("8,693", 2022), ("3,112", 2021), ("1,492", 2020)]:
         assert rows[figure]["metric"] == "people_arrived"
-        assert (rows[figure]["period_start"], rows[figure]["period_end"]) == (D(year, 1, 1), D(year, 5, 19))
+        # a 2024 report naming no day counts to the day before publication (the data day)
+        assert (rows[figure]["period_start"], rows[figure]["period_end"]) == (D(year, 1, 1), D(year, 5, 18))
 
 
 def test_respectively():
@@ -277,7 +278,7 @@ def test_the_previous_years_figure_follows_a_rolling_year():
 
 @pytest.mark.parametrize("text, start", [
     ("So far this year, more than 19,000 migrants have entered the country on small boats.", D(2024, 1, 1)),
-    ("In the last seven days, more than 2,400 people have crossed to Britain.", D(2024, 8, 16)),
+    ("In the last seven days, more than 2,400 people have crossed to Britain.", D(2024, 8, 15)),  # to the data day
 ])
 def test_a_hedge_after_a_leading_period_keeps_it(text, start):
     """", more than 19,000" hedges the figure; only ", more than in 2023" would compare and cut the clause."""
@@ -380,3 +381,27 @@ def test_rule_triggers_only_save_time():
     finally:
         periods.USE_TRIGGERS = True
         periods._matches.cache_clear()
+
+
+@pytest.mark.parametrize("published, end", [
+    (D(2019, 8, 28), D(2019, 8, 28)),  # before daily official figures: the report counts its own day
+    (D(2023, 9, 11), D(2023, 9, 10)),  # daily figures come out the next morning: to the day before
+])
+def test_the_data_day_of_a_report_that_names_no_day(published, end):
+    """c06/c35: "More than 23,000 migrants have arrived in the UK so far this year" with no day named."""
+    (row,) = extract_claims("More than 23,000 migrants have arrived in the UK so far this year.", published)
+    assert (row["period_end"], row["period_basis"]) == (end, "stated")
+
+
+def test_a_claim_on_the_publication_day_is_a_report_not_the_data_day():
+    """d33: "claimed on Monday" dates the claim, not the figures."""
+    text = ("The Conservative Party claimed on Monday that the figure of 10,000 arrivals this year had been "
+            "passed.")
+    row = next(r for r in extract_claims(text, D(2025, 4, 28)) if r["figure_text"] == "10,000")
+    assert row["period_end"] == D(2025, 4, 27)
+
+
+def test_the_annual_total_in_the_first_days_of_january_is_last_years():
+    """f24 (1 January 2024): "the provisional annual total for 2023 indicates 29,437 crossings"."""
+    (row,) = extract_claims("The provisional annual total indicates 29,437 crossings.", D(2024, 1, 1))
+    assert (row["period_start"], row["period_end"]) == (D(2023, 1, 1), D(2023, 12, 31))

@@ -20,13 +20,20 @@ DAY_RULES = frozenset({"relative_day", "weekday", "day", "weekday_list", "as_of"
 # dates whose last day can be the data day: days, and ranges of days ("from March 1-5")
 DATA_DAY_RULES = DAY_RULES | {"range", "range_days"}
 RECENT_DAYS = 3  # a day-level date further back than this is a story's history, not its data day
+# From 2022 official daily figures were published each morning for the day before (the Ministry of
+# Defence from April 2022, the Home Office after it), and reports quote totals "so far this year" to
+# that day; earlier reports mostly counted the day they were written (Home Office statements on the
+# day's interceptions). Where the article names no day, its data day is read by this era. Measured
+# on the four labelled corpora: exact periods 0.855/0.737/0.683/0.598 -> see README.
+DAY_BEFORE_FROM = dt.date(2022, 1, 1)
 NEAR_FIGURE = 80
 HEADLINE = re.compile(r"\s*([^\n]{5,200}?)[ \t]*\n")
 
 
 def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) -> dt.date:
     """The latest day, at most ``RECENT_DAYS`` before publication, that a clause stating a figure
-    names; the publication day itself when none does (the report counts the day it was written)."""
+    names; when none does, the day before publication from ``DAY_BEFORE_FROM`` (official figures
+    come out the next morning), else the publication day (the report counts the day it was written)."""
     provisional = When(pub, pub - dt.timedelta(days=1))
     days: list[dt.date] = []
     excluded: list[dt.date] = []
@@ -41,7 +48,9 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
                 days.append(p.end)
     if excluded:  # an explicit exclusion says where the running totals stop
         return min(excluded)
-    return max(days) if days else pub
+    if days:
+        return max(days)
+    return pub - dt.timedelta(days=1) if pub >= DAY_BEFORE_FROM else pub
 
 
 def _same_clause(text: str, f, p: Period) -> bool:

@@ -616,7 +616,7 @@ def _last_year_total(m: re.Match, w: When) -> Resolved:
 def _year_to_date(m: re.Match, w: When) -> Resolved:
     y = m["y"] or m["y2"] or m["y3"]
     words = m.group(0).lower()
-    if not y and w.data_day.month == 1 and w.data_day.day <= NEW_YEAR_DAYS and "this" not in words \
+    if not y and w.pub.month == 1 and w.pub.day <= NEW_YEAR_DAYS and "this" not in words \
             and "so far" not in words and "to date" not in words:
         return dt.date(w.pub.year - 1, 1, 1), dt.date(w.pub.year - 1, 12, 31)  # "the total for the year" on 2 January
     return _ytd(replace(w, year=int(y) if y else None))
@@ -674,7 +674,8 @@ PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
 # Dates that belong to the report or to a record, not to a figure: "figures published on Monday",
 # "a daily high since January", "not including Sunday's arrivals".
 REPORTING = re.compile(r"\b(?:published|confirmed|announced|released|revealed|said|told|stated|updated|"
-                       r"interview|speaking|wrote)\b[^.;]{0,25}$", re.I)
+                       r"interview|speaking|wrote|claimed|insisted|warned|argued|admitted)\b[^.;]{0,25}$",
+                       re.I)
 RECORD_SINCE = re.compile(r"\b(?:high|highest|record|busiest|largest|biggest|most|lowest|earliest|first\s+time)\b"
                           r"[^.;]{0,70}$", re.I)
 EXCLUDING = re.compile(r"\b(?:not\s+including|excluding|except(?:\s+for)?|before)\s+$", re.I)
