@@ -8,10 +8,11 @@ from uk_small_boats.metadata.schemas import read_csv_typed, resource
 
 def test_a_cell_emptied_or_filled_is_drift_not_a_crash():
     spec = resource("claims")
-    committed = read_csv_typed(spec.data_path, spec).head(3).reset_index(drop=True)
+    claims = read_csv_typed(spec.data_path, spec)
+    committed = claims[claims["period_start"].notna()].head(3).reset_index(drop=True)  # a cell to empty
     fresh = committed.copy()
     row = committed.index[0]
-    col = "period_start" if pd.notna(committed.at[row, "period_start"]) else "period_end"
+    col = "period_start"
     fresh[col] = fresh[col].astype(object)
     fresh.at[row, col] = pd.NA
     present = set(committed["source_id"])

@@ -111,6 +111,8 @@ PERIOD_CASES = [
      D(2025, 7, 2), D(2025, 7, 1), (D(2022, 1, 1), D(2022, 12, 31))),
     ("last_year", "Last year saw a total of 29,437 migrants arriving in the UK", D(2024, 8, 22), D(2024, 8, 22),
      (D(2023, 1, 1), D(2023, 12, 31))),
+    ("week_to", "the week to April 19 when 2,076 people made the dangerous journey", D(2022, 8, 7), D(2022, 8, 6),
+     (D(2022, 4, 13), D(2022, 4, 19))),
     ("month_bare", "The busiest month was August", D(2025, 9, 20), D(2025, 9, 19), (D(2025, 8, 1), D(2025, 8, 31))),
 ]
 
@@ -179,7 +181,9 @@ DEFAULT_CASES = [
     ("Some 440 people made the journey in eight boats on Tuesday.", "eight", "boats_arrived"),
     ("Some 122 migrants were detected making the crossing on Sunday, which means 20,110 have arrived since Labour "
      "won the general election on July 5.", "20,110", "people_arrived"),
-    ("A small boat carrying 18 migrants has been intercepted off the Kent coast.", "18", "people_on_one_boat"),
+    # the only count of its day is the day's arrivals (c06); see test_a_group_is_part_of_its_day_or_the_whole_of_it
+    ("A small boat carrying 18 migrants has been intercepted off the Kent coast.", "18", "people_arrived"),
+    ("Two dinghies carried 30 people on Sunday, one boat carrying 18 migrants.", "18", "people_on_one_boat"),
     ("This is 18% higher than the 28,453 people who had arrived at this point last year.", "18%", "percent_change"),
     ("Iranians made up 30% of small boat arrivals last year.", "30%", "percent_share"),
 ]
@@ -405,3 +409,43 @@ def test_the_annual_total_in_the_first_days_of_january_is_last_years():
     """f24 (1 January 2024): "the provisional annual total for 2023 indicates 29,437 crossings"."""
     (row,) = extract_claims("The provisional annual total indicates 29,437 crossings.", D(2024, 1, 1))
     assert (row["period_start"], row["period_end"]) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_the_week_to_a_day_is_seven_days():
+    """f18: "the week to April 19 when 2,076 people made the dangerous journey"."""
+    row = next(r for r in extract_claims("It was the week to April 19 when 2,076 people made the dangerous journey.",
+                                         D(2022, 8, 7)) if r["figure_text"] == "2,076")
+    assert (row["period_start"], row["period_end"], row["period_rule"]) == (D(2022, 4, 13), D(2022, 4, 19), "week_to")
+
+
+def test_money_carries_no_period():
+    """e17: "Britain gave France £54million in 2021": a payment is not a count over days."""
+    (row,) = extract_claims("Britain gave France £54million in 2021.", D(2022, 8, 1))
+    assert (row["metric"], row["period_start"], row["period_basis"], row["period_rule"]) == (
+        "money", None, "unresolved", "money_undated")
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # d02/d04/f-corpus: groups of a day that has other groups or a larger count are parts of it
+    ("On Sunday 36 people crossed. A group of 15 men, women and children were brought to Dungeness on Sunday.",
+     "15", "people_on_one_boat"),
+    ("Nine on one RHIB, 10 crammed into a tiny fishing boat and five picked in a dinghy on Sunday.",
+     "Nine", "people_on_one_boat"),
+    ("A child was also one of 13 people on board a dinghy on Sunday, when 36 people crossed in all.",
+     "13", "people_on_one_boat"),
+    # c06/e02: the only count of its day is that day's arrivals
+    ("A small boat carrying 18 migrants has been intercepted off the Kent coast on Sunday.", "18", "people_arrived"),
+    ("Border Force found a dinghy off the coast of Dover with 11 people on board on Sunday.", "11", "people_arrived"),
+    # e12: a total whose parts follow a comma is the total
+    ("Some 42 people, including five in a small dinghy, another 18 in a second boat, arrived on Sunday.",
+     "42", "people_arrived"),
+])
+def test_a_group_is_part_of_its_day_or_the_whole_of_it(text, figure, metric):
+    row = next(r for r in extract_claims(text, D(2021, 4, 12)) if r["figure_text"] == figure)
+    assert row["metric"] == metric
+
+
+def test_a_day_written_twice_is_one_date():
+    """e01: "On the morning of 9 November 9, HM Coastguard ... intercepted a group of migrants"."""
+    assert extract_claims("On the morning of 9 November 9, HM Coastguard intercepted a group of migrants.",
+                          D(2018, 11, 9)) == []

@@ -96,7 +96,7 @@ class Draft:
     assertion: str | None = None
     mark: bool = False  # "reached 1,000", "passed 5,000": a running total crossing a mark
     marker: Period | None = None  # a compared year read from the words before the figure
-    sent_text_after: str = ""  # the words right after the figure
+    sent_text_after: str = ""  # the words right after the figure (to the end of its sentence, at most 120 characters)
 
     def set_period(self, p: Period | None, basis: str, rule: str | None = None) -> None:
         self.period, self.basis, self.rule = p, basis, rule or (p.rule if p else "unresolved")
@@ -434,13 +434,55 @@ def step_open_end(drafts: list[Draft], when: When) -> None:
             d.set_period(replace(p, end=when.pub), d.basis, d.rule)
 
 
+def step_group_or_total(drafts: list[Draft], when: When) -> None:
+    """One boat's or one group's people ("a boat carrying 18", "a group of 15") are the day's arrivals
+    when the article gives that day no other count, and a part of the day otherwise: when it states a
+    larger count for the same day, or another group on it ("nine on one RHIB, 10 crammed into a
+    fishing boat"). A part keeps ``people_on_one_boat``; a whole is ``people_arrived``, marked
+    ``one_boat`` so that the check holds it as at most the day's total."""
+    def day(d: Draft) -> dt.date | None:
+        p = d.period
+        return p.start if p is not None and p.start is not None and p.start == p.end else None
+
+    groups = [d for d in drafts if d.unit == "people" and not d.compared and day(d) is not None
+              and (d.metric == "people_on_one_boat" or d.metric == "people_arrived" and _in_one_boat(d))]
+    counts = [d for d in drafts if d.metric == "people_arrived" and not d.compared and day(d) is not None]
+    for g in groups:
+        others = [o for o in groups if o is not g and day(o) == day(g) and o.fig.value != g.fig.value]
+        bigger = [o for o in counts if o not in groups and day(o) == day(g) and o.fig.value > g.fig.value]
+        if others or bigger:
+            g.metric, g.metric_rule = "people_on_one_boat", g.metric_rule or "one_group"
+        elif g.metric == "people_on_one_boat":
+            g.metric, g.assertion = "people_arrived", "one_boat"
+
+
+ONE_BOAT_NEXT = re.compile(r"[^.;,\d–—()]{0,60}?\b(?:in|on|aboard|using|on\s+board)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:boat|dinghy|vessel|craft|RIB|inflatable)\b(?![\s-]*(?:s\b|crossings|arrivals))", re.I)
+
+
+def _in_one_boat(d: Draft) -> bool:
+    """"seven migrants were intercepted in a small dinghy" (not past a comma: "42 people, including
+    five in a small dinghy" is the day's total)."""
+    return bool(ONE_BOAT_NEXT.match(d.sent_text_after))
+
+
+def step_money_undated(drafts: list[Draft], when: When) -> None:
+    """A sum of money carries no period ("£54million in 2021", "£480m over the next three years"): the
+    series has nothing to hold it against, and the labelled corpora date no payment."""
+    for d in drafts:
+        if d.metric == "money":
+            d.set_period(None, "unresolved", "money_undated")
+
+
 ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When], None]]] = [
     ("since_anaphor", step_since_anaphor),
     ("running_mark", step_running_mark),
     ("same_figure", step_same_figure),
     ("carried_from_context", step_carried),
     ("data_day", step_data_day),
+    ("group_or_total", step_group_or_total),
     ("open_end", step_open_end),
+    ("money_undated", step_money_undated),
 ]
 
 
@@ -455,7 +497,7 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
     drafts: list[Draft] = []
     for sent, figs in found:
         s = Sentence(text, sent, find_periods(text, sent.start, sent.end, when),
-                     [Draft(f, sent, clause_window(text, sent, f.start, f.end), sent_text_after=text[f.end:f.end + 20])
+                     [Draft(f, sent, clause_window(text, sent, f.start, f.end), sent_text_after=text[f.end:min(sent.end, f.end + 120)])
                       for f in figs], when)
         for _, step in SENTENCE_STEPS:
             step(s, drafts)
@@ -695,7 +737,7 @@ def _assertion(text: str, d: Draft) -> str | None:
         return "exceeds_period"
     if d.fig.rule == "zero_phrase":
         return "zero_run"
-    if d.metric == "people_arrived" and IN_ONE_BOAT.match(text, d.fig.end, quote_end):
+    if d.metric == "people_arrived" and (d.assertion == "one_boat" or IN_ONE_BOAT.match(text, d.fig.end, quote_end)):
         return "one_boat"
     after = text[d.fig.end:quote_end][:120]
     if RECORD_HIGH.search(after) and not re.match(r"[\s-]+(?:small[- ])?boats?\b", after):

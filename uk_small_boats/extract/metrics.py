@@ -193,6 +193,21 @@ ONE_BOAT_LEAD = _c(r"\b(?:a|one|the|single)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|v
                    r"(?:(?!\b(?:total|tally|taking|bringing|so\s+far)\b)[^.;\d]){0,160}$")
 ONE_BOAT_AFTER = _c(r"^\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+){0,2}?(?:aboard|on\s+board|onboard|in|on)\s+(?:the|a)\s+"
                     r"(?:first|second|third|fourth|another|single|rigid[- ]hulled|separate)\b|^\s+(?:\w+\s+){0,2}?onboard\b")
+# One group of people named as such: "a group of 15", "in one incident, ... 15 people", "one of 13 people
+# on board a dinghy", "nine on one RHIB", "its eight male occupants", "12 crammed on to one boat".
+# Whether such a group is part of a day or the whole of it is decided over the article
+# (extract.claims.step_group_or_total), like a boat's passengers.
+GROUP_BEFORE = _c(r"\b(?:a|another|one|the\s+(?:first|second|third|last|other|latest)|a\s+(?:second|third|further|separate|"
+                  r"smaller|larger|new))\s+group\s+of\s+(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|more\s+than\s+|"
+                  r"approximately\s+|roughly\s+)?$"
+                  r"|\b(?:in|during)\s+(?:one|the\s+(?:first|second|third|latest|last|other)|another|a\s+(?:second|separate|"
+                  r"further))\s+(?:incident|operation|case|rescue|interception)\b[^.;]{0,60}$"
+                  r"|\b(?:was|were)\s+(?:also\s+)?(?:among|one\s+of)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$"
+                  r"|\b(?:its|their)\s+$")
+GROUP_AFTER = _c(r"^\s+(?:[\w-]+\s+){0,2}?(?:on\s+board|aboard|onboard)\s+(?:a|an|the|one|another|its|their)\b"
+                 r"|^\s+(?:[\w-]+\s+){0,2}?occupants\b"
+                 r"|^\s+(?:were\s+)?(?:on|in)\s+(?:one|a\s+single|the\s+first|the\s+second|another)\b(?!\s+day)"
+                 r"|^\s+(?:[\w-]+\s+){0,3}?(?:crammed|packed|squeezed)\s+(?:into|onto|on\s+to|in|on)\s+(?:a|an|one|1|the)\b")
 # "11 men as they crossed the Channel in an inflatable boat": still the arrivals the report knows of
 # (often the day's only boat), but a part of the day's count, never more than all of it.
 IN_ONE_BOAT = _c(r"[^.;\d]{0,60}?\b(?:in|on|aboard|using|on\s+board)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
@@ -284,6 +299,8 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
         return "people_attempted", "people", "attempt_noun"
     if ONE_BOAT.search(before) or ONE_BOAT_AFTER.match(after) or ONE_BOAT_LEAD.search(lead):
         return "people_on_one_boat", "people", "one_boat"
+    if GROUP_BEFORE.search(before) or GROUP_AFTER.match(after):
+        return "people_on_one_boat", "people", "one_group"
     if cls == "people" and not CROSSING_CONTEXT.search(context):
         return "people_other", "people", "no_crossing_context"
     return "people_arrived", "people", "people_noun" if cls == "people" else "bare_count_of_arrivals"

@@ -51,9 +51,13 @@ AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|aged\s+between|under|over)\s+
 PEOPLE_OVER_AGE = re.compile(r"\b(?:men|women|children|people|those|anyone|adults|boys|girls)\s+(?:aged\s+)?(?:over|under)\s+$", re.I)
 
 DATE_LIKE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+{MONTHS}\b"
+    # "9 November 9": a day written twice (a typo) is still one date
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+{MONTHS}\b(?:\s+\d{{1,2}}\b(?![\d,.]\d))?"
     rf"|\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:\s*(?:-|–|to|and|or)\s*|,\s*)\d{{1,2}}(?:st|nd|rd|th)?(?!\d|,\d))*\b"
-    rf"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    # "Sunday 12th" is a date, "On Sunday 36 people crossed" a figure
+    rf"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"
+    rf"(?!\s+(?:[a-z]+\s+)?(?:people|migrants|persons|men|women|children|boats|dinghies|vessels|asylum|individuals|"
+    rf"arrivals|crossings|more|others)\b)"
     rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b\d{{1,2}}(?::|\.)\d{{2}}\s?(?:am|pm|GMT|BST)?\b"
     rf"|\b\d{{1,2}}\s?(?:am|pm)\b", re.I)
 ZERO_PHRASE = re.compile(

@@ -408,6 +408,14 @@ def _month_last_year(m: re.Match, w: When) -> Resolved:
     return _month(month, y, w)
 
 
+@rule("week_to", rf"\b(?:in\s+)?the\s+(?:seven\s+days|week)\s+(?:to|ending|ended|leading\s+up\s+to|up\s+to)\s+"
+      rf"(?:(?P<wd>{WEEKDAY})|{date_atom('a')})", "main", year_hint=True)
+def _week_to(m: re.Match, w: When) -> Resolved:
+    """"the week to April 19": the seven days ending that day (before the ``day`` rule takes the day)."""
+    end = _weekday(m["wd"], w.pub) if m["wd"] else parse_date(m, "a", w)
+    return (end - dt.timedelta(days=6), end) if end else None
+
+
 @rule("as_of", rf"\b(?:as\s+(?:of|at)|up\s+(?:to|until)|until)\s+(?:(?:{WEEKDAY})\s*,?\s+)?{date_atom('a')}"
       rf"|\b(?:as\s+(?:of|at)|up\s+(?:to|until))\s+(?P<wd>(?:last\s+)?{WEEKDAY}|yesterday|today)",
       "end", year_hint=True)
@@ -521,13 +529,9 @@ def _past_duration(m: re.Match, w: When) -> Resolved:
     return w.data_day - dt.timedelta(days=days - 1), w.data_day
 
 
-@rule("week", rf"\b(?P<w>last|this|the\s+past|the\s+previous)\s+week\b(?!\s+(?:before|leading))"
-      rf"|\b(?:in\s+)?the\s+week\s+(?:to|ending|leading\s+up\s+to|up\s+to)\s+(?:(?P<wd>{WEEKDAY})|{date_atom('a')})",
+@rule("week", rf"\b(?P<w>last|this|the\s+past|the\s+previous)\s+week\b(?!\s+(?:before|leading))",
       "main")
 def _week(m: re.Match, w: When) -> Resolved:
-    if m["w"] is None:
-        end = _weekday(m["wd"], w.pub) if m["wd"] else parse_date(m, "a", w)
-        return (end - dt.timedelta(days=6), end) if end else None
     kind = m["w"].lower()
     monday = w.data_day - dt.timedelta(days=w.data_day.weekday())
     if kind == "this":
@@ -709,7 +713,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "relative_day": ("yesterday", "today", "tonight", "overnight", "night", "morning", "earlier"),
     "duration_before": ("before", "prior", "until"), "over_years": ("years",), "days_later": ("day", "week"),
     "ago": ("ago",), "current": ("current", "present", "now"), "single_day": ("day", "hour"),
-    "within_hours": ("hours",), "past_duration": ("past", "last", "previous", "than", "under"), "week": ("week",),
+    "within_hours": ("hours",), "past_duration": ("past", "last", "previous", "than", "under"), "week": ("week",), "week_to": ("week", "seven"),
     "a_week_of": ("week",), "weekend": ("weekend",), "month_relative": ("month", "this"),
     "month_edge": MONTH_STEMS, "month": MONTH_STEMS, "last_year_total": ("last year",),
     "last_year": ("year",), "month_bare": MONTH_STEMS,
