@@ -11,12 +11,14 @@ import contextlib
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .inputs import Partition
 from .partition import Official, check_partition
 
 
 def serial(parts: Iterable[Partition], out: str, official: Official) -> Iterator[dict]:
+    """Run the partitions one after another in this process, yielding each one's counts."""
     for part in parts:
         yield check_partition(part, out, official)
 
@@ -33,6 +35,7 @@ def _pool_task(part: Partition) -> dict:
 
 
 def process_pool(parts: Iterable[Partition], out: str, official: Official, workers: int) -> Iterator[dict]:
+    """Run the partitions on a pool of ``workers`` local processes, yielding counts as each finishes."""
     # spawn, not fork: the driver has pyarrow's thread pools running, which fork does not copy safely
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(out, official)) as pool:
@@ -41,8 +44,11 @@ def process_pool(parts: Iterable[Partition], out: str, official: Official, worke
 
 def dask_cluster(parts: Iterable[Partition], out: str, official: Official, *, scheduler: str | None,
          workers: int) -> Iterator[dict]:
-    """On the cluster at ``scheduler`` (or a local one of ``workers`` processes). The input and
-    ``out`` must be at the same path on every worker (a shared file system)."""
+    """Run the partitions on a Dask cluster, yielding counts as each finishes.
+
+    The cluster is the one at ``scheduler``, or else a local one of ``workers`` processes. The input
+    and ``out`` must be at the same path on every worker (a shared file system).
+    """
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:  # an optional extra: the runtime install does not carry it
@@ -58,7 +64,7 @@ def dask_cluster(parts: Iterable[Partition], out: str, official: Official, *, sc
         window = 2 * max(1, sum(client.nthreads().values()))
         todo = iter(parts)
 
-        def submit(part: Partition):
+        def submit(part: Partition) -> Any:  # a dask Future (dask is untyped)
             return client.submit(check_partition, part, out, shared, pure=False)
 
         running = as_completed([submit(p) for p in itertools.islice(todo, window)])

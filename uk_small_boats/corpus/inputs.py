@@ -31,6 +31,8 @@ TOO_BIG = f"text is over {MAX_BYTES:,} bytes; an article is far smaller (split i
 
 @dataclass(frozen=True)
 class Partition:
+    """A slice of the input that one worker reads on its own: where it is and how many records."""
+
     number: int  # its place in the plan: names its output files
     kind: str  # parquet | jsonl | txt
     path: str  # the file (parquet, jsonl) or the folder (txt)
@@ -44,11 +46,14 @@ class Partition:
 
     @property
     def name(self) -> str:
+        """Name the partition's output files and its ``done/`` marker: ``part-NNNNNN``."""
         return f"part-{self.number:06d}"
 
 
 @dataclass(frozen=True)
 class Article:
+    """A usable input record: a non-empty text with an id and a publication date."""
+
     id: str
     published: dt.date
     text: str
@@ -59,6 +64,8 @@ class Article:
 
 @dataclass(frozen=True)
 class BadRecord:
+    """An input record that cannot be checked, with the rule it broke and why (a row of errors)."""
+
     id: str | None
     file: str
     row: int | None
@@ -122,7 +129,8 @@ def _parquet_parts(path: Path, size: int, first: int) -> list[Partition]:
             raise PipelineError(f"no column {col!r}; an article needs {', '.join(REQUIRED)} "
                                 f"(optional: {', '.join(OPTIONAL)})", file=str(path), column=col,
                                 rule="input-columns")
-    parts, row = [], 1
+    parts: list[Partition] = []
+    row = 1
     for g in range(pf.num_row_groups):
         n = pf.metadata.row_group(g).num_rows
         for b in range(0, n, size):
@@ -133,7 +141,8 @@ def _parquet_parts(path: Path, size: int, first: int) -> list[Partition]:
 
 
 def _jsonl_parts(path: Path, size: int, first: int) -> list[Partition]:
-    parts, offset, count, start, start_line = [], 0, 0, 0, 1
+    parts: list[Partition] = []
+    offset, count, start, start_line = 0, 0, 0, 1
     with open(path, "rb") as f:
         for line_no, raw in enumerate(f, 1):
             if raw.strip():
@@ -151,6 +160,7 @@ def _jsonl_parts(path: Path, size: int, first: int) -> list[Partition]:
 
 
 def read_partition(part: Partition) -> Iterator[Article | BadRecord]:
+    """Yield each record of ``part`` as an Article, or as a BadRecord saying why it is not one."""
     yield from READERS[part.kind](part)
 
 
@@ -207,7 +217,7 @@ def _read_txt(part: Partition) -> Iterator[Article | BadRecord]:
 READERS = {"parquet": _read_parquet, "jsonl": _read_jsonl, "txt": _read_txt}
 
 
-def _date(value) -> dt.date | None:
+def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -13,6 +13,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -74,7 +75,9 @@ def _raised(a: Article, stage: str, exc: Exception) -> BadRecord:
 
 def _extract(articles: list[Article], bad: list[BadRecord]) -> tuple[pd.DataFrame, list[Article]]:
     spec = resource("claims")
-    rows, kept, first = [], [], {}
+    rows: list[dict] = []
+    kept: list[Article] = []
+    first: dict[str, str] = {}  # id -> where it first appeared
     for a in articles:
         if a.id in first:
             bad.append(BadRecord(a.id, a.file, a.row, "article-id-unique",
@@ -125,9 +128,9 @@ def _counts(articles: list[Article], bad: list[BadRecord], claims: pd.DataFrame,
             checks: pd.DataFrame) -> list[list]:
     """[publisher, year, articles, errors, claims, {verdict: n}] per publisher and year."""
     key_of = {a.id: (a.publisher or "", a.published.year) for a in articles}
-    groups: dict[tuple, list] = {}
+    groups: dict[tuple[str, int | None], list[Any]] = {}
 
-    def group(key):
+    def group(key: tuple[str, int | None]) -> list[Any]:
         return groups.setdefault(key, [0, 0, 0, Counter()])
 
     for a in articles:
@@ -136,7 +139,7 @@ def _counts(articles: list[Article], bad: list[BadRecord], claims: pd.DataFrame,
         g = group((b.publisher or "", b.year))
         g[0] += 1
         g[1] += 1
-    for key, verdict in zip(checks["article_id"].map(key_of), checks["verdict"]):
+    for key, verdict in zip(checks["article_id"].map(key_of), checks["verdict"], strict=True):
         g = group(key)
         g[2] += 1
         g[3][verdict] += 1
@@ -146,22 +149,26 @@ def _counts(articles: list[Article], bad: list[BadRecord], claims: pd.DataFrame,
 
 def check_partition(part: Partition, out: str, official: Official) -> dict:
     """Read, extract, check and write one partition; return its counts (also in its marker)."""
-    out = Path(out)
-    articles, bad = [], []
+    folder = Path(out)
+    articles: list[Article] = []
+    bad: list[BadRecord] = []
     for rec in read_partition(part):
-        (articles if isinstance(rec, Article) else bad).append(rec)
+        if isinstance(rec, Article):
+            articles.append(rec)
+        else:
+            bad.append(rec)
     claims, articles = _extract(articles, bad)
     claims, checks, articles = _check(claims, articles, series_index(official), bad)
-    article_of = dict(zip(claims["claim_id"], claims["source_id"]))
+    article_of = dict(zip(claims["claim_id"], claims["source_id"], strict=True))
     checks.insert(0, "article_id", checks["claim_id"].map(article_of))
     claims.insert(0, "article_id", claims["source_id"])
     errors = pd.DataFrame([[b.id, b.file, b.row, b.rule, b.reason] for b in bad],
                           columns=ERRORS.field_names)
-    for name, df in zip(OUTPUTS, (claims, checks, errors)):
-        _write(conform(df, output_spec(name), origin=f"{part.name} {name}"), name, out, part)
+    for name, df in zip(OUTPUTS, (claims, checks, errors), strict=True):
+        _write(conform(df, output_spec(name), origin=f"{part.name} {name}"), name, folder, part)
     stats = {"partition": part.name, "articles": part.count, "errors": len(bad), "claims": len(claims),
              "groups": _counts(articles, bad, claims, checks)}
-    marker = out / DONE / f"{part.name}.json"
+    marker = folder / DONE / f"{part.name}.json"
     tmp = marker.with_name(f".{marker.name}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps(stats, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(tmp, marker)

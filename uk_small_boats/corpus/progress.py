@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from typing import TextIO
+from typing import Self, TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
 
@@ -22,13 +22,14 @@ class LogLines:
     def __init__(self, stream: TextIO):
         self.stream = stream
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         pass
 
     def start(self, *, partitions: int, articles: int, done_partitions: int, done_articles: int) -> None:
+        """Print what the run holds and how much of it an earlier run did; start the clock."""
         self.partitions, self.articles = partitions, articles
         self.done_partitions, self.done_articles, self.run_articles = done_partitions, done_articles, 0
         self.t0 = time.perf_counter()
@@ -36,6 +37,7 @@ class LogLines:
         self._print(f"{articles:,} articles in {partitions:,} partitions{resumed}")
 
     def advance(self, stats: dict) -> None:
+        """Print a finished partition's counts, the run's progress, its rate and the time left."""
         self.done_partitions += 1
         self.done_articles += stats["articles"]
         self.run_articles += stats["articles"]
@@ -51,7 +53,7 @@ class LogLines:
 
 
 class _Rate(ProgressColumn):
-    def render(self, task) -> Text:
+    def render(self, task: Task) -> Text:
         return Text(f"{task.speed or 0:,.0f} articles/s")
 
 
@@ -62,15 +64,17 @@ class Bar:
         self.bar = Progress(TextColumn("[bold]checking[/]"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("articles"), _Rate(), TimeRemainingColumn(), console=console)
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         self.bar.start()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.bar.stop()
 
     def start(self, *, partitions: int, articles: int, done_partitions: int, done_articles: int) -> None:
+        """Show the bar over all the run's articles, those an earlier run did already filled in."""
         self.task = self.bar.add_task("check", total=articles, completed=done_articles)
 
     def advance(self, stats: dict) -> None:
+        """Move the bar on by a finished partition's articles."""
         self.bar.advance(self.task, stats["articles"])

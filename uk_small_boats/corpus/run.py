@@ -11,6 +11,7 @@ import csv
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -29,17 +30,29 @@ ENGINES = ("local", "dask")
 
 
 class Progress(Protocol):
-    def start(self, *, partitions: int, articles: int, done_partitions: int, done_articles: int) -> None: ...
-    def advance(self, stats: dict) -> None: ...
+    """What check_corpus reports its progress to (the CLI's bar or log lines)."""
+
+    def start(self, *, partitions: int, articles: int, done_partitions: int, done_articles: int) -> None:
+        """Take the run's size and what an earlier run had done, before any partition runs."""
+
+    def advance(self, stats: dict) -> None:
+        """Take one finished partition's counts (its ``done/`` marker)."""
 
 
 class _Quiet:
-    def start(self, **_): pass
-    def advance(self, stats): pass
+    """Progress that shows nothing (check_corpus called without one)."""
+
+    def start(self, *, partitions: int, articles: int, done_partitions: int, done_articles: int) -> None:
+        pass
+
+    def advance(self, stats: dict) -> None:
+        pass
 
 
 @dataclass
 class Result:
+    """What a check_corpus run did: its partitions, those skipped, and the summary rows."""
+
     partitions: int
     skipped: int  # partitions a previous run had finished
     summary: list[dict] = field(default_factory=list)
@@ -74,6 +87,7 @@ def _open_run(out: Path, manifest: dict) -> None:
 
 
 def verdicts() -> list[str]:
+    """List the verdicts claim_checks allows, in the schema's order (the summary's columns)."""
     return next(f for f in resource("claim_checks").fields if f["name"] == "verdict")["constraints"]["enum"]
 
 
@@ -123,6 +137,7 @@ def check_corpus(source: Path, out: Path, *, ods: Path, engine: str = "local", w
                    done_partitions=len(parts) - len(todo),
                    done_articles=sum(p.count for p in parts if p.name in done))
     workers = min(workers, len(todo))  # no more processes than partitions left
+    finished: Iterator[dict]
     if not todo:
         finished = iter(())
     elif engine == "dask":

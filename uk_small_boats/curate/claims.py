@@ -23,8 +23,11 @@ OVERRIDES = DATA / "claim_overrides.yaml"
 
 
 def reference_dates(sources: pd.DataFrame) -> dict[str, dt.date]:
-    """The date each source's relative dates are resolved against: its own publication date, or
-    for an undated rewrite the date of the text it rewrites (never published as its date)."""
+    """Map each source to the date its relative dates ("last week") are resolved against.
+
+    That is its own publication date, or for an undated rewrite the date of the text it rewrites
+    (never published as its date). A source with neither is left out.
+    """
     pub = {r.source_id: r.published_date for r in sources.itertuples(index=False)}
     out = {}
     for r in sources.itertuples(index=False):
@@ -37,6 +40,7 @@ def reference_dates(sources: pd.DataFrame) -> dict[str, dt.date]:
 
 
 def machine_claims(texts: dict[str, str], sources: pd.DataFrame) -> list[dict]:
+    """Extract the claims of every text that has a reference date, as rows sorted by source id."""
     refs = reference_dates(sources)
     rows = []
     for sid in sorted(texts):
@@ -49,6 +53,7 @@ def machine_claims(texts: dict[str, str], sources: pd.DataFrame) -> list[dict]:
 
 
 def load_overrides(path: Path = OVERRIDES) -> list[dict]:
+    """Read the override entries in ``path`` (none if it is absent), each checked for an action and a reason."""
     if not path.exists():
         return []
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
@@ -71,6 +76,11 @@ def _locate(text: str, figure_text: str, occurrence: int, path: Path, i: int) ->
 
 
 def apply_overrides(rows: list[dict], texts: dict[str, str], path: Path = OVERRIDES) -> list[dict]:
+    """Apply the overrides in ``path`` to the extracted claim rows: drop, correct or add claims.
+
+    An added claim is located in its text by its figure (and occurrence); an override of a source
+    whose text is not on this machine is skipped.
+    """
     def add(e: dict, i: int) -> dict | None:
         sid = e["source_id"]
         if sid not in texts:
@@ -99,6 +109,7 @@ def override_files(data: Path = DATA) -> list[Path]:
 
 
 def curated_claims(texts: dict[str, str], sources: pd.DataFrame) -> pd.DataFrame:
+    """Build the claims table: the extractor's claims with every override file applied, conformed."""
     rows = machine_claims(texts, sources)
     for path in override_files():
         rows = apply_overrides(rows, texts, path)
