@@ -126,8 +126,9 @@ def test_no_dates_is_unresolved():
 def test_round_figure_reads_as_rounded():
     assert verdict(claim(1000, start="2025-03-01", end="2025-03-10"), series({dt.date(2025, 3, 5): 172}))[:2] == \
         ("consistent", "rounded_figure")
-    assert verdict(claim(1000, start="2025-03-01", end="2025-03-10"), series({dt.date(2025, 3, 5): 500}))[0] == \
-        "discrepancy"
+    # (the same ten days of 2024 must not hold 1,000 either, or the year-before reading would fit)
+    assert verdict(claim(1000, start="2025-03-01", end="2025-03-10"),
+                   series({dt.date(2025, 3, 5): 500, dt.date(2024, 3, 5): 500}))[0] == "discrepancy"
 
 
 def test_one_boat_is_part_of_the_day():
@@ -250,3 +251,41 @@ def test_a_claim_without_a_period_rule_is_checked():
     c = claim(130, period_rule=None)
     c["period_rule"] = c["period_rule"].astype("string")  # the dtype the published claims are read with
     assert verdict(c)[:2] == ("discrepancy", "discrepancy")
+
+
+def test_a_running_total_may_reach_the_publication_day():
+    """f14: "at least 8,452 people have now made the crossing in 2021", read to the day before
+    publication, fits only with the publication day's arrivals: a report can count the day it was
+    written, never a day past it."""
+    c = claim(1050, qualifier="at_least", start="2025-03-01", end="2025-03-10")
+    assert verdict(c)[:2] == ("discrepancy", "discrepancy")  # 1,000 to 10 March
+    r = check_claims(c, series(), published=pd.Series([pd.Timestamp("2025-03-11")])).iloc[0]
+    assert (r["verdict"], r["reading"], r["official_value"]) == ("consistent", "to_publication", 1100)
+    assert pd.Timestamp(r["matched_end"]) == pd.Timestamp("2025-03-11")
+    r = check_claims(c, series(), published=pd.Series([pd.Timestamp("2025-03-10")])).iloc[0]
+    assert r["verdict"] == "discrepancy"  # published the same day: nothing later to count
+
+
+def test_a_compared_figure_read_with_last_years_dates():
+    """A figure that equals the same dates a year earlier exactly is a comparison misread, not an error."""
+    idx = series({dt.date(2024, 3, 5): 73})
+    r = verdict(claim(73), idx)[2]
+    assert (r["verdict"], r["rule"], r["reading"]) == ("consistent", "alternative_reading", "year_before")
+    assert verdict(claim(74), idx)[0] == "discrepancy"  # near is not enough for this reading
+
+
+def test_a_days_percentage_read_as_the_year_to_date():
+    """f22/f25: "Today's figures are 23 percent higher than the same period last year"."""
+    idx = series({dt.date(2025, 3, 5): 400})
+    c = claim(4, metric="percent_change", unit="percent", change_of="people_arrived",
+              compare_start=pd.Timestamp("2024-03-05"), compare_end=pd.Timestamp("2024-03-05"))
+    r = verdict(c, idx)[2]  # 6,700 against 6,500 from 1 January (2025 is no leap year: 64 days v 65)
+    assert (r["verdict"], r["reading"]) == ("consistent", "year_to_date"), r["explanation"]
+    assert "from 1 January" in r["explanation"]
+
+
+def test_french_preventions_are_revised_by_a_share_of_the_larger_figure():
+    """d28: 977 stopped 'in the last seven days', 849 in SB_02 for that week."""
+    idx = series()
+    c = claim(402, metric="people_prevented", start="2025-03-03", end="2025-03-09")
+    assert verdict(c, idx)[:2] == ("revised", "small_revision")  # 350 in the series: 13% of 402

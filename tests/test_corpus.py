@@ -196,10 +196,10 @@ def test_an_article_the_extractor_or_checker_raises_on_goes_to_errors(tmp_path, 
             raise ValueError("cannot read this")
         return real_extract(text, published)
 
-    def check(claims, idx):
+    def check(claims, idx, **kw):
         if (claims["source_id"] == "art-004").any():
             raise RuntimeError("checker broke")
-        return real_check(claims, idx)
+        return real_check(claims, idx, **kw)
 
     monkeypatch.setattr(P, "extract_claims", extract)
     monkeypatch.setattr(P, "check_claims", check)

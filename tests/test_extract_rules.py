@@ -165,6 +165,12 @@ CUE_CASES = [
      "northern France", "Five", "people_prevented"),  # "picked up from" is no comparison ("up from 511")
     ("french_prevented", "A further 538 people in 11 boats were intercepted by French officials.", "538",
      "people_prevented"),
+    ("french_prevented", "December 30: 19 migrants including two young children were rescued by the Marine Nationale "
+     "from a overloaded pleasure boat", "19", "people_prevented"),  # f08
+    ("french_authority", "Some 2,358 people had to be rescued compared to 586 in 2018, the Maritime Prefecture of the "
+     "Channel and the North Sea told AFP today.", "2,358", "people_prevented"),  # f08
+    ("prevented", "More than 2,300 migrants were blocked in the Channel in 2019 as they tried to get to Britain.",
+     "2,300", "people_prevented"),  # f08
     ("prevented", "Almost 1,000 people were stopped from entering Britain last week, figures show.", "1,000",
      "people_prevented"),
     ("attempted", "Nearly 50,000 people aboard 795 boats attempted to cross the Channel from France.", "50,000",
@@ -449,3 +455,11 @@ def test_a_day_written_twice_is_one_date():
     """e01: "On the morning of 9 November 9, HM Coastguard ... intercepted a group of migrants"."""
     assert extract_claims("On the morning of 9 November 9, HM Coastguard intercepted a group of migrants.",
                           D(2018, 11, 9)) == []
+
+
+def test_the_first_quarter_of_the_year_spoken_of():
+    """f25: "the same period last year, when 3,793 arrived in the first quarter of the year"."""
+    text = ("Today's figures are 23 percent higher than the same period last year, when 3,793 arrived in the first "
+            "quarter of the year.")
+    row = next(r for r in extract_claims(text, D(2024, 3, 27)) if r["figure_text"] == "3,793")
+    assert (row["period_start"], row["period_end"]) == (D(2023, 1, 1), D(2023, 3, 31))

@@ -238,7 +238,8 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
         for r in rows:
             r.update(claim_id=f"article-{r['figure_start']}", source_id="article", review=None)
         claims = conform(pd.DataFrame(rows, columns=spec.field_names), spec, origin=str(file))
-        checks = check_claims(claims, OfficialSeriesIndex(series.daily, series.weekly))
+        checks = check_claims(claims, OfficialSeriesIndex(series.daily, series.weekly),
+                              published=pd.Series([pd.Timestamp(day)] * len(claims)))
     except PipelineError as exc:
         _fail(exc)
     merged = claims.merge(checks, on="claim_id")

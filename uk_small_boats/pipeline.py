@@ -148,7 +148,11 @@ def check_drift(ctx: Context) -> None:
 @deriver("claim_checks")
 def _claim_checks(ctx: Context) -> pd.DataFrame:
     idx = OfficialSeriesIndex(ctx.frames["official_daily"], ctx.frames["official_weekly"])
-    checks = check_claims(ctx.frames["claims"], idx)
+    claims, sources = ctx.frames["claims"], ctx.frames["sources"].set_index("source_id")
+    # a source dated by matching its own figures to the series cannot confirm those figures
+    from_series = claims["source_id"].map(sources["date_method"]).eq("inferred_from_series")
+    checks = check_claims(claims, idx, date_from_series=from_series,
+                          published=claims["source_id"].map(sources["published_date"]))
     ctx.report["verdicts"] = {k: int(v) for k, v in checks["verdict"].value_counts().sort_index().items()}
     return checks
 

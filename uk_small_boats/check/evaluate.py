@@ -90,7 +90,7 @@ def check_article(text: str, published, idx: OfficialSeriesIndex) -> list[dict]:
     for r in rows:
         r.update(claim_id=f"article-{r['figure_start']}", source_id="article", review=None)
     claims = conform(pd.DataFrame(rows, columns=spec.field_names), spec, origin="article")
-    checks = check_claims(claims, idx)
+    checks = check_claims(claims, idx, published=pd.Series([pd.Timestamp(published)] * len(claims)))
     return [{**r, **{k: v for k, v in c.items() if k != "claim_id"}}
             for r, c in zip(rows, checks.to_dict("records"))]
 

@@ -51,6 +51,9 @@ BOATS_REL, BOATS_ABS = 0.20, 2
 # misread period than a reporting error: left unresolved rather than called a discrepancy.
 IMPLAUSIBLE_RATIO = (1 / 2, 2)
 IMPLAUSIBLE_FROM = 20
+# French prevention estimates are revised by up to this share of the larger figure (977 -> 849 for the
+# week to 5 May 2024)
+PREVENTED_REVISION = 0.15
 PCT_ROUNDING = 1.0  # percentage points: "42%" for 41.6% or 42.4%
 PCT_ABOUT = 2.0  # "about 42%"
 PCT_REVISION = 1.5

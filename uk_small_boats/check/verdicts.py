@@ -25,20 +25,13 @@ import numpy as np
 import pandas as pd
 
 from ..metadata.schemas import resource
+from . import readings
 from . import rules as R
 from .series import OfficialSeriesIndex
 
 COLUMNS = resource("claim_checks").field_names
 EQUAL_OK = ["exact", "about", "almost", "nearly", "at_least", "up_to"]  # wordings an equal figure satisfies
 LABEL = {"people_arrived": "people arrived", "boats_arrived": "boats arrived", "people_prevented": "people prevented"}
-# Alternative readings of a count's dates, tried in order: (name, shift of a single day's start, of
-# its end, shift of a running total's end (None: single days only)). A day later is not tried for
-# counts: figures are published the morning after, so a report cannot be ahead of its data.
-COUNT_READINGS = [("data_day", -1, -1, -1), ("year_to_date", None, 0, None), ("week_ending", -6, 0, None)]
-# Widening a single day to the year or the week only makes sense for two-sided wordings: any longer
-# period would satisfy "more than N" or "hundreds".
-WIDEN_OK = ["exact", "about", "almost", "nearly"]
-PREVENTED_REVISION = 0.15  # French prevention estimates are revised by this much (977 -> 849 in May 2024)
 
 
 def fmt_n(x: float) -> str:
@@ -92,10 +85,11 @@ def _fits(q: np.ndarray, v: np.ndarray, o: np.ndarray, revised_days: np.ndarray,
     return out
 
 
-def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex,
-                 date_from_series: pd.Series | None = None) -> pd.DataFrame:
+def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex, date_from_series: pd.Series | None = None,
+                 published: pd.Series | None = None) -> pd.DataFrame:
     """One claim_checks row per claim. ``date_from_series`` (aligned with ``claims``) marks claims
-    whose source was itself dated by matching its figures to the series."""
+    whose source was itself dated by matching its figures to the series; ``published`` (aligned, or
+    None when unknown) is each claim's publication day, the latest day a report's totals can reach."""
     n = len(claims)
     out = pd.DataFrame({c: pd.Series([None] * n, dtype=object) for c in COLUMNS})
     out["claim_id"] = claims["claim_id"].to_numpy()
@@ -139,7 +133,8 @@ def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex,
 
     bulk = (kind == "count") & inside & ~np.isin(assertion, ["threshold", "zero_run"])
     if bulk.any():
-        _counts(np.flatnonzero(bulk), claims, out, idx, measure, basis)
+        pub = pd.to_datetime(published if published is not None else pd.Series([pd.NaT] * n)).reset_index(drop=True)
+        _counts(np.flatnonzero(bulk), claims, out, idx, measure, basis, pub)
     for k in np.flatnonzero(inside & ~bulk & ~none):
         _one(int(k), claims.iloc[int(k)].to_dict(), out, idx)
     _finish_numbers(out, claims, v, metric)
@@ -155,7 +150,7 @@ def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex,
 # ---------------------------------------------------------------- counts, in bulk
 
 def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: OfficialSeriesIndex,
-            measure: np.ndarray, basis: np.ndarray) -> None:
+            measure: np.ndarray, basis: np.ndarray, published: pd.Series) -> None:
     c = claims.iloc[rows]
     ps, pe = c["period_start"].reset_index(drop=True), c["period_end"].reset_index(drop=True)
     q = _obj(c["qualifier"])
@@ -175,21 +170,17 @@ def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: Offi
                        dtype=object)
     ms, me = ps.to_numpy(copy=True), pe.to_numpy(copy=True)
     stated_official = official.copy()
-    single = (ps == pe).to_numpy()
-    for name, d_start, d_end, d_run in COUNT_READINGS:
-        todo = verdict == None  # noqa: E711
-        if d_run is None:
-            todo &= single & np.isin(q, WIDEN_OK)  # year to date and week ending reread a single day
+    stated = readings.Claims(ps, pe, q, published[rows].reset_index(drop=True))
+    for rd in readings.COUNT_READINGS:
+        todo, s2, e2 = readings.reread(rd, stated, verdict == None)  # noqa: E711
         if not todo.any():
             continue
-        s2, e2 = _reread(ps[todo], pe[todo], single[todo], d_start, d_end, d_run)
         o2 = _sums(idx, s2, e2, meas[todo])
         f2 = _fits(q[todo], v[todo], o2, np.zeros(int(todo.sum()), dtype="int64"))
-        # another reading must fit the wording itself; only the data day may also be a small revision
-        ok = np.isin(f2, ["match", "consistent", "rounded"] + (["revised"] if name == "data_day" else []))
+        ok = np.isin(f2, rd.fits)
         at = np.flatnonzero(todo)[ok]
         verdict[at] = np.where(f2[ok] == "revised", "revised", "consistent")
-        rule[at], reading[at] = "alternative_reading", name
+        rule[at], reading[at] = "alternative_reading", rd.name
         ms[at], me[at] = s2[ok].to_numpy(), e2[ok].to_numpy()
         official[at] = o2[ok]
     # "between October 2021 and November 2022": any stretch that starts and ends in those months
@@ -234,16 +225,6 @@ def _sums(idx: OfficialSeriesIndex, s: pd.Series, e: pd.Series, meas: np.ndarray
     return o
 
 
-def _reread(ps: pd.Series, pe: pd.Series, single: np.ndarray, d_start, d_end, d_run):
-    """New dates for a reading: a single day moves (or widens), a running total keeps its start."""
-    if d_start is None:  # year to date: 1 January of the day's year
-        s2 = pd.to_datetime(pe.dt.year.astype(str) + "-01-01")
-    else:
-        s2 = ps + pd.to_timedelta(np.where(single, d_start, 0), unit="D")
-    e2 = pe + pd.to_timedelta(np.where(single, d_end, d_run if d_run is not None else 0), unit="D")
-    return s2.reset_index(drop=True), e2.reset_index(drop=True)
-
-
 def _reading_text(reading: str, s, e, ps, pe) -> str | None:
     if reading == "stated" or pd.isna(s):
         return None
@@ -251,6 +232,7 @@ def _reading_text(reading: str, s, e, ps, pe) -> str | None:
     what = {"data_day": "one day earlier than stated", "day_after": "one day later than stated",
             "within_months": "some stretch starting and ending in the months named",
             "year_to_date": "the year to the stated day", "week_ending": "the seven days to the stated day",
+            "to_publication": "to the day the report was published", "year_before": "the same dates a year earlier",
             "first_published": "as first published (the series has since revised a day in the period)"}
     return f"{fmt_period(s, e)} ({days} day{'s' if days != 1 else ''}): {what.get(reading, reading)}"
 
@@ -379,7 +361,7 @@ def _prevented(k, c, out, idx, meas):
         return
     lo, hi = R.band(c["qualifier"], v)
     gap = max(lo - o, o - hi, 0)
-    vd = "match" if o == v else "consistent" if lo <= o <= hi else "revised" if gap <= PREVENTED_REVISION * o else None
+    vd = "match" if o == v else "consistent" if lo <= o <= hi else "revised" if gap <= R.PREVENTED_REVISION * max(o, v) else None
     rl = {"match": "exact_match", "consistent": "within_qualifier", "revised": "small_revision"}.get(vd or "")
     if vd is None:
         vd, rl = _judged(c, False)
@@ -483,38 +465,13 @@ def _percent(k, c, out, idx):
         _set(out, k, verdict="not_checkable", rule="outside_series",
              explanation="The series does not cover both periods of the comparison.")
         return
-    single = ps == pe
-    zero, one = pd.Timedelta(0), pd.Timedelta(days=1)
-    # Readings: as stated; the same number of days when one year is a leap year and the other is not
-    # (how "the same period" is often counted); then both periods a day earlier or later.
-    candidates = [("stated", zero, zero, zero)]
-    if ps.year != cs.year and calendar.isleap(cs.year) != calendar.isleap(ps.year) and \
-            ce >= pd.Timestamp(cs.year, 3, 1) and cs <= pd.Timestamp(cs.year, 2, 28):
-        candidates.append(("same_day_count", zero, -one if calendar.isleap(cs.year) else one, zero))
-    candidates += [("data_day", -one, -one, -one if single else zero), ("day_after", one, one, one if single else zero)]
-    best = None
-    stated_change = None
-    for name, d_main, d_cmp, d_start in candidates:
-        a = idx.period_sums([ps + d_start], [pe + d_main], meas)[0]
-        b = idx.period_sums([cs + d_start], [ce + d_cmp], meas)[0]
-        if math.isnan(a) or math.isnan(b) or b == 0:
-            continue
-        change = (a / b - 1) * 100
-        if name == "stated":
-            stated_change = change
-        gap = abs(change - stated)
-        tol = R.PCT_ABOUT if c["qualifier"] == "about" else R.PCT_ROUNDING
-        ok = round(change) == round(stated) or gap < tol
-        if best is None or (ok and not best[-2]):
-            best = (name, d_main, d_cmp, d_start, a, b, change, ok, gap)
-        if ok:
-            break
+    best, stated_change = _best_percent_reading(c, idx, meas, stated, ps, pe, cs, ce)
     if best is None:
         _set(out, k, verdict="not_checkable", rule="outside_series",
              explanation="The series does not cover both periods of the comparison.")
         return
-    name, d_main, d_cmp, d_start, a, b, change, ok, gap = best
-    p1, p2 = fmt_period(ps + d_start, pe + d_main), fmt_period(cs + d_start, ce + d_cmp)
+    name, (s1, e1, s2, e2), a, b, change, ok, gap = best
+    p1, p2 = fmt_period(s1, e1), fmt_period(s2, e2)
     word = "rise" if change >= 0 else "fall"
     said = f"{stated:+g}%"
     reading = name
@@ -523,11 +480,12 @@ def _percent(k, c, out, idx):
         rl, tail = "percent_recomputed", f"a {word} of {abs(change):.1f}%, {'as stated' if vd == 'match' else 'close to'} ({said})."
     elif ok:
         vd, rl = "consistent", "alternative_reading"
-        days = (ce + d_cmp - cs).days + 1
         by_dates = f"; {stated_change:.0f}% by calendar dates" if stated_change is not None else ""
-        tail = (f"a {word} of {abs(change):.1f}%, as stated ({said}), if read as {p2}"
-                + (f", the same {days} days{by_dates}." if name == "same_day_count" else
-                   f", both periods a day {'earlier' if d_main.days < 0 else 'later'}{by_dates}."))
+        how = {"same_day_count": f", the same {(e2 - s2).days + 1} days",
+               "year_to_date": ", both from 1 January (the year to date, not the day)",
+               "data_day": ", both periods a day earlier", "day_after": ", both periods a day later"}[name]
+        what = p2 if name == "same_day_count" else f"{p1} against {p2}"  # only the compared period moves
+        tail = f"a {word} of {abs(change):.1f}%, as stated ({said}), if read as {what}{how}{by_dates}."
     elif gap <= R.PCT_REVISION:
         vd, rl, reading, tail = "revised", "percent_recomputed", "stated", f"a {word} of {abs(change):.1f}%, within revision of {said}."
     else:
@@ -537,9 +495,50 @@ def _percent(k, c, out, idx):
             "." if vd == "discrepancy" else ", but the dates were inferred, not stated: nothing is judged.")
     _set(out, k, verdict=vd, rule=rl, reading=reading, official_value=round(change, 2), official_period_value=a,
          official_compare_value=b, official_measure=f"official_daily.{meas}",
-         matched_start=ps + d_start if ok else ps, matched_end=pe + d_main if ok else pe,
+         matched_start=s1 if ok else ps, matched_end=e1 if ok else pe,
          reading_text=f"{p1} against {p2}" if reading != "stated" else None,
          explanation=f"The series gives {fmt_n(a)} for {p1} against {fmt_n(b)} for {p2}: {tail}")
+
+
+def _percent_readings(ps, pe, cs, ce) -> list[tuple[str, tuple]]:
+    """Dates to recompute a percentage over, in order: as stated; the same number of days when one
+    year is a leap year and the other is not (how "the same period" is often counted); a single day
+    read as the year to that day (and to the day before: "today's figures are 23% higher than the
+    same period last year"); both periods a day earlier or later."""
+    one = pd.Timedelta(days=1)
+    single = ps == pe
+    out = [("stated", (ps, pe, cs, ce))]
+    if ps.year != cs.year and calendar.isleap(cs.year) != calendar.isleap(ps.year) and \
+            ce >= pd.Timestamp(cs.year, 3, 1) and cs <= pd.Timestamp(cs.year, 2, 28):
+        out.append(("same_day_count", (ps, pe, cs, ce + (-one if calendar.isleap(cs.year) else one))))
+    if single:
+        jan1, cjan1 = pd.Timestamp(pe.year, 1, 1), pd.Timestamp(ce.year, 1, 1)
+        out += [("year_to_date", (jan1, pe, cjan1, ce)), ("year_to_date", (jan1, pe - one, cjan1, ce - one))]
+    shift = one if single else pd.Timedelta(0)
+    out += [("data_day", (ps - shift, pe - one, cs - shift, ce - one)),
+            ("day_after", (ps + shift, pe + one, cs + shift, ce + one))]
+    return out
+
+
+def _best_percent_reading(c, idx, meas, stated, ps, pe, cs, ce):
+    """The first reading whose recomputed change fits the stated one, else the stated reading."""
+    best, stated_change = None, None
+    tol = R.PCT_ABOUT if c["qualifier"] == "about" else R.PCT_ROUNDING
+    for name, (s1, e1, s2, e2) in _percent_readings(ps, pe, cs, ce):
+        a = idx.period_sums([s1], [e1], meas)[0]
+        b = idx.period_sums([s2], [e2], meas)[0]
+        if math.isnan(a) or math.isnan(b) or b == 0:
+            continue
+        change = (a / b - 1) * 100
+        if name == "stated":
+            stated_change = change
+        gap = abs(change - stated)
+        ok = round(change) == round(stated) or gap < tol
+        if best is None or (ok and not best[-2]):
+            best = (name, (s1, e1, s2, e2), a, b, change, ok, gap)
+        if ok:
+            break
+    return best, stated_change
 
 
 def _finish_numbers(out: pd.DataFrame, claims: pd.DataFrame, v: np.ndarray, metric: np.ndarray) -> None:

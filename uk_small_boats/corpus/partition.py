@@ -101,15 +101,18 @@ def _check(claims: pd.DataFrame, articles: list[Article], idx: OfficialSeriesInd
            bad: list[BadRecord]) -> tuple[pd.DataFrame, pd.DataFrame, list[Article]]:
     """One vectorised call for the whole partition; if it raises, article by article to find which."""
     spec = resource("claim_checks")
+    day = {a.id: pd.Timestamp(a.published) for a in articles}
     try:
-        return claims, conform(check_claims(claims, idx), spec, origin="claim checks"), articles
+        checks = check_claims(claims, idx, published=claims["source_id"].map(day))
+        return claims, conform(checks, spec, origin="claim checks"), articles
     except Exception:
         pass
     ok, checks = [], [empty_frame(spec)]
     for a in articles:
         try:
             mine = claims[claims["source_id"] == a.id].reset_index(drop=True)
-            checks.append(conform(check_claims(mine, idx), spec, origin="claim checks"))
+            checks.append(conform(check_claims(mine, idx, published=mine["source_id"].map(day)), spec,
+                                  origin="claim checks"))
             ok.append(a)
         except Exception as exc:  # that article goes to errors with its claims
             bad.append(_raised(a, "check", exc))

@@ -32,8 +32,12 @@ class Cue:
     window: re.Pattern | None = None
     sentence: re.Pattern | None = None  # searched in the sentence up to the figure
     anywhere: re.Pattern | None = None  # searched in the whole sentence
+    also: re.Pattern | None = None  # must match the whole sentence as well (a condition, not a cue)
 
     def matches(self, before: str, after: str, lead: str = "", figure: str = "", whole: str = "") -> bool:
+        """Whether the cue applies to the figure whose clause is ``before`` + ``figure`` + ``after``."""
+        if self.also and not self.also.search(whole):
+            return False
         return bool((self.before and self.before.search(before)) or (self.after and self.after.search(after))
                     or (self.window and self.window.search(f"{before}{figure}{after}"))
                     or (self.sentence and self.sentence.search(lead)) or (self.anywhere and self.anywhere.search(whole)))
@@ -88,7 +92,8 @@ CLAUSE_CUT = _c(r"\s(?:but|while|although|whereas|despite|and\s+the|and\s+a|with
                 r",\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|when|with|compared|"
                 r"up\s+from|down\s+from|than)\s|\s(?:compared\s+(?:with|to)|(?<!picked\s)(?<!picking\s)(?<!picks\s)up\s+from|down\s+from|against)\s")
 
-FRENCH = r"(?:French|France|gendarmes?|Pr[ée]fecture|Calais|Dunkirk|Boulogne|Gravelines|Wimereux)"
+FRENCH = (r"(?:French|France|gendarmes?|gendarmerie|Pr[ée]fecture|Maritime\s+Prefecture|Marine\s+Nationale|"
+          r"CROSS\s+Gris[- ]Nez|Calais|Dunkirk|Boulogne|Gravelines|Wimereux)")
 STOP_VERBS = (r"(?:prevent\w*|stop(?:ped|ping|s)?|thwart\w*|block\w*|foil\w*|halt\w*|intercept\w*|rescu\w*|"
               r"sav(?:ed|ing)|turn\w*\s+back|taken\s+back|brought\s+back|picked\s+up|deterred)")
 ASYLUM_PROCESS = _c(r"\b(?:seeking\s+asylum|asylum\s+(?:applications?|claims?|backlog|decisions?|seekers?\s+waiting)|"
@@ -152,11 +157,18 @@ CUES: list[Cue] = [
         "Stopped, rescued or turned back by the French authorities: SB_02 'Migrants prevented'.",
         window=_c(rf"\b{STOP_VERBS}\b[^.;#]{{0,100}}?\b{FRENCH}|\b{FRENCH}\b[^.;#]{{0,80}}?\b{STOP_VERBS}\b|"
                   rf"\bin\s+French\s+waters\b|\bback\s+to\s+(?:the\s+)?(?:French\s+coast|quay|beach)\b")),
+    Cue("french_authority", "people_prevented", frozenset({"people", "bare", "attempts"}),
+        "Rescued or stopped in a sentence whose source is a French authority ('Some 2,358 people had to be "
+        "rescued compared to 586 in 2018, the Maritime Prefecture ... told AFP'), with no landing in the UK.",
+        window=_c(r"\b(?:rescu\w*|stopped|blocked|prevented|intercepted\s+(?:at\s+sea|off\s+France))\b"),
+        also=_c(rf"^(?![^.]*\b(?:Border\s+Force|brought\s+(?:to|ashore|into)|landed|arrived|Dover|Kent|Ramsgate)\b)"
+                rf"[^.]*\b(?:French\s+(?:coastguard|navy|authorities|police|officials|interior\s+ministry|maritime)|"
+                rf"Maritime\s+Prefecture|Pr[ée]fecture\s+maritime|Marine\s+Nationale|gendarmerie|CROSS\s+Gris[- ]Nez)")),
     Cue("prevented", "people_prevented", frozenset({"people", "bare", "attempts"}),
         "Prevented from crossing (UK reports count only French preventions).",
         before=_c(r"\b(?:prevented|stopped|thwarted|blocked|halted|foiled|deterred)\s+(?:a\s+further\s+|more\s+than\s+|"
                   r"around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)*$"),
-        window=_c(r"\b(?:prevented|thwarted|foiled|deterred)\b|\bstopped\s+(?:\w+\s+){0,3}from\s+(?:crossing|reaching|making|"
+        window=_c(r"\b(?:prevented|thwarted|foiled|deterred|blocked)\b|\bstopped\s+(?:\w+\s+){0,3}from\s+(?:crossing|reaching|making|"
                   r"entering|leaving|getting|setting\s+off|departing)\b")),
     Cue("returned", "people_returned", frozenset({"people", "bare", "returns"}),
         "Returned, deported or removed from the UK (by flight or treaty).",

@@ -354,9 +354,12 @@ def _year_ending(m: re.Match, w: When) -> Resolved:
 
 
 @rule("first_months", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM}|half|quarter)\s*(?P<u>months?|weeks?|days?)?\s+(?:of\s+)?(?:(?P<y>{YEAR})|the\s+year|this\s+year)",
-      "main")
+      "main", year_hint=True)
 def _first_months(m: re.Match, w: When) -> Resolved:
-    y = int(m["y"]) if m["y"] else (w.year or w.pub.year)
+    """"the first six months of 2024"; "of the year" is the year the sentence spoke of ("the same period
+    last year, when 3,793 arrived in the first quarter of the year"), "of this year" the current one."""
+    this = re.search(r"\bthis\s+year", m.group(0), re.I)
+    y = int(m["y"]) if m["y"] else w.pub.year if this else (w.year or w.pub.year)
     n_word = m["n"].lower()
     unit = (m["u"] or "months").lower()
     start = dt.date(y, 1, 1)
