@@ -463,3 +463,41 @@ def test_the_first_quarter_of_the_year_spoken_of():
             "quarter of the year.")
     row = next(r for r in extract_claims(text, D(2024, 3, 27)) if r["figure_text"] == "3,793")
     assert (row["period_start"], row["period_end"]) == (D(2023, 1, 1), D(2023, 3, 31))
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Forty-three migrants, including eight said to be children, were intercepted by the Border Force.",  # c07
+     "eight", "people_other"),
+    ("All 39 presented themselves as Iranian nationals.", "39", "people_arrived"),  # d06: the whole group
+    ("The Home Office said three of the group claimed to be Iranian, while four identified as Iraqi.",  # d01
+     "four", "people_other"),
+    ("Of these, 591 were Albanian, according to figures provided by the department.", "591", "people_other"),  # f22
+    ("In total, 41,472 migrants crossed the Channel in small boats in 2025, up by almost 5,000 on 2024.",  # f33
+     "5,000", "people_other"),
+    ("But just 50 people traffickers have been prosecuted in either France or Britain in 2019.", "50", "count_other"),
+    ("More than 29,000 crossings have been attempted, with 16,192 migrants reaching the UK.",  # e17
+     "29,000", "people_attempted"),
+])
+def test_parts_differences_and_other_people_are_not_arrivals(text, figure, metric):
+    context = "Migrants crossed the Channel in small boats. "  # the articles are about crossings
+    assert metric_of(context + text, figure) == metric
+
+
+@pytest.mark.parametrize("text, figure, change_of", [
+    ("There was a 56% increase in Iranians seeking asylum.", "56%", "people_other"),  # c03
+    ("Overall, applications rose by 18% compared to the previous 12 months.", "18%", "people_other"),  # c03
+    ("The latest funding comes on top of a £63m package to increase patrol officers by 40% four months ago.",  # e20
+     "40%", "count_other"),
+    ("Small boat crossings fell by 20 per cent this year.", "20 per cent", "people_arrived"),  # e21
+    ("The UK had fewer small boat arrivals, while sea crossings to Europe are up 80 per cent.", "80 per cent",
+     "people_other"),  # c37
+    ("It marks a 48-percent increase in crossings over the same period last year.", "48-percent", "people_arrived"),
+])
+def test_what_a_percentage_changes(text, figure, change_of):
+    context = "Migrants crossed the Channel in small boats. "
+    row = next(r for r in extract_claims(context + text, D(2025, 7, 3)) if r["figure_text"] == figure)
+    assert (row["metric"], row["change_of"]) == ("percent_change", change_of)
+
+
+def test_a_24_7_centre_is_no_figure():
+    assert extract_claims("A new 24/7 coordination centre with permanent UK liaison officers.", D(2023, 3, 10)) == []

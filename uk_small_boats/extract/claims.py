@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..errors import PipelineError
 from . import context, named
-from .metrics import IN_ONE_BOAT, classify, noun_class, percent_sign
+from .metrics import IN_ONE_BOAT, classify, noun_class, percent_sign, percent_subject
 from .numbers import Figure, find_figures
 from .periods import CUT_LOOKAHEAD, PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
 from .qualifiers import qualifier_for
@@ -283,6 +283,7 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
     for i, d in enumerate(s.drafts):
         if d.metric != "percent_change":
             continue
+        d.change_of = percent_subject(s.text, d.fig, s.span.start, s.span.end)  # kept if no base is found
         coordinated = next((b for b in reversed(s.drafts[:i]) if b.metric == "percent_change"), None)
         base = None if coordinated else next((b for b in reversed(s.drafts[:i]) if b.unit in COUNTS and not b.compared
                                              and b.metric != "people_other"), None)
@@ -307,7 +308,8 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
             base_period = base.period
             basis = base.basis
         d.head = base
-        d.change_of = base.metric if base is not None else "people_arrived"
+        d.change_of = percent_subject(s.text, d.fig, s.span.start, s.span.end) or (
+            base.metric if base is not None else "people_arrived")
         if base_period is None or base_period.start is None:
             d.set_period(None, "unresolved")
             continue

@@ -33,10 +33,11 @@ class Cue:
     sentence: re.Pattern | None = None  # searched in the sentence up to the figure
     anywhere: re.Pattern | None = None  # searched in the whole sentence
     also: re.Pattern | None = None  # must match the whole sentence as well (a condition, not a cue)
+    unless_before: re.Pattern | None = None  # the cue does not apply when this ends the words before
 
     def matches(self, before: str, after: str, lead: str = "", figure: str = "", whole: str = "") -> bool:
         """Whether the cue applies to the figure whose clause is ``before`` + ``figure`` + ``after``."""
-        if self.also and not self.also.search(whole):
+        if self.also and not self.also.search(whole) or self.unless_before and self.unless_before.search(before):
             return False
         return bool((self.before and self.before.search(before)) or (self.after and self.after.search(after))
                     or (self.window and self.window.search(f"{before}{figure}{after}"))
@@ -51,7 +52,7 @@ def _c(pattern: str) -> re.Pattern:
 ADJ = (r"(?:(?:and\s+)?(?:more|other|further|extra|additional|small|new|young|separate|different|suspected|"
        r"illegal|irregular|undocumented|male|female|adult|unaccompanied|foreign|Channel|lone|migrant|"
        r"so-called|desperate|individual|asylum-seeking|[A-Z][a-z]+(?:an|i|ish|ese))[\s,]+){0,4}")
-PEOPLE_NOUN = (r"(?:migrants?|people|persons?|asylum[- ]seekers?|individuals|men|adults|refugees|"
+PEOPLE_NOUN = (r"(?:migrants?|people(?![\s-]+(?:traffickers|smugglers|smuggling|trafficking))|persons?|asylum[- ]seekers?|individuals|men|adults|refugees|"
                r"passengers|crossers|arrivals|nationals|(?:small[- ]boat\s+)?(?:arrivals|migrants)|"
                r"Albanians|Afghans|Iranians|Eritreans|Syrians|Iraqis|Vietnamese|Sudanese|Indians|"
                r"Kurds|others|(?:small[- ]boat\s+)?crossings|landings|souls)")
@@ -69,8 +70,8 @@ NOUN_CLASSES: list[tuple[str, re.Pattern]] = [
     ("people", _c(rf"[\s-]+{ADJ}{PEOPLE_NOUN}\b")),
     ("countries", _c(r"[\s-]+(?:other\s+|more\s+|European\s+|EU\s+)?(?:countries|nations|member\s+states)\b")),
     ("deaths", _c(r"[\s-]+(?:deaths|lives|bodies|fatalities)\b")),
-    ("other", _c(r"[\s-]+(?:[A-Za-z]+\s+){0,2}?(?:officers?|officials|agents|police|gendarmes|staff|personnel|"
-                 r"flights?|hotels?|beds?|cases|applications|claims|decisions|arrests?|smugglers|gangs|"
+    ("other", _c(r"[\s-]+(?:[A-Za-z]+\s+){0,2}?(?:officers?|officials|agents|police|members|contenders|rivals|gendarmes|staff|personnel|"
+                 r"flights?|hotels?|beds?|cases|applications|claims|decisions|arrests?|smugglers|traffickers|gangs|"
                  r"drones|cameras|miles|km|kilometres|metres|feet|degrees|hours|days|weeks|months|years|"
                  r"times|points?|places|sites|centres?|jobs|homes|rooms|nights|seats|votes|MPs|pages|"
                  r"kayaks?|cutters|ships|helicopters|planes|aircraft|patrols?|titles|newspapers|stories|articles|"
@@ -106,8 +107,16 @@ CUES: list[Cue] = [
         "not Channel crossings.", sentence=ASYLUM_PROCESS),
     Cue("subgroup", "people_other", frozenset({"people", "bare"}),
         "Part of a group already counted: 'the other three', 'two of the others', 'eight said they were Iraqi'.",
-        before=_c(r"\b(?:the\s+other|of\s+the\s+others|among\s+them|of\s+whom|included)\s+(?:about\s+|around\s+|some\s+)?$"),
-        after=_c(r"^\s+(?:of\s+(?:the\s+)?(?:others|them|those|these|the\s+group)|said\s+they\s+were|claimed\s+to\s+be)\b")),
+        before=_c(r"\b(?:the\s+other|of\s+the\s+others|among\s+them|of\s+whom|included|the\s+remaining|"
+                  r"of\s+these,?|of\s+those,?|of\s+which,?)\s+(?:about\s+|around\s+|some\s+)?$"
+                  # "43 migrants, including eight said to be children" (not "including 500 on Tuesday")
+                  r"|\bincluding\s+(?:about\s+|around\s+|some\s+|at\s+least\s+)?$"),
+        after=_c(r"^\s+(?:of\s+(?:the\s+)?(?:others|them|those|these|the\s+(?:group|men|migrants|people|passengers))|"
+                 r"said\s+they\s+were|claimed\s+to\s+be|identified\s+(?:themselves\s+)?as|presented\s+themselves|"
+                 r"described\s+themselves|were\s+(?:from|[A-Z][a-z]+(?:an|i|ish|ese)\b))\b"),
+        also=_c(r"^(?![^.;]*\bincluding\s+(?:about\s+|around\s+|some\s+|at\s+least\s+)?[\d,]+\s+(?:\w+\s+){0,2}?"
+                r"(?:on|yesterday|today|last|this|in|during|since|so\s+far)\b)"),
+        unless_before=_c(r"\b(?:all|all\s+the|the|those|these)\s+$")),  # "All 39 presented themselves as Iranian"
     Cue("composition", "people_other", frozenset({"people", "bare"}),
         "A group's make-up ('seven men, one woman and a toddler', '14 men and three minors'): parts of a count.",
         after=_c(r"^\s+(?:\w+\s+)?(?:men|women|adults|males|females)\s*(?:,|and)\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -122,7 +131,9 @@ CUES: list[Cue] = [
         before=_c(r"\b(?:accepted|admitted|resettled|welcomed|granted|brought\s+in\s+(?:legally|under))\b[^.;]{0,30}$")),
     Cue("difference", "people_other", frozenset({"people", "bare"}),
         "A difference between two counts ('almost 5,000 more than in 2024'), not a count.",
-        after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b")),
+        after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b"),
+        before=_c(r"\b(?:up|down|rise|rose|risen|increase[ds]?|fall|fell|drop(?:ped)?|jump(?:ed)?|grew|grown)\s+by\s+"
+                  r"(?:almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+|over\s+|some\s+|just\s+)?$")),
     Cue("pictured", "people_other", frozenset({"people", "bare"}),
         "People described in a picture or gathering in France: not a count of arrivals.",
         after=_c(r"^[\s-]+(?:\w+\s+){0,3}?(?:were|was|are|is|being)\s+(?:\w+\s+)?(?:pictured|photographed|filmed|seen\s+in|"
@@ -177,6 +188,7 @@ CUES: list[Cue] = [
     Cue("attempted", "people_attempted", frozenset({"people", "bare", "attempts"}),
         "Attempts (arrivals plus preventions): at least the day's arrivals, not the series' measure.",
         after=_c(r"^[\s-]+(?:\w+\s+){0,2}?(?:attempted\s+crossings|crossing\s+attempts|attempts)\b"
+                 r"|^[\s-]+(?:\w+\s+){0,2}?(?:have|has|had)\s+been\s+attempted\b"
                  r"|^[\s-]+(?:\w+\s+){0,4}?(?:attempted|tried|trying|attempting)\s+(?:to\s+(?:cross|make)|the\s+(?:\w+\s+)?crossing)")),
 ]
 CUE = {c.name: c for c in CUES}
@@ -333,6 +345,32 @@ def _percent(text: str, fig: Figure, lo: int, hi: int, before: str) -> tuple[str
     if PERCENT_CHANGE.search(text[max(lo, fig.start - 60):min(hi, fig.end + 60)]):
         return "percent_change", "percent", "percent_change"
     return "percent_share", "percent", "percent_share"
+
+
+# What a percentage changes when its own words say so (nearest the figure, in its clause): a part of
+# the arrivals by nationality, other measures of the asylum system, or no people at all.
+PERCENT_SUBJECTS: list[tuple[str, re.Pattern, bool]] = [  # (change_of, words, even beside crossing words)
+    ("people_other", _c(r"\b(?:Albanians?|Iranians?|Iraqis?|Eritreans?|Afghans?|Syrians?|Sudanese|Vietnamese|"
+                        r"from\s+that\s+country|nationals|Mediterranean|Europe-wide|(?:to|across|in|into)\s+(?:Europe|the\s+EU|"
+                        r"Italy|Greece|Spain))\b"), True),
+    ("people_attempted", _c(r"\battempt(?:s|ed)?\b"), True),
+    ("people_other", _c(r"\b(?:asylum|applications?|backlog|decisions?|irregular\s+arrivals|all\s+routes|visas?)\b"), False),
+    ("count_other", _c(r"\b(?:officers?|police|patrols?|funding|budget|spending|costs?|ads|subscription|hotels?|"
+                       r"staff|prices?)\b"), False),
+]
+CROSSING_WORDS = _c(r"\b(?:crossings?|crossed|crossing|small[- ]boats?|dinghies|boat\s+arrivals)\b")
+
+
+def percent_subject(text: str, fig: Figure, lo: int, hi: int) -> str | None:
+    """The measure a percentage's own clause names: another than arrivals ("a 56% increase in Iranians
+    seeking asylum", "increase patrol officers by 40%"), arrivals ("small boat crossings fell by 20
+    per cent"), or None when it names none."""
+    before, after = clause_window(text, fig, lo, hi, before=80, after=45)
+    words = f"{before} {after}"
+    crossing = CROSSING_WORDS.search(words)
+    other = next((what for what, pat, always in PERCENT_SUBJECTS if pat.search(words) and (always or not crossing)),
+                 None)
+    return other or ("people_arrived" if crossing else None)
 
 
 def percent_sign(text: str, fig: Figure, lo: int, hi: int) -> int:

@@ -38,7 +38,7 @@ NUMBER_WORDS = re.compile(
 DIGITS = re.compile(
     r"(?:(?P<cur>[£$€])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>bn|mn|m|k|b|(?i:million|billion|thousand))\b)?"
-    r"(?P<pct>\s?%|\s?(?i:per\s?cent|percent)\b)?")
+    r"(?P<pct>\s?%|[\s-]?(?i:per[\s-]?cent|percent)\b)?")
 # "1.000 migrants": a continental thousands separator, read as 1,000 only before a count noun.
 DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 COUNT_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|migrants|boats|persons|asylum|arrivals|crossings)\b", re.I)
@@ -133,6 +133,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             continue
         if not cur and FUSED_UNIT.match(text, m.end("num") + start):
             continue
+        if not cur and text.startswith("/7", m.end("num") + start):
+            continue  # "a 24/7 coordination centre"
         if not (cur or scale or pct) and e < len(text) and text[e].isalpha():
             continue  # part of a code or identifier ("65CCAE04")
         if num == "999" and re.search(r"\b(?:dial\w*|call\w*|ring\w*)\s+$", before, re.I):
