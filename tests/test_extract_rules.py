@@ -501,3 +501,26 @@ def test_what_a_percentage_changes(text, figure, change_of):
 
 def test_a_24_7_centre_is_no_figure():
     assert extract_claims("A new 24/7 coordination centre with permanent UK liaison officers.", D(2023, 3, 10)) == []
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    # c37 (2 January 2024): the comparison the article is about is last year's
+    ("As well as individuals arriving by small boats dropping by 36 per cent, there were fewer deaths.",
+     D(2024, 1, 2), D(2023, 1, 1), D(2023, 12, 31)),
+    # d34: the running total to the data day
+    ("Channel crossings are up 51% from this time last year.", D(2025, 7, 31), D(2025, 1, 1), D(2025, 7, 30)),
+])
+def test_a_percentage_of_crossings_with_no_count_takes_the_running_period(text, published, start, end):
+    row = next(r for r in extract_claims(text, published) if r["metric"] == "percent_change")
+    assert (row["period_start"], row["period_end"], row["change_of"]) == (start, end, "people_arrived")
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    ("A total of 41,472 people made the dangerous journey to the UK.", D(2026, 1, 5), D(2025, 1, 1),
+     D(2025, 12, 31)),  # c56: in the first week of January, last year's total
+    ("Those making the perilous Channel journey totalled 7,600.", D(2023, 6, 5), D(2023, 1, 1), D(2023, 6, 4)),
+])
+def test_a_figure_no_day_could_hold_is_a_running_total(text, published, start, end):
+    (row,) = extract_claims(text, published)
+    assert (row["period_start"], row["period_end"], row["period_rule"], row["period_basis"]) == (
+        start, end, "running_total", "inferred")

@@ -21,7 +21,7 @@ from ..errors import PipelineError
 from . import context, named
 from .metrics import IN_ONE_BOAT, classify, noun_class, percent_sign, percent_subject
 from .numbers import Figure, find_figures
-from .periods import CUT_LOOKAHEAD, PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
+from .periods import CUT_LOOKAHEAD, NEW_YEAR_DAYS, PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
 from .qualifiers import qualifier_for
 from .text import Span, clause_window, sentences
 
@@ -283,36 +283,19 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
     for i, d in enumerate(s.drafts):
         if d.metric != "percent_change":
             continue
-        d.change_of = percent_subject(s.text, d.fig, s.span.start, s.span.end)  # kept if no base is found
-        coordinated = next((b for b in reversed(s.drafts[:i]) if b.metric == "percent_change"), None)
-        base = None if coordinated else next((b for b in reversed(s.drafts[:i]) if b.unit in COUNTS and not b.compared
-                                             and b.metric != "people_other"), None)
-        basis = "stated"
-        if base is None:
-            own = d.period
-            if coordinated is not None:  # "13% higher than in 2024 ... and 41% higher than in 2023"
-                base, base_period, basis = coordinated.head, coordinated.period, coordinated.basis
-            elif own is not None and own.start is not None:
-                base_period = own
-            elif _marker_after(s, d) is not None and not prev_count(prev):
-                base_period = _reference(s, prev)  # "up 51% from this time last year": the year to date
-            else:
-                earlier = next((b for b in reversed(s.drafts[:i]) if b.metric == "percent_change" and b.head), None)
-                base = earlier.head if earlier else next(
-                    (b for b in reversed(prev) if b.unit in COUNTS and not b.compared and b.metric != "people_other"), None)
-                if base is None:
-                    continue
-                base_period = base.period
-                basis = "inferred" if earlier is None else earlier.basis
-        else:
-            base_period = base.period
-            basis = base.basis
+        d.change_of = percent_subject(s.text, d.fig, s.span.start, s.span.end)
+        base, base_period, basis = _percent_base(s, d, i, prev)
+        if (base_period is None or base_period.start is None) and d.change_of == "people_arrived":
+            # "small boat crossings have fallen by 36%": the running period the article is about
+            base_period, basis = _reference(s, prev), "inferred"
         d.head = base
-        d.change_of = percent_subject(s.text, d.fig, s.span.start, s.span.end) or (
-            base.metric if base is not None else "people_arrived")
+        d.change_of = d.change_of or (base.metric if base is not None else None)
         if base_period is None or base_period.start is None:
-            d.set_period(None, "unresolved")
+            if base is not None or d.change_of:
+                d.change_of = d.change_of or "people_arrived"
+                d.set_period(None, "unresolved")
             continue
+        d.change_of = d.change_of or "people_arrived"
         d.set_period(replace(base_period, rule=base_period.rule), basis)
         marker = _marker_after(s, d)
         if marker is not None:
@@ -321,6 +304,26 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
             value = next((c for c in s.drafts[i + 1:] if c.compared and c.period is not None), None)
             if value is not None:
                 d.compare = value.period
+
+
+def _percent_base(s: Sentence, d: Draft, i: int, prev: list[Draft]) -> tuple[Draft | None, Period | None, str]:
+    """The figure a percentage changes and its dates: a count before it in the sentence; the head of
+    a coordinated percentage ("13% higher than in 2024 ... and 41% higher than in 2023"); its own
+    dates; the year to date where a comparison follows ("up 51% from this time last year"); else the
+    last count of the article before it (inferred)."""
+    coordinated = next((b for b in reversed(s.drafts[:i]) if b.metric == "percent_change"), None)
+    if coordinated is not None:
+        return coordinated.head, coordinated.period, coordinated.basis
+    base = next((b for b in reversed(s.drafts[:i]) if b.unit in COUNTS and not b.compared
+                 and b.metric != "people_other"), None)
+    if base is not None:
+        return base, base.period, base.basis
+    if d.period is not None and d.period.start is not None:
+        return None, d.period, "stated"
+    if _marker_after(s, d) is not None and not prev_count(prev):
+        return None, _reference(s, prev), "stated"
+    base = next((b for b in reversed(prev) if b.unit in COUNTS and not b.compared and b.metric != "people_other"), None)
+    return base, base.period if base is not None else None, "inferred"
 
 
 def step_exceeds(s: Sentence, prev: list[Draft]) -> None:
@@ -418,12 +421,21 @@ def step_carried(drafts: list[Draft], when: When) -> None:
             d.set_period(src.period, "inferred", "carried_from_context")
 
 
+# More than any day has seen (the series' busiest: 1,305 people, 36 boats, 22 August 2022), so a total
+DAY_AT_MOST = {"people": 2_000, "boats": 60}
+
+
 def step_data_day(drafts: list[Draft], when: When) -> None:
-    """Still no dates: a crossing figure is taken as the article's data day; anything else is unresolved."""
+    """Still no dates: a crossing figure is taken as the article's data day, or where no day could hold
+    it ("A total of 41,472 people made the dangerous journey"), as the running total for the year;
+    anything else is unresolved."""
     for d in drafts:
         if d.period is not None or d.rule != "unresolved":
             continue
         if _family(d.metric) == "crossing" and d.unit in COUNTS:
+            if d.fig.value > DAY_AT_MOST[d.unit]:
+                d.set_period(running_year(when), "inferred", "running_total")
+                continue
             day = when.data_day
             d.set_period(Period(day, day, "", "data_day", (d.fig.start, d.fig.start)), "inferred", "data_day")
 
@@ -701,8 +713,15 @@ def _reference(s: Sentence, prev: list[Draft], recent: bool = True) -> Period:
                 and (not recent or p.period.end >= s.when.data_day - dt.timedelta(days=3))), None)
     if ref is not None:
         return ref
-    y = s.when.data_day.year
-    return Period(dt.date(y, 1, 1), s.when.data_day, "", "year_to_date", (0, 0))
+    return running_year(s.when)
+
+
+def running_year(when: When) -> Period:
+    """1 January to the data day; in the first week of January, last year (what "the total" means then)."""
+    day = when.data_day
+    if day.month == 1 and day.day <= NEW_YEAR_DAYS:
+        return Period(dt.date(day.year - 1, 1, 1), dt.date(day.year - 1, 12, 31), "", "year_to_date", (0, 0))
+    return Period(dt.date(day.year, 1, 1), day, "", "year_to_date", (0, 0))
 
 
 def _compare_marker_before(s: Sentence, d: Draft) -> bool:
