@@ -111,6 +111,8 @@ PERIOD_CASES = [
      D(2025, 7, 2), D(2025, 7, 1), (D(2022, 1, 1), D(2022, 12, 31))),
     ("last_year", "Last year saw a total of 29,437 migrants arriving in the UK", D(2024, 8, 22), D(2024, 8, 22),
      (D(2023, 1, 1), D(2023, 12, 31))),
+    ("first_days_of_month", "Some 1,378 people have arrived in the first five days of the month", D(2025, 3, 6),
+     D(2025, 3, 5), (D(2025, 3, 1), D(2025, 3, 5))),
     ("week_to", "the week to April 19 when 2,076 people made the dangerous journey", D(2022, 8, 7), D(2022, 8, 6),
      (D(2022, 4, 13), D(2022, 4, 19))),
     ("month_bare", "The busiest month was August", D(2025, 9, 20), D(2025, 9, 19), (D(2025, 8, 1), D(2025, 8, 31))),
@@ -524,3 +526,36 @@ def test_a_figure_no_day_could_hold_is_a_running_total(text, published, start, e
     (row,) = extract_claims(text, published)
     assert (row["period_start"], row["period_end"], row["period_rule"], row["period_basis"]) == (
         start, end, "running_total", "inferred")
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    # e18/f18: the scheme, not the minister who announced it; and an announcement's own date
+    ("More than 13,000 migrants have crossed the English Channel since Priti Patel announced her plan to send "
+     "asylum seekers to Rwanda.", D(2022, 8, 8), D(2022, 4, 14), D(2022, 8, 7)),
+    ("12,840 people have made the crossing since Priti Patel announced the Rwanda deal on April 14.",
+     D(2022, 8, 7), D(2022, 4, 14), D(2022, 8, 6)),
+    # c49: a range from a day named by its event to another day
+    ("The number of small boat crossings from the day Labour came to power on 5 July 2024 to Monday, 11 August "
+     "2025, is 49,797.", D(2025, 8, 11), D(2024, 7, 5), D(2025, 8, 11)),
+])
+def test_named_and_dated_starts(text, published, start, end):
+    row = next(r for r in extract_claims(text, published) if r["metric"] == "people_arrived")
+    assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+def test_a_year_prior_is_a_year_earlier():
+    """c49: "the 36,346 migrant crossings recorded in the equivalent period a year prior"."""
+    text = ("The number of small boat crossings from the day Labour came to power on 5 July 2024 to Monday, 11 "
+            "August 2025, is 49,797. This is a significant increase on the 36,346 migrant crossings recorded in the "
+            "equivalent period a year prior.")
+    row = next(r for r in extract_claims(text, D(2025, 8, 11)) if r["figure_text"] == "36,346")
+    assert (row["period_start"], row["period_end"]) == (D(2023, 7, 5), D(2024, 8, 11))
+
+
+def test_a_percentage_takes_dates_its_base_gets_over_the_article():
+    """c56: "a year where 41,472 migrants made the crossing in total ... This represents a 13% increase
+    from 2024" (published 5 January 2026)."""
+    text = "It was a year where 41,472 migrants made the crossing in total. This represents a 13% increase from 2024."
+    row = next(r for r in extract_claims(text, D(2026, 1, 5)) if r["figure_text"] == "13%")
+    assert (row["period_start"], row["period_end"], row["period_basis"]) == (D(2025, 1, 1), D(2025, 12, 31), "inferred")
+    assert (row["compare_start"], row["compare_end"]) == (D(2024, 1, 1), D(2024, 12, 31))

@@ -96,6 +96,7 @@ class Draft:
     assertion: str | None = None
     mark: bool = False  # "reached 1,000", "passed 5,000": a running total crossing a mark
     marker: Period | None = None  # a compared year read from the words before the figure
+    later_marker: Period | None = None  # a percentage's compared year, for when its base gets its dates
     sent_text_after: str = ""  # the words right after the figure (to the end of its sentence, at most 120 characters)
 
     def set_period(self, p: Period | None, basis: str, rule: str | None = None) -> None:
@@ -294,6 +295,7 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
             if base is not None or d.change_of:
                 d.change_of = d.change_of or "people_arrived"
                 d.set_period(None, "unresolved")
+                d.later_marker = _marker_after(s, d)  # the base may get its dates over the article
             continue
         d.change_of = d.change_of or "people_arrived"
         d.set_period(replace(base_period, rule=base_period.rule), basis)
@@ -480,6 +482,19 @@ def _in_one_boat(d: Draft) -> bool:
     return bool(ONE_BOAT_NEXT.match(d.sent_text_after))
 
 
+def step_percent_from_base(drafts: list[Draft], when: When) -> None:
+    """A percentage whose base got its dates only over the article ("A total of 41,472 people made the
+    journey ... This represents a 13% increase from 2024") takes them, inferred."""
+    for d in drafts:
+        base = d.head
+        if d.metric != "percent_change" or d.period is not None or base is None or base.period is None \
+                or base.period.start is None:
+            continue
+        d.set_period(base.period, "inferred")
+        if d.later_marker is not None:
+            d.compare = compare_period(base.period, d.later_marker)
+
+
 def step_money_undated(drafts: list[Draft], when: When) -> None:
     """A sum of money carries no period ("£54million in 2021", "£480m over the next three years"): the
     series has nothing to hold it against, and the labelled corpora date no payment."""
@@ -495,6 +510,7 @@ ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When], None]]] = [
     ("carried_from_context", step_carried),
     ("data_day", step_data_day),
     ("group_or_total", step_group_or_total),
+    ("percent_from_base", step_percent_from_base),
     ("open_end", step_open_end),
     ("money_undated", step_money_undated),
 ]
@@ -627,7 +643,7 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         if named:
             p = max(named, key=lambda p: p.span[1])
             if p.kind == "compare":
-                return replace(compare_period(_reference(s, prev), p), kind="main")
+                return _compared_with_reference(_reference(s, prev), p)
             if p.start is not None and p.kind in MAINISH and p.rule != "last_year":  # "last year" in a
                 return p  # comparison may be the whole year or the same point in it: left to the steps below
     in_clause = [p for p in s.periods if _same_clause(
@@ -659,7 +675,7 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         marker = next((p for p in in_clause if p.kind == "compare"), None)
         if marker is not None and not d.compared and not d.fig.percent:
             same_unit = re.search(r"\bsame\s+(?:month|week|day)", marker.text, re.I)  # "the same month in 2019"
-            return replace(compare_period(_reference(s, prev, recent=not same_unit), marker), kind="main")
+            return _compared_with_reference(_reference(s, prev, recent=not same_unit), marker)
         return None
     if pick.rule in DURATION_DAYS and pick.span[0] >= f.end:  # "set a week ago, when 202 crossed in 24 hours"
         when = next((p for p in reversed(s.periods) if p.span[1] <= f.start and p.start is not None and p.start == p.end and p.kind in {"main", "approx"}
@@ -722,6 +738,12 @@ def running_year(when: When) -> Period:
     if day.month == 1 and day.day <= NEW_YEAR_DAYS:
         return Period(dt.date(day.year - 1, 1, 1), dt.date(day.year - 1, 12, 31), "", "year_to_date", (0, 0))
     return Period(dt.date(day.year, 1, 1), day, "", "year_to_date", (0, 0))
+
+
+def _compared_with_reference(ref: Period, marker: Period) -> Period:
+    """The reference period moved to the compared year: stated when the article stated the reference,
+    about that (inferred) when it is only the default year to date."""
+    return replace(compare_period(ref, marker), kind="main" if ref.text else "approx")
 
 
 def _compare_marker_before(s: Sentence, d: Draft) -> bool:

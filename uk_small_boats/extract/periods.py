@@ -44,7 +44,8 @@ NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|t
 HINT_REACH = 150  # how far back in the sentence a year may set a date's year
 ASIDE_OPEN, ASIDE_CLOSE = re.compile(r"\s[–—]\s|\("), re.compile(r"\s[–—]\s|\)")
 NEW_YEAR_DAYS = 7  # in the first week of January, "the total for the year" is last year's
-LAST_YEAR = r"(?:last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before))"
+LAST_YEAR = (r"(?:last\s+year|the\s+previous\s+year|the\s+year\s+(?:before|prior)|"
+             r"a\s+year\s+(?:earlier|ago|before|prior|previously))")
 
 
 def date_atom(p: str) -> str:
@@ -228,15 +229,24 @@ def _during(m: re.Match, w: When) -> Resolved:
     return (p.start, end) if p.start <= end else None
 
 
-@rule("since_named", r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<what>[^.;:–—()]{1,80})",
+PEOPLE_KINDS = frozenset({"prime_minister", "home_secretary", "government"})
+DATED_EVENT = re.compile(rf"\b(?:announced|unveiled|launched|signed|introduced|agreed)\b[^.;,]{{0,40}}?\bon\s+"
+                         rf"(?:{date_atom('x')}|{WEEKDAY})", re.I)
+
+
+@rule("since_named", r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<what>[^.;:,–—()]{1,100})",
       "since")
 def _since_named(m: re.Match, w: When) -> Resolved:
     what = m["what"]
-    hits = [(k, named.lookup(what[k.start():], w.pub)) for k in named.find(what, 0, min(len(what), 60))]
+    hits = [(k, named.lookup(what[k.start():], w.pub)) for k in named.find(what, 0, min(len(what), 100))]
     hits = [(k, h) for k, h in hits if h is not None and k.start() <= 45]
     if not hits:
         return None
-    p = hits[0][1][0]
+    # "since Priti Patel announced her plan to send asylum seekers to Rwanda": the scheme, not the minister
+    things = [h for _, h in hits if h[0].kind not in PEOPLE_KINDS]
+    p = (things or [h for _, h in hits])[0][0]
+    if p.kind in PEOPLE_KINDS and DATED_EVENT.search(what):
+        return None  # "since the minister announced the plan on April 14": since_event_dated reads the day
     return _since(p.start, w)
 
 
@@ -257,7 +267,7 @@ def _since_month(m: re.Match, w: When) -> Resolved:
 
 @rule("since_event_dated", rf"\bsince\s+[^.;,]{{0,90}}?\b(?:began|begun|started|signed|introduced|launched|agreed|"
       rf"came\s+into\s+(?:force|effect)|took\s+effect|took\s+office|came\s+to\s+power|became\s+law|"
-      rf"(?:received|was\s+given|got)\s+Royal\s+Assent)(?:\s+[^.;,]{{0,40}}?)?\s+(?:on\s+{date_atom('a')}|"
+      rf"(?:received|was\s+given|got)\s+Royal\s+Assent|announced|unveiled)(?:\s+[^.;,]{{0,40}}?)?\s+(?:on\s+{date_atom('a')}|"
       rf"on\s+(?P<wd>{WEEKDAY})|"
       rf"(?:in|at\s+the\s+(?:start|beginning)\s+of)\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b|in\s+(?P<y2>{YEAR}))",
       "since")
@@ -300,7 +310,8 @@ def _since_unknown(m: re.Match, w: When) -> Resolved:
     return "unresolved"
 
 
-@rule("range", rf"\b(?:between|from)\s+{date_atom('a')}\s*(?:and|to|until|-|–)\s*{date_atom('b')}"
+@rule("range", rf"\b(?:between|from)\s+(?:the\s+day\s+[^.;,]{{0,60}}?\s+on\s+)?(?:{WEEKDAY},?\s+)?{date_atom('a')},?\s*"
+      rf"(?:and|to|until|-|–)\s*(?:{WEEKDAY},?\s+)?{date_atom('b')}"
       rf"|\b{date_atom('c')}\s*(?:-|–|to)\s*{date_atom('e')}",
       "main")
 def _range(m: re.Match, w: When) -> Resolved:
@@ -351,6 +362,21 @@ def _year_ending(m: re.Match, w: When) -> Resolved:
     y, mo = int(m["y"]), MONTH_NUM[m["m"].lower()]
     end = dt.date(y, mo, calendar.monthrange(y, mo)[1])
     return end - dt.timedelta(days=end.toordinal() - shift_years(end, -1).toordinal() - 1), end
+
+
+@rule("first_days_of_month", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM})\s+(?P<u>days|weeks)\s+of\s+"
+      rf"(?:(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?|(?:the|this)\s+month\b)", "main", year_hint=True)
+def _first_days_of_month(m: re.Match, w: When) -> Resolved:
+    """"in the first five days of March" (or "of the month", the data day's): 1 to 5 March (cut at the
+    data day)."""
+    if m["m"] is None:
+        first = w.data_day.replace(day=1)
+        last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    else:
+        first, last = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, w)
+    n = _count(m["n"]) * (7 if m["u"].lower().startswith("week") else 1)
+    end = first + dt.timedelta(days=n - 1)
+    return (first, min(end, last)) if n >= 1 else None
 
 
 @rule("first_months", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM}|half|quarter)\s*(?P<u>months?|weeks?|days?)?\s+(?:of\s+)?(?:(?P<y>{YEAR})|the\s+year|this\s+year)",
@@ -709,7 +735,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "named_nth_day": ("day",), "named_first_days": ("first",),
     **{name: ("since",) for name in ("since_named", "since_date", "since_month", "since_event_dated", "since_year",
                                      "since_year_start", "since_day", "since_unknown")},
-    "range": ("between", "from"), "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"),
+    "range": ("between", "from"), "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"), "first_days_of_month": ("first",),
     "month_pair": MONTH_STEMS, "year_ending": ("year", "months"), "first_months": ("first",),
     "date_last_year": MONTH_STEMS + ("day", "eve"), "month_last_year": MONTH_STEMS, "as_of": ("as ", "up ", "until"),
     "day": MONTH_STEMS + ("day", "eve"), "weekday_list": ("day",), "weekday": ("day",),
