@@ -101,7 +101,7 @@ def bench_extract_real(rounds=5):
     from uk_small_boats.extract.claims import extract_claims
     from uk_small_boats.paths import REPO
     texts = []
-    folders = [REPO.parent / "shared" / "corpus", REPO.parent / "corpus2", REPO.parent / "corpus3"]
+    folders = [REPO.parent / "shared" / "corpus"] + [REPO.parent / f"corpus{n}" for n in (2, 3, 4)]
     for folder in (f / "articles" for f in folders):
         texts += [(p.read_text(encoding="utf-8"), dt.date.fromisoformat(p.stem.split("_")[1]))
                   for p in sorted(folder.glob("*.txt"))]
@@ -115,14 +115,32 @@ def bench_extract_real(rounds=5):
     n = rounds * len(texts)
     print(f"extractor, real articles: {n:,} ({len(texts)} texts x {rounds}, {size / len(texts) / 1000:.1f} kB "
           f"each on average) in {wall:.2f} s = {n / wall:,.0f} articles/s ({total // rounds:,} claims per round)")
-    hostile = ("In 2024, 36,816 people crossed; " * 40_000)[:1_000_000]
-    t = time.perf_counter()
-    try:
-        extract_claims(hostile, dt.date(2025, 1, 2))
-        outcome = "read"
-    except PipelineError as exc:
-        outcome = f"refused ({str(exc)[:60]}...)"
-    print(f"extractor, a 1 MB text of figures: {time.perf_counter() - t:.2f} s, {outcome}")
+    bench_hostile(extract_claims, PipelineError)
+
+
+HOSTILE = {  # 1 MB each unless said (issue 16: time must be linear in the text, each under 5 s)
+    "figures and commas": ("In 2024, 36,816 people crossed; " * 40_000)[:1_000_000],
+    "'1 ' repeated": "1 " * 500_000,
+    "'1,' repeated": "1," * 500_000,
+    "'more than 1 ' repeated": ("more than 1 " * 90_000)[:1_000_000],
+    "one 1 MB line of words": ("migrants crossed the Channel yesterday and " * 25_000)[:1_000_000],
+    "one 1 MB line, a figure every 8 kB": (("migrants crossed the Channel yesterday and " * 200 + "412 people ")
+                                          * 120)[:1_000_000],
+    "'since the ' repeated": "since the " * 100_000,
+    "190 kB of dates (just under the number cap)": ("on 5 March 2024 and " * 10_000)[:190_000],
+}
+
+
+def bench_hostile(extract_claims, PipelineError):
+    """Hostile texts through the extractor: read or refused, never slow."""
+    import datetime as dt
+    for name, text in HOSTILE.items():
+        t = time.perf_counter()
+        try:
+            outcome = f"read, {len(extract_claims(text, dt.date(2025, 1, 2)))} figures"
+        except PipelineError as exc:
+            outcome = f"refused ({exc.rule})"
+        print(f"extractor, hostile {name} ({len(text) / 1e6:.2f} MB): {time.perf_counter() - t:.2f} s, {outcome}")
 
 
 def bench_check(n):

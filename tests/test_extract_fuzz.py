@@ -39,3 +39,18 @@ def test_crossing_like_word_salad(text, pub):
 def test_empty_and_whitespace():
     assert extract_claims("", dt.date(2025, 1, 1)) == []
     assert extract_claims("   \n\t ", dt.date(2025, 1, 1)) == []
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(WORDS, min_size=2, max_size=12).map(" ".join), st.integers(2_000, 20_000))
+def test_large_repetitive_input_is_read_or_refused(unit, times):
+    """Issue 16: word salad repeated into texts of up to ~1.5 MB, one line without full stops or with
+    them: every offset real, or a located refusal (too many figures/numbers); never a crash. (How
+    fast is measured in bench/run.py, not here.)"""
+    from uk_small_boats.errors import PipelineError
+
+    text = (unit + " ") * times
+    try:
+        check(text)
+    except PipelineError as exc:
+        assert exc.rule == "input-figures"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -58,6 +59,8 @@ SINCE_ANAPHOR = re.compile(r"\bsince\s+(?:the|this|that)\s+(?:policy|scheme|plan
                            r"partnership|arrangement)\s+(?:was|were|came|began|started|took)\b", re.I)
 LETTERS = re.compile(r"[A-Za-z]{3}")
 MAX_FIGURES = 5_000  # a long news article has a few hundred; more is a table or a dump, refused
+MAX_NUMBERS = 20_000  # numbers of any kind (dates and years too): more is no article either
+NUMBER = re.compile(r"\d+")
 MARK_AFTER = re.compile(r"\s+(?:mark|milestone|threshold|barrier)\b", re.I)
 ANAPHORIC_MARK = re.compile(
     r"\b(?P<a>the\s+(?:figure|milestone|mark|threshold)|it)\s+was\s+(?:(?:passed|reached|hit|crossed|surpassed|topped)\s+)?"
@@ -541,6 +544,9 @@ def _figures_by_sentence(text: str) -> list[tuple[Span, list[Figure]]]:
     """The sentences that state figures, with their figures (anaphoric marks included); refuses a
     text with more than MAX_FIGURES before doing any other work on it."""
     out, total, mark = [], 0, None
+    if sum(1 for _ in islice(NUMBER.finditer(text), MAX_NUMBERS + 1)) > MAX_NUMBERS:
+        raise PipelineError(f"more than {MAX_NUMBERS:,} numbers: this is not a news article (a table or a dump?); "
+                            f"split it into articles", rule="input-figures")
     for sent in sentences(text):
         if not LETTERS.search(text, sent.start, sent.end):
             continue  # figures alone on a line (page furniture), or no words at all

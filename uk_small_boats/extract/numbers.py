@@ -4,6 +4,7 @@ duration phrases, identifiers such as "Article 5")."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -96,21 +97,44 @@ def _is_year(num: str, cur, scale, pct, after: str, before: str) -> bool:
     return not re.match(r"\s+(?:people|migrants|boats|asylum|men|women|children|persons)\b", after)
 
 
-def _masked(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a <= s < b or a < e <= b for a, b in spans)
+def _masked(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Whether [s, e) touches one of the sorted, non-overlapping ``spans`` (``starts`` are theirs):
+    a bisection, so that a text of many dates stays linear."""
+    i = bisect.bisect_right(starts, e) - 1
+    while i >= 0 and spans[i][1] >= s:
+        a, b = spans[i]
+        if a <= s < b or a < e <= b:
+            return True
+        if b <= s:
+            break
+        i -= 1
+    return False
+
+
+# Stems a number word starts with ("eleven", "twenty-one" share "e", "tw"...): a segment holding none of
+# them is not scanned with NUMBER_WORDS (most of the time on long text without figures).
+_WORD_STEMS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+               "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+               "million", "billion")
+_DIGIT = re.compile(r"\d")
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every figure in text[start:end]: digits (with currency, scale and per cent), number words and
+    vague quantities, less dates, years, ages, durations, ordinals and identifiers."""
     end = len(text) if end is None else end
     seg = text[start:end]
-    masked = [(m.start() + start, m.end() + start) for m in DATE_LIKE.finditer(seg)]
+    low = seg.lower()
+    digits = _DIGIT.search(seg) is not None
+    masked = [(m.start() + start, m.end() + start) for m in DATE_LIKE.finditer(seg)] if digits else []
+    mask_starts = [a for a, _ in masked]
     figs: list[Figure] = []
 
-    for m in DIGITS.finditer(seg):
+    for m in DIGITS.finditer(seg) if digits else ():
         s, e = m.start() + start, m.end() + start
         num, cur, scale, pct = m["num"], m["cur"], m["scale"], m["pct"]
         s_num = m.start("num") + start
-        if _masked(masked, s_num, m.end("num") + start):
+        if _masked(masked, mask_starts, s_num, m.end("num") + start):
             continue
         after, before = text[e:e + 40], text[max(0, s - 25):s]
         if _is_year(num, cur, scale, pct, after, before):
@@ -155,7 +179,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                 currency = CURRENCY_WORDS[w.group(1).lower()]
         figs.append(Figure(s, e, text[s:e].strip(), value, currency, bool(pct)))
 
-    for m in NUMBER_WORDS.finditer(seg):
+    for m in NUMBER_WORDS.finditer(seg) if any(w in low for w in _WORD_STEMS) else ():
         s, e = m.start() + start, m.end() + start
         words = m.group(0)
         core = re.sub(r"^(?:a|an)\s+", "", words, flags=re.I)
@@ -184,6 +208,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
                            value, percent=bool(pct), word=True, rule="number_words"))
 
     for phrase, floor in VAGUE.items():
+        if phrase.split()[-1] not in low:
+            continue
         for m in re.finditer(rf"\b{phrase}\b", seg, re.I):
             s, e = m.start() + start, m.end() + start
             if any(f.start <= s < f.end for f in figs):

@@ -14,6 +14,7 @@ the rules cannot date, such as "since the deal was announced").
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -720,7 +721,8 @@ def _hint(text: str, start: int, at: int, when: When) -> int | None:
     lo = max(start, at - HINT_REACH)
     # not a year inside an aside that closes before the date ("– 218, recorded last year – ... on Jan 17")
     marks = [m for m in YEAR_MARK.finditer(text, lo, at)
-             if not (ASIDE_OPEN.search(text, start, m.start()) and ASIDE_CLOSE.search(text, m.end(), at))]
+             if not (ASIDE_OPEN.search(text, max(start, lo - HINT_REACH), m.start())
+                     and ASIDE_CLOSE.search(text, m.end(), at))]
     if not marks:
         return None
     m = marks[-1]
@@ -760,13 +762,33 @@ def _matches(text: str, start: int, end: int) -> tuple[tuple[PeriodRule, re.Matc
                  for m in r.pattern.finditer(text, start, end))
 
 
+class _Spans:
+    """Non-overlapping spans kept sorted, so that testing a new one is a bisection (a text of many dates
+    stays linear)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether [s, e) overlaps a span already taken."""
+        i = bisect.bisect_left(self.starts, e)  # spans starting before e
+        return i > 0 and self.ends[i - 1] > s
+
+    def add(self, s: int, e: int) -> None:
+        """Take [s, e) (it overlaps none taken)."""
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
 def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
     """Every period expression in text[start:end], each span claimed by the first rule matching it."""
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     found: list[Period] = []
     for r, m in _matches(text, start, end):
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
+        if taken.overlaps(s, e):
             continue
         w = when
         if r.year_hint:
@@ -776,7 +798,7 @@ def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
         res = r.resolve(m, w)
         if res is None:
             continue
-        taken.append((s, e))
+        taken.add(s, e)
         words = m.group(0).strip()
         kind = r.kind
         lead = text[max(start, s - 40):s]
