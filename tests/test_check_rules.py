@@ -289,3 +289,12 @@ def test_french_preventions_are_revised_by_a_share_of_the_larger_figure():
     idx = series()
     c = claim(402, metric="people_prevented", start="2025-03-03", end="2025-03-09")
     assert verdict(c, idx)[:2] == ("revised", "small_revision")  # 350 in the series: 13% of 402
+
+
+@pytest.mark.parametrize("value, qualifier", [(1588, "up_to"), (15, "more_than")])
+def test_a_one_sided_wording_far_from_the_series_is_left_unresolved(value, qualifier):
+    """f09: "KentOnline has counted up to 1,588 migrants" read as one day of 100: true in words only;
+    nor is "more than 15" a discrepancy against 100 (it holds): the dates were likely read wrong."""
+    v, rule, _ = verdict(claim(value, qualifier=qualifier))
+    assert (v, rule) == ("unresolved", "implausible_gap")
+    assert verdict(claim(120, qualifier="up_to"))[0] == "consistent"  # near the series: the wording fits

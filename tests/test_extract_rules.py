@@ -559,3 +559,11 @@ def test_a_percentage_takes_dates_its_base_gets_over_the_article():
     row = next(r for r in extract_claims(text, D(2026, 1, 5)) if r["figure_text"] == "13%")
     assert (row["period_start"], row["period_end"], row["period_basis"]) == (D(2025, 1, 1), D(2025, 12, 31), "inferred")
     assert (row["compare_start"], row["compare_end"]) == (D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_a_range_may_end_on_a_weekday():
+    """f30: "19,982 individuals crossed the English Channel from France in makeshift vessels between Jan 1 and
+    Monday" (published Thursday 3 July 2025)."""
+    text = "Data revealed 19,982 individuals crossed the English Channel between Jan 1 and Monday."
+    row = next(r for r in extract_claims(text, D(2025, 7, 3)) if r["figure_text"] == "19,982")
+    assert (row["period_start"], row["period_end"]) == (D(2025, 1, 1), D(2025, 6, 30))

@@ -50,6 +50,10 @@ BOATS_REL, BOATS_ABS = 0.20, 2
 # A gap this large (official / stated outside these bounds, stated at least 20) is far more likely a
 # misread period than a reporting error: left unresolved rather than called a discrepancy.
 IMPLAUSIBLE_RATIO = (1 / 2, 2)
+# Wordings bounded on one side: "more than 10" is true of 600 and "up to 1,588" of 21, but so far from
+# the figure that another reading of the dates is likelier; outside IMPLAUSIBLE_RATIO such a claim is
+# left unresolved, neither confirmed nor accused.
+ONE_SIDED = ["more_than", "over", "passed", "at_least", "up_to", "fewer_than"]
 IMPLAUSIBLE_FROM = 20
 # French prevention estimates are revised by up to this share of the larger figure (977 -> 849 for the
 # week to 5 May 2024)

@@ -312,12 +312,13 @@ def _since_unknown(m: re.Match, w: When) -> Resolved:
 
 
 @rule("range", rf"\b(?:between|from)\s+(?:the\s+day\s+[^.;,]{{0,60}}?\s+on\s+)?(?:{WEEKDAY},?\s+)?{date_atom('a')},?\s*"
-      rf"(?:and|to|until|-|–)\s*(?:{WEEKDAY},?\s+)?{date_atom('b')}"
+      rf"(?:and|to|until|-|–)\s*(?:(?:{WEEKDAY},?\s+)?{date_atom('b')}|(?P<wd>{WEEKDAY})\b)"
       rf"|\b{date_atom('c')}\s*(?:-|–|to)\s*{date_atom('e')}",
       "main")
 def _range(m: re.Match, w: When) -> Resolved:
+    """"between 1 January and 11 August", "from Jan 1 to July 1", "between Jan 1 and Monday"."""
     pa, pb = ("a", "b") if m["ad"] or m["aM"] or m["ah"] else ("c", "e")
-    end = parse_date(m, pb, w)
+    end = _weekday(m["wd"], w.pub) if m["wd"] else parse_date(m, pb, w)
     if end is None:
         return None
     start = parse_date(m, pa, w, year=end.year)
