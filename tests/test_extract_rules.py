@@ -111,6 +111,8 @@ PERIOD_CASES = [
      D(2025, 7, 2), D(2025, 7, 1), (D(2022, 1, 1), D(2022, 12, 31))),
     ("last_year", "Last year saw a total of 29,437 migrants arriving in the UK", D(2024, 8, 22), D(2024, 8, 22),
      (D(2023, 1, 1), D(2023, 12, 31))),
+    ("by_day", "By April 4 2020, the number of people who had made it to the UK by small boat was 465",
+     D(2025, 4, 6), D(2025, 4, 5), (D(2020, 1, 1), D(2020, 4, 4))),
     ("first_days_of_month", "Some 1,378 people have arrived in the first five days of the month", D(2025, 3, 6),
      D(2025, 3, 5), (D(2025, 3, 1), D(2025, 3, 5))),
     ("week_to", "the week to April 19 when 2,076 people made the dangerous journey", D(2022, 8, 7), D(2022, 8, 6),
@@ -567,3 +569,34 @@ def test_a_range_may_end_on_a_weekday():
     text = "Data revealed 19,982 individuals crossed the English Channel between Jan 1 and Monday."
     row = next(r for r in extract_claims(text, D(2025, 7, 3)) if r["figure_text"] == "19,982")
     assert (row["period_start"], row["period_end"]) == (D(2025, 1, 1), D(2025, 6, 30))
+
+
+@pytest.mark.parametrize("text, published, figure, start, end", [
+    # f05: "since last November" (published February 2019)
+    ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",
+     D(2018, 11, 1), D(2019, 2, 25)),
+    # f29: "between Friday night and Saturday"
+    ("French authorities said they rescued nearly 200 people from the Channel between Friday night and Saturday.",
+     D(2025, 6, 1), "200", D(2025, 5, 30), D(2025, 5, 31)),
+    # f21: a running total to a day, last year's
+    ("Last year by June 17, there were more than 11,300 crossings.", D(2023, 6, 18), "11,300",
+     D(2022, 1, 1), D(2022, 6, 17)),
+    # f17: the month "since" names, when a figure follows it
+    ("It was the highest monthly total since November, when 6,869 arrived.", D(2022, 3, 29), "6,869",
+     D(2021, 11, 1), D(2021, 11, 30)),
+    # f22: a Monday report of "the weekend" counts to the Sunday
+    ("At the weekend, the total number of people arriving in the UK on small boats for the year so far passed "
+     "21,000.", D(2023, 9, 4), "21,000", D(2023, 1, 1), D(2023, 9, 3)),
+])
+def test_more_period_words(text, published, figure, start, end):
+    row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
+    assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+def test_todays_figures_are_the_report_not_the_data_day():
+    """f25 (published 27 March 2024): "Over 2,000 migrants were brought ashore in March ... Today's figures
+    are 23 percent higher than the same period last year"."""
+    text = ("Over 2,000 migrants were brought ashore in March. Today's figures are 23 percent higher than the same "
+            "period last year.")
+    row = next(r for r in extract_claims(text, D(2024, 3, 27)) if r["figure_text"] == "2,000")
+    assert row["period_end"] == D(2024, 3, 26)

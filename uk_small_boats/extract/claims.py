@@ -12,6 +12,7 @@ review), so ``uk-small-boats extract`` works on any article.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from itertools import islice
@@ -343,8 +344,9 @@ def step_exceeds(s: Sentence, prev: list[Draft]) -> None:
 def step_threshold(s: Sentence, prev: list[Draft]) -> None:
     """"passed 5,000 on 21 March": the running total from 1 January to that day."""
     for d in s.drafts:
-        if (d.qualifier == "passed" or d.mark) and d.period is not None and d.period.start == d.period.end and d.period.start is not None \
-                and d.period.rule in context.DAY_RULES:
+        p = d.period
+        if (d.qualifier == "passed" or d.mark) and p is not None and p.start is not None and p.end is not None \
+                and (p.start == p.end and p.rule in context.DAY_RULES or p.rule == "by_day"):
             d.set_period(replace(d.period, start=dt.date(d.period.end.year, 1, 1)), d.basis, "threshold_to_day")
             d.assertion = "threshold"
 
@@ -677,6 +679,9 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         lead_in = tight
     pick = (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
             max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
+    since_when = _since_when(s, f)
+    if since_when is not None:
+        return since_when
     if pick is None:
         marker = next((p for p in in_clause if p.kind == "compare"), None)
         if marker is not None and not d.compared and not d.fig.percent:
@@ -688,9 +693,6 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
                      and re.fullmatch(r",?\s+when\s+", s.text[p.span[1]:f.start])), None)
         if when is not None:
             return when
-    if pick.kind == "since" and pick.rule == "since_date" and pick.span[1] <= f.start and \
-            re.fullmatch(r",?\s+when\s+", s.text[pick.span[1]:f.start]):  # "the first since January 19 when 275 ..."
-        return replace(pick, start=pick.start, end=pick.start, rule="day", kind="main")
     if pick.kind in {"offset", "offset_span"}:  # "five days later", "for a week before then"
         anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
                        if context.is_day_level(p)), None) or next(
@@ -719,6 +721,24 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
             and pick.start <= day.end <= pick.end:  # "on 25 October ... the total for 2024 reached 29,578"
         return replace(pick, end=day.end, text=f"{pick.text} … {day.text}")
     return pick
+
+
+SINCE_WHEN = re.compile(r",?\s+when\s+(?:there\s+were\s+|it\s+was\s+)?(?:only\s+|just\s+|some\s+)?", re.I)
+
+
+def _since_when(s: Sentence, f: Figure) -> Period | None:
+    """"the first since January 19 when 275 crossed", "the highest monthly total since November, when
+    6,869 arrived": the day or the month that "since" named, not the time since."""
+    for p in s.periods:
+        if p.kind not in {"since", "record_since"} or p.start is None or p.span[1] > f.start \
+                or not SINCE_WHEN.fullmatch(s.text, p.span[1], f.start):
+            continue
+        if p.rule == "since_date":
+            return replace(p, end=p.start, rule="day", kind="main")
+        if p.rule == "since_month":
+            last = calendar.monthrange(p.start.year, p.start.month)[1]
+            return replace(p, end=p.start.replace(day=last), rule="month", kind="main")
+    return None
 
 
 def prev_count(prev: list[Draft]) -> Draft | None:

@@ -18,7 +18,7 @@ from .text import Span
 
 DAY_RULES = frozenset({"relative_day", "weekday", "day", "weekday_list", "as_of", "since_day"})
 # dates whose last day can be the data day: days, and ranges of days ("from March 1-5")
-DATA_DAY_RULES = DAY_RULES | {"range", "range_days"}
+DATA_DAY_RULES = DAY_RULES | {"range", "range_days", "weekend"}
 RECENT_DAYS = 3  # a day-level date further back than this is a story's history, not its data day
 # From 2022 official daily figures were published each morning for the day before (the Ministry of
 # Defence from April 2022, the Home Office after it), and reports quote totals "so far this year" to

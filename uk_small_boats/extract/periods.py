@@ -257,10 +257,15 @@ def _since_date(m: re.Match, w: When) -> Resolved:
     return _since(parse_date(m, "a", w), w)
 
 
-@rule("since_month", rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b(?!\s+\d)",
+@rule("since_month", rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?:last\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b(?!\s+\d)",
       "since")
 def _since_month(m: re.Match, w: When) -> Resolved:
-    first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, replace(w, year=None))
+    """"since March", "since the end of June 2024", "since last January" (the latest that has ended)."""
+    month = MONTH_NUM[m["m"].lower()]
+    year = int(m["y"]) if m["y"] else None
+    if year is None and re.search(r"\blast\s", m.group(0), re.I):
+        year = w.pub.year if month < w.pub.month else w.pub.year - 1
+    first, _ = _month(month, year, replace(w, year=None))
     if "end" in m.group(0).lower():
         first = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
     return _since(first, w)
@@ -447,6 +452,14 @@ def _week_to(m: re.Match, w: When) -> Resolved:
     return (end - dt.timedelta(days=6), end) if end else None
 
 
+@rule("by_day", rf"\bby\s+(?:(?:{WEEKDAY}),?\s+)?{date_atom('a')}", "main", year_hint=True)
+def _by_day(m: re.Match, w: When) -> Resolved:
+    """"By April 4 2020, the number ... was 465", "Last year by June 17": the running total from
+    1 January to that day."""
+    d = parse_date(m, "a", w)
+    return (dt.date(d.year, 1, 1), d) if d else None
+
+
 @rule("as_of", rf"\b(?:as\s+(?:of|at)|up\s+(?:to|until)|until)\s+(?:(?:{WEEKDAY})\s*,?\s+)?{date_atom('a')}"
       rf"|\b(?:as\s+(?:of|at)|up\s+(?:to|until))\s+(?P<wd>(?:last\s+)?{WEEKDAY}|yesterday|today)",
       "end", year_hint=True)
@@ -467,7 +480,8 @@ def _day(m: re.Match, w: When) -> Resolved:
     return (d, d) if d else None
 
 
-@rule("weekday_list", rf"\b(?:on\s+|between\s+|from\s+)?(?P<w1>{WEEKDAY})(?:\s*,\s*(?P<wm>{WEEKDAY}))*\s*,?\s+(?:and|or|to|until|-|–)\s+(?P<w2>{WEEKDAY})\b",
+@rule("weekday_list", rf"\b(?:on\s+|between\s+|from\s+)?(?P<w1>{WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?"
+      rf"(?:\s*,\s*(?P<wm>{WEEKDAY}))*\s*,?\s+(?:and|or|to|until|-|–)\s+(?P<w2>{WEEKDAY})\b",
       "main")
 def _weekday_list(m: re.Match, w: When) -> Resolved:
     last = _weekday(m["w2"], w.pub)
@@ -708,6 +722,8 @@ PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
 
 # Dates that belong to the report or to a record, not to a figure: "figures published on Monday",
 # "a daily high since January", "not including Sunday's arrivals".
+# "Today's figures are 23 percent higher": the day the figures came out, not the day they count
+REPORT_AFTER = re.compile(r"[’']s\s+(?:figures|data|statistics|numbers|release|update)\b", re.I)
 REPORTING = re.compile(r"\b(?:published|confirmed|announced|released|revealed|said|told|stated|updated|"
                        r"interview|speaking|wrote|claimed|insisted|warned|argued|admitted)\b[^.;]{0,25}$",
                        re.I)
@@ -740,7 +756,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                                      "since_year_start", "since_day", "since_unknown")},
     "range": ("between", "from"), "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"), "first_days_of_month": ("first",),
     "month_pair": MONTH_STEMS, "year_ending": ("year", "months"), "first_months": ("first",),
-    "date_last_year": MONTH_STEMS + ("day", "eve"), "month_last_year": MONTH_STEMS, "as_of": ("as ", "up ", "until"),
+    "date_last_year": MONTH_STEMS + ("day", "eve"), "by_day": ("by ",), "month_last_year": MONTH_STEMS, "as_of": ("as ", "up ", "until"),
     "day": MONTH_STEMS + ("day", "eve"), "weekday_list": ("day",), "weekday": ("day",),
     "relative_day": ("yesterday", "today", "tonight", "overnight", "night", "morning", "earlier"),
     "duration_before": ("before", "prior", "until"), "over_years": ("years",), "days_later": ("day", "week"),
@@ -803,7 +819,8 @@ def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
         words = m.group(0).strip()
         kind = r.kind
         lead = text[max(start, s - 40):s]
-        if REPORTING.search(lead):
+        if REPORTING.search(lead) or r.name == "relative_day" and m.group(0).strip().lower() == "today" \
+                and REPORT_AFTER.match(text, e):
             kind = "report"
         elif EXCLUDING.search(lead):
             kind = "excluded"
