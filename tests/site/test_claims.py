@@ -116,6 +116,20 @@ def test_headings_sort_from_the_keyboard_and_periods_sort_by_date(site, page, cl
     assert "sort=period" in page.url and "dir=asc" in page.url
 
 
+def test_figures_sort_by_metric_then_numerically(site, page, claims):
+    """Values sort as numbers (negative changes, decimals), not as text, within each metric."""
+    _, base = site
+    open_explorer(page, base, "?rows=all&sort=figure&dir=asc")
+    ids = [i.removeprefix("row-") for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.id)")]
+    got = [(m, float(v)) for m, v in claims.set_index("claim_id").loc[ids, ["metric", "value"]].itertuples(index=False)]
+    assert any(v < 0 for _, v in got) and any(v != int(v) for _, v in got)  # the cases text order gets wrong
+    assert got == sorted(got)
+    page.locator("th[data-key=figure] button").click()
+    ids = [i.removeprefix("row-") for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.id)")]
+    assert [(m, float(v)) for m, v in claims.set_index("claim_id").loc[ids, ["metric", "value"]].itertuples(index=False)] \
+        == sorted(got, reverse=True)
+
+
 def test_export_gives_the_filtered_rows_with_every_field(site, page, claims):
     _, base = site
     open_explorer(page, base, "?verdict=match")  # drawn a page at a time: the export has every filtered row
