@@ -98,6 +98,23 @@ def test_filters_and_search_live_in_the_url(site, page, claims):
     open_explorer(page, base, "?verdict=match&sort=official&dir=desc&rows=all")
     assert page.locator("#f-verdict").input_value() == "match"
     assert page.locator(ROWS).count() == matched
+    # the source and metric filters come back from the address too
+    sid, metric = claims.groupby(["source_id", "metric"]).size().idxmax()
+    open_explorer(page, base, f"?source={sid}&metric={metric}&rows=all")
+    assert page.locator("#f-source").input_value() == sid and page.locator("#f-metric").input_value() == metric
+    assert page.locator(ROWS).count() == ((claims["source_id"] == sid) & (claims["metric"] == metric)).sum()
+
+
+def test_search_finds_a_source_by_its_title(site, page, claims):
+    _, base = site
+    sources = pd.read_csv(site[0] / "data" / "sources.csv", dtype=str, keep_default_na=False).set_index("source_id")
+    sid = next(s for s in claims["source_id"] if sources.loc[s, "title"] and sources.loc[s, "title"].lower()
+               not in " ".join(claims.loc[claims["source_id"] == s, "quote"]).lower())
+    title = sources.loc[sid, "title"]
+    open_explorer(page, base, "?rows=all")
+    page.fill("#f-text", title)
+    ids = {i.removeprefix("row-") for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.id)")}
+    assert ids >= set(claims.loc[claims["source_id"] == sid, "claim_id"])  # found by the title alone
 
 
 def test_headings_sort_from_the_keyboard_and_periods_sort_by_date(site, page, claims):
