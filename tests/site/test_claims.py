@@ -98,6 +98,23 @@ def test_filters_and_search_live_in_the_url(site, page, claims):
     open_explorer(page, base, "?verdict=match&sort=official&dir=desc&rows=all")
     assert page.locator("#f-verdict").input_value() == "match"
     assert page.locator(ROWS).count() == matched
+    # the source and metric filters come back from the address too
+    sid, metric = claims.groupby(["source_id", "metric"]).size().idxmax()
+    open_explorer(page, base, f"?source={sid}&metric={metric}&rows=all")
+    assert page.locator("#f-source").input_value() == sid and page.locator("#f-metric").input_value() == metric
+    assert page.locator(ROWS).count() == ((claims["source_id"] == sid) & (claims["metric"] == metric)).sum()
+
+
+def test_search_finds_a_source_by_its_title(site, page, claims):
+    _, base = site
+    sources = pd.read_csv(site[0] / "data" / "sources.csv", dtype=str, keep_default_na=False).set_index("source_id")
+    sid = next(s for s in claims["source_id"] if sources.loc[s, "title"] and sources.loc[s, "title"].lower()
+               not in " ".join(claims.loc[claims["source_id"] == s, "quote"]).lower())
+    title = sources.loc[sid, "title"]
+    open_explorer(page, base, "?rows=all")
+    page.fill("#f-text", title)
+    ids = {i.removeprefix("row-") for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.id)")}
+    assert ids >= set(claims.loc[claims["source_id"] == sid, "claim_id"])  # found by the title alone
 
 
 def test_headings_sort_from_the_keyboard_and_periods_sort_by_date(site, page, claims):
@@ -114,6 +131,20 @@ def test_headings_sort_from_the_keyboard_and_periods_sort_by_date(site, page, cl
     page.keyboard.press("Space")
     assert page.locator("th[data-key=period]").get_attribute("aria-sort") == "ascending"
     assert "sort=period" in page.url and "dir=asc" in page.url
+
+
+def test_figures_sort_by_metric_then_numerically(site, page, claims):
+    """Values sort as numbers (negative changes, decimals), not as text, within each metric."""
+    _, base = site
+    open_explorer(page, base, "?rows=all&sort=figure&dir=asc")
+    ids = [i.removeprefix("row-") for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.id)")]
+    got = [(m, float(v)) for m, v in claims.set_index("claim_id").loc[ids, ["metric", "value"]].itertuples(index=False)]
+    assert any(v < 0 for _, v in got) and any(v != int(v) for _, v in got)  # the cases text order gets wrong
+    assert got == sorted(got)
+    page.locator("th[data-key=figure] button").click()
+    ids = [i.removeprefix("row-") for i in page.locator(ROWS).evaluate_all("rows => rows.map(r => r.id)")]
+    assert [(m, float(v)) for m, v in claims.set_index("claim_id").loc[ids, ["metric", "value"]].itertuples(index=False)] \
+        == sorted(got, reverse=True)
 
 
 def test_export_gives_the_filtered_rows_with_every_field(site, page, claims):

@@ -21,10 +21,11 @@ def test_each_table_page_has_its_files_hashes_coverage_and_keys(site, page):
     out, base = site
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     specs = {s.name: s for s in resources()}
-    referenced_by = {}
+    referenced_by, references = {}, {}
     for s in specs.values():
         for fk in s.foreign_keys:
             referenced_by.setdefault(s.referenced_resource(fk), set()).add(s.name)
+            references.setdefault(s.name, set()).add(s.referenced_resource(fk))
     for r in package["resources"]:
         page.goto(base + f"dictionary/{r['name']}.html", wait_until="load")
         text = page.locator("article").inner_text()
@@ -33,6 +34,9 @@ def test_each_table_page_has_its_files_hashes_coverage_and_keys(site, page):
         refs_in = {a.removesuffix(".html") for a in keys.locator("h3:has-text('Referenced by') + ul a").evaluate_all(
             "as => as.map(a => a.getAttribute('href'))")}
         assert refs_in == referenced_by.get(r["name"], set()), r["name"]
+        refs_out = {a.removesuffix(".html") for a in keys.locator("h3:has-text('References') + ul a").evaluate_all(
+            "as => as.map(a => a.getAttribute('href'))")}
+        assert refs_out == references.get(r["name"], set()), r["name"]
         if any(f["type"] == "date" for f in specs[r["name"]].fields):
             assert "rows)" in page.locator("th:has-text('coverage') + td").inner_text(), r["name"]
     assert page.problems == []

@@ -31,6 +31,14 @@ TABLES = r"""() => {
 }"""
 
 
+# Key/value tables (a <th scope=row> per row) that scroll sideways on a phone: their values would
+# be cut off at the edge of the screen.
+KV_SCROLL = r"""() => [...document.querySelectorAll('article table')]
+  .filter(t => t.querySelector('th[scope=row]'))
+  .filter(t => { const w = t.closest('.md-typeset__scrollwrap') || t; return w.scrollWidth > w.clientWidth + 1 || t.scrollWidth > t.clientWidth + 1; })
+  .map(t => t.querySelector('th[scope=row]').textContent)"""
+
+
 def real_problems(problems: list[str]) -> list[str]:
     # A request cut off by navigating to the next page is not a fault of the page.
     return [p for p in problems if "net::ERR_ABORTED" not in p]
@@ -59,6 +67,7 @@ def survey_pages(pg, base: str, site_pages: list[str], facts: dict) -> None:
         f["axe"] = pg.evaluate(AXE_RUN)
         pg.set_viewport_size({"width": PHONE, "height": 844})
         f["phone_width"] = pg.evaluate("document.documentElement.scrollWidth")
+        f["phone_kv_scroll"] = pg.evaluate(KV_SCROLL)
         pg.set_viewport_size({"width": 1280, "height": 900})
         f["problems"] = real_problems([p for p in pg.problems if not (rel == "404" and "missing.html" in p)])
         facts[rel] = f
@@ -72,6 +81,10 @@ def test_every_page_loads_cleanly(survey):
 
 def test_no_page_is_wider_than_a_phone(survey):
     assert {rel: f["phone_width"] for rel, f in survey.items() if f["phone_width"] > PHONE} == {}
+
+
+def test_key_value_tables_fit_a_phone_without_scrolling(survey):
+    assert {rel: f["phone_kv_scroll"] for rel, f in survey.items() if f["phone_kv_scroll"]} == {}
 
 
 def test_tables_are_styled_and_identifiers_do_not_break(survey):

@@ -38,7 +38,7 @@
   const day = (iso) => iso ? dayFmt.format(new Date(iso + "T00:00:00Z")) : "";
   const sourceLabel = (d) => [d._source.publisher || "no publisher", day(d._source.published)].filter(Boolean).join(", ");
   const keys = {
-    source: (d) => (d._source.publisher || "") + (d._source.published || "") + d.claim_id, quote: (d) => d.quote, figure: (d) => `${d.metric} ${String(d.value).padStart(16, "0")}`,
+    source: (d) => (d._source.publisher || "") + (d._source.published || "") + d.claim_id, quote: (d) => d.quote, figure: (d) => [d.metric, d.value ?? -Infinity],  // by metric, then numerically
     period: (d) => (d.period_start ? d.period_start + (d.period_end || "") : null), official: (d) => d.official_value ?? null,
     verdict: (d) => `${cfg.verdicts.indexOf(d.verdict)}`.padStart(3, "0"),
   };
@@ -78,11 +78,12 @@
       && (!f.verdict || d.verdict === f.verdict)
       && (!q || [d.quote, d.source_id, d._source.title, d._source.publisher, d.figure_text].join(" ").toLowerCase().includes(q)));
     const key = keys[sortKey];
+    const cmp = (x, y) => (Array.isArray(x) ? cmp(x[0], y[0]) || cmp(x[1], y[1]) : x > y ? 1 : x < y ? -1 : 0);
     // rows without the value (no period, no official figure) stay last whichever the direction
     return rows.sort((a, b) => {
       const x = key(a), y = key(b);
       if (x === null || y === null) return (x === null) - (y === null);
-      return (x > y ? 1 : x < y ? -1 : 0) * sortDir;
+      return cmp(x, y) * sortDir;
     });
   }
 

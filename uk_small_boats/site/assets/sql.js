@@ -2,7 +2,7 @@
 // over the published database file, attached read-only. Values are formatted by their Arrow field
 // type, as DuckDB's own shell shows them; nothing from a result is ever inserted as HTML.
 import * as duckdb from "./vendor/duckdb/duckdb-browser.mjs";
-import { Type, TimeUnit, IntervalUnit } from "apache-arrow";
+import { Type, TimeUnit, IntervalUnit, DateUnit, UnionMode, makeVector } from "apache-arrow";
 
 const t0 = performance.now();
 const $ = (id) => document.getElementById(id);
@@ -66,13 +66,30 @@ async function start() {
 }
 
 // ---- formatting by Arrow type ----------------------------------------------------------------
+// Every value is read from the Arrow buffers themselves (apache-arrow's row API loses precision
+// on timestamps and decodes MONTH_DAY_NANO intervals wrongly, also inside lists and structs) and
+// written as DuckDB writes it (`value::VARCHAR`): 2024-02-29, 0044-03-15 (BC), infinity,
+// 1.50 for DECIMAL(10,2), 0.1 for a FLOAT, 100.0 for a DOUBLE, 1 year 2 months, [1, NULL], {'a': 1}.
 const pad = (n, w = 2) => String(n).padStart(w, "0");
 const plural = (n, word) => `${n} ${word}${Math.abs(n) === 1 ? "" : "s"}`;
+const fdiv = (a, b) => Math.floor(a / b);
 
-function dateText(ms) {
-  const d = new Date(ms);
-  const y = d.getUTCFullYear();
-  return `${y < 0 ? "-" + pad(-y, 4) : pad(y, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+// Days since 1970-01-01 to a proleptic Gregorian [year, month, day], for any 32-bit day count
+// (H. Hinnant's civil_from_days; year 0 is 1 BC).
+function civil(days) {
+  const z = days + 719468, era = fdiv(z, 146097), doe = z - era * 146097;
+  const yoe = fdiv(doe - fdiv(doe, 1460) + fdiv(doe, 36524) - fdiv(doe, 146096), 365);
+  const doy = doe - (365 * yoe + fdiv(yoe, 4) - fdiv(yoe, 100)), mp = fdiv(5 * doy + 2, 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - fdiv(153 * mp + 2, 5) + 1];
+}
+const DATE_INFINITY = 2147483647, TIMESTAMP_INFINITY = 9223372036854775807n;
+
+function dayText(days, time = "") {  // the date, (BC) before Christ, then the time of day
+  if (days === DATE_INFINITY) return "infinity";
+  if (days === -DATE_INFINITY) return "-infinity";
+  const [y, m, d] = civil(days);
+  return `${pad(y > 0 ? y : 1 - y, 4)}-${pad(m)}-${pad(d)}${y > 0 ? "" : " (BC)"}${time ? " " + time : ""}`;
 }
 
 // A time of day from an integer count of `perSecond` units since midnight (BigInt).
@@ -88,32 +105,57 @@ const PER_SECOND = { [TimeUnit.SECOND]: [1n, 0], [TimeUnit.MILLISECOND]: [1000n,
   [TimeUnit.MICROSECOND]: [1000000n, 6], [TimeUnit.NANOSECOND]: [1000000000n, 9] };
 
 function timestampText(value, type) {  // value: BigInt in the type's unit
+  if (value === TIMESTAMP_INFINITY) return "infinity";
+  if (value === -TIMESTAMP_INFINITY) return "-infinity";
   const [per, digits] = PER_SECOND[type.unit];
-  let secs = value / per, frac = value % per;
-  if (frac < 0n) { frac += per; secs -= 1n; }
-  const day = secs >= 0n ? secs / 86400n : -((-secs + 86399n) / 86400n);
-  const tod = (secs - day * 86400n) * per + frac;
-  return `${dateText(Number(day) * 86400000)} ${clockText(tod, per, digits)}${type.timezone ? "+00" : ""}`;
+  const perDay = 86400n * per;
+  let day = value / perDay, rest = value % perDay;
+  if (rest < 0n) { rest += perDay; day -= 1n; }
+  return dayText(Number(day), clockText(rest, per, digits) + (type.timezone ? "+00" : ""));
 }
 
-function decimalText(value, scale) {
-  let s = String(value);
-  if (!scale) return s;
-  const neg = s.startsWith("-");
-  if (neg) s = s.slice(1);
-  s = s.padStart(scale + 1, "0");
-  return `${neg ? "-" : ""}${s.slice(0, -scale)}.${s.slice(-scale)}`;
+function decimalText(value, scale) {  // value: BigInt of the unscaled integer
+  let s = (value < 0n ? -value : value).toString();
+  if (scale > 0) { s = s.padStart(scale + 1, "0"); s = `${s.slice(0, -scale)}.${s.slice(-scale)}`; }
+  return (value < 0n ? "-" : "") + s;
 }
 
-function intervalText(months, days, nanos) {  // nanos: BigInt
+// A two's-complement (or unsigned) little-endian integer from `n` 32-bit words at `words[k]`.
+function wordsInt(words, k, n, signed = true) {
+  let x = 0n;
+  for (let w = n - 1; w >= 0; w--) x = (x << 32n) | BigInt(words[k + w] >>> 0);
+  return signed && x >> BigInt(32 * n - 1) ? x - (1n << BigInt(32 * n)) : x;
+}
+
+// As DuckDB writes a float: shortest digits that read back as the same value (of 32 bits for a
+// FLOAT), positional from 1e-4 up to 1e16 (with ".0" when whole), else 1.5e+16 / 2.5e-05.
+function floatText(x, single) {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  let sci = x.toExponential();
+  if (single) {
+    for (let p = 0; p < 9; p++) { const s = x.toExponential(p); if (Math.fround(Number(s)) === x) { sci = s; break; } }
+  }
+  const [mant, e] = sci.split("e"), exp = Number(e), neg = mant.startsWith("-");
+  const ds = mant.replace("-", "").replace(".", "");
+  let out;
+  if (exp < -4 || exp >= 16) out = `${ds[0]}${ds.length > 1 ? "." + ds.slice(1) : ""}e${exp < 0 ? "-" : "+"}${pad(Math.abs(exp))}`;
+  else if (exp < 0) out = `0.${"0".repeat(-exp - 1)}${ds}`;
+  else if (exp >= ds.length - 1) out = `${ds}${"0".repeat(exp - ds.length + 1)}.0`;
+  else out = `${ds.slice(0, exp + 1)}.${ds.slice(exp + 1)}`;
+  return (neg ? "-" : "") + out;
+}
+
+function intervalText(months, days, micros) {  // micros: BigInt
   const parts = [];
   const years = Math.trunc(months / 12), mo = months % 12;
   if (years) parts.push(plural(years, "year"));
   if (mo) parts.push(plural(mo, "month"));
   if (days) parts.push(plural(days, "day"));
-  if (nanos !== 0n || parts.length === 0) {
-    const neg = nanos < 0n, n = neg ? -nanos : nanos;
-    parts.push((neg ? "-" : "") + clockText(n / 1000n, 1000000n, 6));
+  if (micros !== 0n || parts.length === 0) {
+    const neg = micros < 0n, n = neg ? -micros : micros;
+    parts.push((neg ? "-" : "") + clockText(n, 1000000n, 6));
   }
   return parts.join(" ");
 }
@@ -124,62 +166,145 @@ function blobText(bytes) {
   return s;
 }
 
-// A value as Arrow's row API gives it (used inside lists, structs and maps).
-function valueText(v, type) {
-  if (v === null || v === undefined) return "NULL";
-  switch (type.typeId) {
-    case Type.Date: return dateText(Number(v));
-    case Type.Timestamp:  // the row API gives milliseconds: enough inside a nested value
-      return timestampText(BigInt(Math.round(Number(v) * 1000)), { unit: TimeUnit.MICROSECOND, timezone: type.timezone });
-    case Type.Time: return clockText(BigInt(v), PER_SECOND[type.unit][0], PER_SECOND[type.unit][1]);
-    case Type.Decimal: return decimalText(v, type.scale);
-    case Type.Binary: case Type.LargeBinary: case Type.FixedSizeBinary: return blobText(v);
-    case Type.List: case Type.FixedSizeList:
-      return "[" + [...v].map((x) => valueText(x, type.children[0].type)).join(", ") + "]";
-    case Type.Struct:
-      return "{" + type.children.map((f) => `'${f.name}': ${valueText(v[f.name], f.type)}`).join(", ") + "}";
-    case Type.Map: {
-      const [kf, vf] = type.children[0].type.children;
-      return "{" + [...v].map(([k, x]) => `${valueText(k, kf.type)}=${valueText(x, vf.type)}`).join(", ") + "}";
-    }
-    case Type.Dictionary: return valueText(v, type.dictionary);
-    default: return String(v);
-  }
+// DuckDB's own types Arrow has no type for travel as arrow.opaque with the DuckDB name.
+function opaqueName(field) {
+  if (field?.metadata?.get("ARROW:extension:name") !== "arrow.opaque") return "";
+  try { return JSON.parse(field.metadata.get("ARROW:extension:metadata")).type_name || ""; } catch { return ""; }
 }
 
-// Raw buffer access where Arrow's row API loses information (timestamps to microseconds and
-// nanoseconds; MONTH_DAY_NANO intervals, which apache-arrow 17 decodes wrongly).
-function column(vec, type) {
-  const starts = [];
-  let n = 0;
-  for (const d of vec.data) { starts.push(n); n += d.length; }
-  const locate = (i) => {
-    let k = starts.length - 1;
-    while (starts[k] > i) k--;
-    return [vec.data[k], i - starts[k]];
-  };
-  return (i) => {
-    if (!vec.isValid(i)) return null;
-    switch (type.typeId) {
-      case Type.Timestamp: { const [d, j] = locate(i); return timestampText(BigInt(d.values[d.offset + j]), type); }
-      case Type.Interval: {
-        const [d, j] = locate(i), v = d.values, k = d.offset + j;
-        if (type.unit === IntervalUnit.MONTH_DAY_NANO) {
-          const nanos = (BigInt(v[4 * k + 3]) << 32n) + BigInt(v[4 * k + 2] >>> 0);
-          return intervalText(v[4 * k], v[4 * k + 1], nanos);
-        }
-        if (type.unit === IntervalUnit.DAY_TIME) return intervalText(0, v[2 * k], BigInt(v[2 * k + 1]) * 1000000n);
-        return intervalText(v[k], 0, 0n);
-      }
-      default: return valueText(vec.get(i), type);
-    }
-  };
+// BIGNUM (VARINT): a 3-byte header (top bit set for a positive number; all bits inverted for a
+// negative one, as are the digits) then the magnitude, big-endian.
+function bignumText(bytes) {
+  const neg = (bytes[0] & 0x80) === 0;
+  let x = 0n;
+  for (let j = 3; j < bytes.length; j++) x = (x << 8n) | BigInt(neg ? ~bytes[j] & 0xff : bytes[j]);
+  return (neg ? "-" : "") + x.toString();
 }
 
 const NUMERIC = new Set([Type.Int, Type.Float, Type.Decimal]);
-const jsonOf = (text, type) => text === null ? "null"
-  : NUMERIC.has(type.typeId) && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text) ? text
-  : type.typeId === Type.Bool ? text : JSON.stringify(text);
+const NUMERIC_OPAQUE = new Set(["uhugeint", "hugeint", "bignum", "varint"]);
+const isNumeric = (field) => NUMERIC.has(field.type.typeId) || NUMERIC_OPAQUE.has(opaqueName(field));
+
+// The values of one Arrow Data (one batch of a column, or the child of a list) as
+// (i) => text, or null for NULL. `i` counts within this Data, whose buffers start at its first
+// value (apache-arrow slices them); only the validity bitmap is read at data.offset + i.
+function reader(data, field) {
+  const type = data.type, v = data.values;
+  if (type.typeId === Type.Null) return () => null;
+  const text = leaf(data, field, type, v);
+  return (i) => (data.getValid(i) ? text(i) : null);
+}
+// Inside a list, struct or map, DuckDB quotes a value's text when it could not be read back
+// otherwise (empty, 'null', space at either end, or one of "'(),:=[]{}), with ' and \ escaped.
+const CONTAINERS = new Set([Type.List, Type.LargeList, Type.FixedSizeList, Type.Struct, Type.Map, Type.Union]);
+const SPECIAL = /["'(),:=[\]{}]/, SPACE = /[ \t\n\v\f\r]/;
+const quote = (s) => `'${s.replace(/['\\]/g, "\\$&")}'`;
+function nestedReader(data, field) {
+  const read = reader(data, field);
+  if (CONTAINERS.has(data.type.typeId)) return (i) => read(i) ?? "NULL";
+  return (i) => {
+    const s = read(i);
+    if (s === null) return "NULL";
+    const bare = s !== "" && !SPACE.test(s[0]) && !(s.length > 1 && SPACE.test(s[s.length - 1]))
+      && s.toLowerCase() !== "null" && !SPECIAL.test(s);
+    return bare ? s : quote(s);
+  };
+}
+
+function leaf(data, field, type, v) {
+  const child = (k) => nestedReader(data.children[k], type.children[k]);
+  switch (type.typeId) {
+    case Type.Int: return (i) => String(v[i]);
+    case Type.Float: return type.precision === 0 ? (i) => floatText(makeVector(data).get(i), false)  // HALF
+      : (i) => floatText(v[i], type.precision === 1);
+    case Type.Bool: return (i) => String(Boolean((v[(data.offset + i) >> 3] >> ((data.offset + i) & 7)) & 1));
+    case Type.Decimal: {
+      const n = type.bitWidth / 32;
+      return (i) => decimalText(wordsInt(v, i * n, n), type.scale);
+    }
+    case Type.Date: return type.unit === DateUnit.DAY ? (i) => dayText(v[i])
+      : (i) => dayText(Number(BigInt(v[i]) / 86400000n - (BigInt(v[i]) % 86400000n < 0n ? 1n : 0n)));
+    case Type.Timestamp: return (i) => timestampText(BigInt(v[i]), type);
+    case Type.Time: return (i) => clockText(BigInt(v[i]), ...PER_SECOND[type.unit]);
+    case Type.Interval:
+      if (type.unit === IntervalUnit.MONTH_DAY_NANO) {
+        return (i) => intervalText(v[4 * i], v[4 * i + 1], wordsInt(v, 4 * i + 2, 2) / 1000n);
+      }
+      if (type.unit === IntervalUnit.DAY_TIME) return (i) => intervalText(0, v[2 * i], BigInt(v[2 * i + 1]) * 1000n);
+      return (i) => intervalText(v[i], 0, 0n);
+    case Type.Binary: case Type.LargeBinary: {
+      const o = data.valueOffsets, name = opaqueName(field);
+      const bytes = (i) => v.subarray(Number(o[i]), Number(o[i + 1]));
+      return name === "bignum" || name === "varint" ? (i) => bignumText(bytes(i)) : (i) => blobText(bytes(i));
+    }
+    case Type.FixedSizeBinary: {
+      const w = type.byteWidth, name = opaqueName(field);
+      if ((name === "uhugeint" || name === "hugeint") && w === 16) {  // little-endian
+        return (i) => {
+          let x = 0n;
+          for (let j = 15; j >= 0; j--) x = (x << 8n) | BigInt(v[16 * i + j]);
+          return String(name === "hugeint" && x >> 127n ? x - (1n << 128n) : x);
+        };
+      }
+      return (i) => blobText(v.subarray(i * w, (i + 1) * w));
+    }
+    case Type.List: case Type.LargeList: {
+      const o = data.valueOffsets, c = child(0);
+      return (i) => {
+        const items = [];
+        for (let j = Number(o[i]); j < Number(o[i + 1]); j++) items.push(c(j));
+        return `[${items.join(", ")}]`;
+      };
+    }
+    case Type.FixedSizeList: {
+      const n = type.listSize, c = child(0);
+      return (i) => `[${Array.from({ length: n }, (_, j) => c(i * n + j)).join(", ")}]`;
+    }
+    case Type.Struct: {
+      const cs = type.children.map((_, k) => child(k));
+      return (i) => `{${type.children.map((f, k) => `${quote(f.name)}: ${cs[k](i)}`).join(", ")}}`;
+    }
+    case Type.Map: {
+      const o = data.valueOffsets, entries = data.children[0];
+      const [keys, vals] = [0, 1].map((k) => nestedReader(entries.children[k], entries.type.children[k]));
+      return (i) => {
+        const items = [];
+        for (let j = Number(o[i]); j < Number(o[i + 1]); j++) items.push(`${keys(j)}=${vals(j)}`);
+        return `{${items.join(", ")}}`;
+      };
+    }
+    case Type.Union: {
+      const ids = data.typeIds, dense = type.mode === UnionMode.Dense;
+      const cs = type.children.map((f, k) => reader(data.children[k], f));
+      return (i) => cs[type.typeIdToChildIndex[ids[i]]](dense ? data.valueOffsets[i] : i) ?? "NULL";
+    }
+    case Type.Dictionary: {
+      const dict = column(data.dictionary, { type: type.dictionary });
+      return (i) => dict(Number(v[i])) ?? "NULL";
+    }
+    default: {  // text (Utf8, LargeUtf8) and anything else, through apache-arrow's own reading
+      const vec = makeVector(data);
+      return (i) => String(vec.get(i));
+    }
+  }
+}
+
+// A whole column (a Vector of one or more batches) as (row) => text or null.
+function column(vec, field) {
+  const readers = vec.data.map((d) => reader(d, field));
+  const starts = [];
+  let n = 0;
+  for (const d of vec.data) { starts.push(n); n += d.length; }
+  return (i) => {
+    let k = starts.length - 1;
+    while (starts[k] > i) k--;
+    return readers[k](i - starts[k]);
+  };
+}
+
+const jsonOf = (text, field) => text === null ? "null"
+  : isNumeric(field) && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text) ? text
+  : field.type.typeId === Type.Bool ? text : JSON.stringify(text);
 
 // ---- running ---------------------------------------------------------------------------------
 function localToday() {
@@ -264,7 +389,7 @@ function showError(message, sql) {
 
 function render(table) {
   const fields = table.schema.fields;
-  const cols = fields.map((f, i) => column(table.getChildAt(i), f.type));
+  const cols = fields.map((f, i) => column(table.getChildAt(i), f));
   const el = document.createElement("table");
   const head = el.createTHead().insertRow();
   fields.forEach((f) => {
@@ -280,8 +405,11 @@ function render(table) {
       const td = tr.insertCell();
       const text = col(i);
       if (text === null) { td.textContent = "NULL"; td.className = "null"; }
-      else td.textContent = text;  // text, never HTML
-      if (NUMERIC.has(fields[c].type.typeId)) td.classList.add("num");
+      else {
+        td.textContent = text;  // text, never HTML
+        if (text.length > 60) td.className = "long";
+      }
+      if (isNumeric(fields[c])) td.classList.add("num");
     });
   }
   result.replaceChildren(el);
@@ -342,7 +470,7 @@ function save(text, name, type) {
 function exportRows(format) {
   if (!last) return;
   const fields = last.schema.fields;
-  const cols = fields.map((f, i) => column(last.getChildAt(i), f.type));
+  const cols = fields.map((f, i) => column(last.getChildAt(i), f));
   const lines = [];
   if (format === "csv") {
     const cell = (s) => s === null ? "" : /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -351,7 +479,7 @@ function exportRows(format) {
     save(lines.join("\r\n") + "\r\n", "uk-small-boats-query.csv", "text/csv");
   } else {
     for (let i = 0; i < last.numRows; i++) {
-      lines.push("{" + fields.map((f, c) => `${JSON.stringify(f.name)}: ${jsonOf(cols[c](i), f.type)}`).join(", ") + "}");
+      lines.push("{" + fields.map((f, c) => `${JSON.stringify(f.name)}: ${jsonOf(cols[c](i), f)}`).join(", ") + "}");
     }
     save("[\n" + lines.join(",\n") + "\n]\n", "uk-small-boats-query.json", "application/json");
   }

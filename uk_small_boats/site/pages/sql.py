@@ -29,12 +29,13 @@ DEFAULT = EXAMPLES["Count claims"]
 
 
 def _schema_list(site: SiteData) -> str:
+    """Each table and view with its description in view; its columns, with theirs, on opening it."""
     items = []
     for rel in site.catalogue:
         cols = "".join(f'<li><code>{esc(c["name"])}</code> <span class="type">{esc(c["type"])}</span>'
                        f'{" – " + esc(c["comment"]) if c["comment"] else ""}</li>' for c in rel["columns"])
-        items.append(f"""<li><details class="plain"><summary><code>{esc(rel['name'])}</code> <span class="kind">{esc(rel['kind'])}</span></summary>
-<p>{esc(rel['comment'])}</p>
+        items.append(f"""<li data-relation="{esc(rel['name'])}"><details class="plain"><summary><code>{esc(rel['name'])}</code> <span class="kind">{esc(rel['kind'])}, {len(rel['columns'])} columns</span>
+<span class="comment">{esc(rel['comment'])}</span></summary>
 <p><button type="button" class="md-button insert" data-sql="SELECT * FROM {esc(rel['name'])} LIMIT 100;">Query <code>{esc(rel['name'])}</code></button></p>
 <ul class="columns">{cols}</ul></details></li>""")
     return "\n".join(items)
@@ -61,7 +62,9 @@ def sql_page(site: SiteData, engine_sizes: dict[str, dict[str, int]], db_gz_byte
 run changes the published files; <code>CREATE TEMP TABLE</code> works for scratch tables.</p>
 <p>The engine is DuckDB-WASM, served from this site: {mb(total)} to download ({mb(wasm['unpacked'])} once
 unpacked), fetched only on this page and kept by your browser's cache. It has no time-zone support:
-<code>current_date</code> is taken from this computer's clock, and functions that need time zones say so.</p>"""
+<code>current_date</code> is taken from this computer's clock, and functions that need time zones say so.
+Values are shown as DuckDB writes them, except two types its Arrow results do not carry: <code>BIT</code>
+arrives as bytes and <code>TIME WITH TIME ZONE</code> without its offset; add <code>::VARCHAR</code> to see them.</p>"""
     app = f"""<div id="sql-app" class="sql-app" data-state="loading">
 <div class="sql-main">
 <p class="examples"><span>Examples:</span> {buttons}</p>
@@ -77,10 +80,11 @@ unpacked), fetched only on this page and kept by your browser's cache. It has no
 <p id="status" role="status" aria-live="polite"></p>
 <div id="error" class="sql-error" role="alert" hidden></div>
 <p id="notice" class="sql-notice" hidden></p>
-<div id="result" class="sql-result"></div>
+<div id="result" class="sql-result" role="region" aria-label="Query result" tabindex="0"></div>
 </div>
-<aside class="sql-schema" aria-labelledby="schema-heading">
+<aside class="sql-schema" aria-labelledby="schema-heading" tabindex="0">
 <h2 id="schema-heading">Tables and views</h2>
+<p class="hint">Open one for its columns.</p>
 <ul class="relations">
 {_schema_list(site)}
 </ul>
