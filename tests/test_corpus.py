@@ -307,6 +307,30 @@ def test_a_rerun_refuses_another_run_and_a_foreign_folder(tmp_path, reference):
     assert exc.value.rule == "corpus-out-empty"
 
 
+@pytest.mark.parametrize("case", ["file", "no-parent", "publisher-markup"])
+def test_out_that_cannot_be_a_run_folder_is_one_located_line(tmp_path, case):
+    """--out naming a file or a folder that cannot be made is a located line, not a traceback; a
+    publisher whose name looks like console markup is printed in the summary as it is."""
+    recs = good_records(2)
+    if case == "publisher-markup":
+        recs[0]["publisher"] = "[/x] [bold]Press"
+    src = write_jsonl(tmp_path / "a.jsonl", recs)
+    out = {"file": src, "no-parent": tmp_path / "gone" / "deeper" / "out",
+           "publisher-markup": tmp_path / "out"}[case]
+    if case == "no-parent":
+        (tmp_path / "gone").write_text("a file where a folder should be")
+    res = subprocess.run([sys.executable, "-m", "uk_small_boats", "check-corpus", str(src), "--out", str(out),
+                          "--workers", "1"], capture_output=True, text=True, env={**os.environ, "COLUMNS": "300"})
+    assert "Traceback" not in res.stderr, res.stderr
+    if case == "publisher-markup":
+        assert res.returncode == 0 and "[/x]" in res.stdout and "[bold]" in res.stdout  # (a cell may wrap)
+        return
+    errors = [ln for ln in res.stderr.splitlines() if ln.startswith("error:")]
+    assert res.returncode == 1 and len(errors) == 1, res.stderr
+    assert ("corpus-out-empty" if case == "file" else "corpus-write") in errors[0]
+    assert src.read_bytes().count(b"\n") == 2  # the input named as --out is untouched
+
+
 def test_an_input_without_a_required_column_is_refused_with_file_and_column(tmp_path):
     src = tmp_path / "a.parquet"
     pq.write_table(pa.table({"id": ["a"], "text": ["About 5 people."]}), src)
