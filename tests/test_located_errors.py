@@ -67,6 +67,16 @@ def test_infinite_number(published, data, value):
     assert (err.file, err.row, err.column, err.rule) == (str(data / "claims.csv"), 3, "value", "finite")
 
 
+def test_infinite_amount_is_named_by_its_column_not_by_the_rule_it_also_breaks(published, data):
+    """An infinite amount also breaks amount_gbp = amount (a rule across columns): the headline is
+    the amount's own failure, and the cross-column rule is one line for the row, not one per column."""
+    edit(data / "funding.csv", 2, "amount", "inf")
+    err = fails(published, data)
+    assert (err.file, err.row, err.column, err.rule) == (str(data / "funding.csv"), 2, "amount", "finite")
+    assert err.details == ["row 2, column amount: rule finite failed (value inf)",
+                           "row 2, column -: rule amount_gbp-equals-amount-in-GBP failed"]
+
+
 def test_missing_column_is_named(published, data):
     path = data / "returns.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
