@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import duckdb
@@ -21,6 +22,7 @@ import pytest
 from uk_small_boats.corpus import partition as P
 from uk_small_boats.corpus.run import check_corpus
 from uk_small_boats.errors import PipelineError
+from uk_small_boats.pause import PAUSE_ENV
 from uk_small_boats.extract.claims import extract_claims
 
 from .conftest import ODS
@@ -254,22 +256,34 @@ def test_an_interrupted_run_loses_only_the_partition_in_flight(tmp_path, referen
 
 
 def test_sigint_to_a_running_pool_then_rerun_gives_the_uninterrupted_result(tmp_path, reference):
+    """Deterministic: a pool worker is held half-way through part-000003 (its claims written, not
+    its checks or marker) and the run is interrupted there, so the rerun must redo that partition."""
     src, ref = reference
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "uk_small_boats", "check-corpus", str(src), "--out", str(out),
            "--workers", "2", "--partition-size", "2"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while not list((out / "done").glob("*.json")) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGINT)
-    proc.communicate(timeout=60)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, env={**os.environ, PAUSE_ENV: "corpus-part-000003"})
+    watchdog = threading.Timer(120, lambda: os.killpg(proc.pid, signal.SIGKILL))
+    watchdog.start()
+    try:
+        for line in proc.stderr:
+            if line.strip() == "paused at corpus-part-000003":
+                break
+        else:
+            pytest.fail(f"the run never reached part-000003 (exit code {proc.wait()})")
+    finally:
+        watchdog.cancel()
+    assert (out / "claims" / "part-000003.parquet").is_file()  # in flight: half its files written
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the driver and both workers
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in stderr, stderr
     done_before = {p.name: p.read_bytes() for p in (out / "done").glob("*.json")}
-    assert done_before  # at least one partition finished before the interruption
+    assert "part-000003.json" not in done_before and len(done_before) < 6
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"resuming: {len(done_before)} already done" in rerun.stderr
+    resumed = f", resuming: {len(done_before)} already done" if done_before else "in 6 partitions\n"
+    assert resumed in rerun.stderr, rerun.stderr
     assert {p.name: p.read_bytes() for p in (out / "done").glob("*.json")
             if p.name in done_before} == done_before
     ref6 = tmp_path / "ref6"
@@ -351,6 +365,34 @@ def test_cli_logs_plain_lines_off_a_terminal_and_prints_the_summary(tmp_path):
     assert lines[1].startswith("check-corpus: part-000000 done (4 articles,")
     assert "articles/s, ETA" in lines[2] and "2/2 partitions, 6/6 articles" in lines[2]
     assert "BBC News" in res.stdout and "summary.csv" in res.stdout
+
+
+def test_cli_draws_a_progress_bar_on_a_terminal(tmp_path):
+    """On a terminal: a bar with the article count, articles/s and the time left, not log lines."""
+    import pty
+    src = write_jsonl(tmp_path / "a.jsonl", good_records(6))
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "uk_small_boats", "check-corpus", str(src), "--out",
+                             str(tmp_path / "out"), "--workers", "1", "--partition-size", "2"],
+                            stdin=follower, stdout=follower, stderr=follower, close_fds=True,
+                            env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "160", "LINES": "40"})
+    os.close(follower)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the command closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(leader)
+    assert proc.wait(timeout=120) == 0, screen.decode(errors="replace")
+    raw = screen.decode("utf-8", errors="replace")
+    assert "\x1b[2K" in raw  # drawn in place: each refresh erases the line
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", raw)
+    assert re.search(r"checking .*━.* 6/6 articles \d+ articles/s", text), text
+    assert "check-corpus: part-" not in text  # no plain log lines on a terminal
 
 
 def test_extract_reads_column_names_without_importing_pandas(tmp_path):
