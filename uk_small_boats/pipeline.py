@@ -232,6 +232,7 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
                             "and the npm packages in node_modules/): run `make build` there",
                             rule="site-needs-checkout")
     out = Path(out).resolve()
+    outdir.check_replaceable(out)  # at once, before a lock file is left beside a file or folder refused
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
