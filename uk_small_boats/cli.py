@@ -215,13 +215,14 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
             published: str = typer.Option(..., "--published", help="Publication date YYYY-MM-DD."),
             fmt: str = FORMAT_OPT) -> None:
     """Extract every figure in an article as claim rows (the claims columns, source-free)."""
+    from .metadata.specs import light_schema_checks, resource
+    light_schema_checks()  # before the stages read the schemas: no frictionless import
     from .extract.claims import extract_claims
     from .extract.reader import read_article
-    from .metadata.specs import resource
     try:
         day = _article_options(published, fmt)  # options first: they need no file
         rows = extract_claims(read_article(file), day)
-        cols = [c for c in resource("claims", full=False).field_names if c not in {"claim_id", "source_id", "review"}]
+        cols = [c for c in resource("claims").field_names if c not in {"claim_id", "source_id", "review"}]
     except PipelineError as exc:
         _fail(exc)
     if fmt == "table":
@@ -237,6 +238,8 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     """Extract an article's figures and check each against the Home Office series (needs only the ODS)."""
     import pandas as pd
 
+    from .metadata.specs import light_schema_checks
+    light_schema_checks()  # before the stages read the schemas: no frictionless import
     from .check.series import OfficialSeriesIndex
     from .check.verdicts import check_claims
     from .extract.claims import extract_claims
