@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import duckdb
@@ -21,6 +22,7 @@ import pytest
 from uk_small_boats.corpus import partition as P
 from uk_small_boats.corpus.run import check_corpus
 from uk_small_boats.errors import PipelineError
+from uk_small_boats.pause import PAUSE_ENV
 from uk_small_boats.extract.claims import extract_claims
 
 from .conftest import ODS
@@ -254,22 +256,34 @@ def test_an_interrupted_run_loses_only_the_partition_in_flight(tmp_path, referen
 
 
 def test_sigint_to_a_running_pool_then_rerun_gives_the_uninterrupted_result(tmp_path, reference):
+    """Deterministic: a pool worker is held half-way through part-000003 (its claims written, not
+    its checks or marker) and the run is interrupted there, so the rerun must redo that partition."""
     src, ref = reference
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "uk_small_boats", "check-corpus", str(src), "--out", str(out),
            "--workers", "2", "--partition-size", "2"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while not list((out / "done").glob("*.json")) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGINT)
-    proc.communicate(timeout=60)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, env={**os.environ, PAUSE_ENV: "corpus-part-000003"})
+    watchdog = threading.Timer(120, lambda: os.killpg(proc.pid, signal.SIGKILL))
+    watchdog.start()
+    try:
+        for line in proc.stderr:
+            if line.strip() == "paused at corpus-part-000003":
+                break
+        else:
+            pytest.fail(f"the run never reached part-000003 (exit code {proc.wait()})")
+    finally:
+        watchdog.cancel()
+    assert (out / "claims" / "part-000003.parquet").is_file()  # in flight: half its files written
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the driver and both workers
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in stderr, stderr
     done_before = {p.name: p.read_bytes() for p in (out / "done").glob("*.json")}
-    assert done_before  # at least one partition finished before the interruption
+    assert "part-000003.json" not in done_before and len(done_before) < 6
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"resuming: {len(done_before)} already done" in rerun.stderr
+    resumed = f", resuming: {len(done_before)} already done" if done_before else "in 6 partitions\n"
+    assert resumed in rerun.stderr, rerun.stderr
     assert {p.name: p.read_bytes() for p in (out / "done").glob("*.json")
             if p.name in done_before} == done_before
     ref6 = tmp_path / "ref6"
@@ -307,6 +321,30 @@ def test_a_rerun_refuses_another_run_and_a_foreign_folder(tmp_path, reference):
     assert exc.value.rule == "corpus-out-empty"
 
 
+@pytest.mark.parametrize("case", ["file", "no-parent", "publisher-markup"])
+def test_out_that_cannot_be_a_run_folder_is_one_located_line(tmp_path, case):
+    """--out naming a file or a folder that cannot be made is a located line, not a traceback; a
+    publisher whose name looks like console markup is printed in the summary as it is."""
+    recs = good_records(2)
+    if case == "publisher-markup":
+        recs[0]["publisher"] = "[/x] [bold]Press"
+    src = write_jsonl(tmp_path / "a.jsonl", recs)
+    out = {"file": src, "no-parent": tmp_path / "gone" / "deeper" / "out",
+           "publisher-markup": tmp_path / "out"}[case]
+    if case == "no-parent":
+        (tmp_path / "gone").write_text("a file where a folder should be")
+    res = subprocess.run([sys.executable, "-m", "uk_small_boats", "check-corpus", str(src), "--out", str(out),
+                          "--workers", "1"], capture_output=True, text=True, env={**os.environ, "COLUMNS": "300"})
+    assert "Traceback" not in res.stderr, res.stderr
+    if case == "publisher-markup":
+        assert res.returncode == 0 and "[/x]" in res.stdout and "[bold]" in res.stdout  # (a cell may wrap)
+        return
+    errors = [ln for ln in res.stderr.splitlines() if ln.startswith("error:")]
+    assert res.returncode == 1 and len(errors) == 1, res.stderr
+    assert ("corpus-out-empty" if case == "file" else "corpus-write") in errors[0]
+    assert src.read_bytes().count(b"\n") == 2  # the input named as --out is untouched
+
+
 def test_an_input_without_a_required_column_is_refused_with_file_and_column(tmp_path):
     src = tmp_path / "a.parquet"
     pq.write_table(pa.table({"id": ["a"], "text": ["About 5 people."]}), src)
@@ -329,16 +367,49 @@ def test_cli_logs_plain_lines_off_a_terminal_and_prints_the_summary(tmp_path):
     assert "BBC News" in res.stdout and "summary.csv" in res.stdout
 
 
-def test_extract_reads_column_names_without_importing_pandas(tmp_path):
+def test_cli_draws_a_progress_bar_on_a_terminal(tmp_path):
+    """On a terminal: a bar with the article count, articles/s and the time left, not log lines."""
+    import pty
+    src = write_jsonl(tmp_path / "a.jsonl", good_records(6))
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "uk_small_boats", "check-corpus", str(src), "--out",
+                             str(tmp_path / "out"), "--workers", "1", "--partition-size", "2"],
+                            stdin=follower, stdout=follower, stderr=follower, close_fds=True,
+                            env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "160", "LINES": "40"})
+    os.close(follower)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the command closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(leader)
+    assert proc.wait(timeout=120) == 0, screen.decode(errors="replace")
+    raw = screen.decode("utf-8", errors="replace")
+    assert "\x1b[2K" in raw  # drawn in place: each refresh erases the line
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", raw)
+    assert re.search(r"checking .*━.* 6/6 articles \d+ articles/s", text), text
+    assert "check-corpus: part-" not in text  # no plain log lines on a terminal
+
+
+@pytest.mark.parametrize("command, unneeded", [("extract", {"pandas", "frictionless", "pyarrow"}),
+                                               ("check", {"frictionless", "pandera", "duckdb"})])
+def test_one_article_commands_import_only_what_they_need(tmp_path, command, unneeded):
+    """extract reads column names without pandas; check needs pandas but not frictionless (the
+    build validates the schemas in full; these commands check types, patterns and keys only)."""
     art = tmp_path / "a.txt"
     art.write_text(TEXTS[0])
     code = ("import sys; from uk_small_boats.cli import app\n"
             "try:\n    app([sys.argv[1], sys.argv[2], '--published', '2024-06-12', '--format', 'csv'])\n"
             "except SystemExit:\n    pass\n"
-            "print('pandas' in sys.modules, file=sys.stderr)")
-    res = subprocess.run([sys.executable, "-c", code, "extract", str(art)], capture_output=True, text=True)
-    assert res.stdout.startswith("quote,char_start,") and "1200" in res.stdout
-    assert res.stderr.strip() == "False"
+            f"print(sorted(m for m in {sorted(unneeded)!r} if m in sys.modules), file=sys.stderr)")
+    res = subprocess.run([sys.executable, "-c", code, command, str(art)], capture_output=True, text=True)
+    assert res.stdout.startswith("quote,char_start,") or res.stdout.startswith("claim_id,"), res.stderr
+    assert "1200" in res.stdout
+    assert res.stderr.strip() == "[]"
 
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles"

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from uk_small_boats.pipeline import PAUSE_ENV, build
+from uk_small_boats.pause import PAUSE_ENV
+from uk_small_boats.pipeline import build
 from uk_small_boats.publish import outdir
 from uk_small_boats.errors import PipelineError
 from uk_small_boats.paths import DATA, REPO

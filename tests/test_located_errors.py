@@ -67,6 +67,16 @@ def test_infinite_number(published, data, value):
     assert (err.file, err.row, err.column, err.rule) == (str(data / "claims.csv"), 3, "value", "finite")
 
 
+def test_infinite_amount_is_named_by_its_column_not_by_the_rule_it_also_breaks(published, data):
+    """An infinite amount also breaks amount_gbp = amount (a rule across columns): the headline is
+    the amount's own failure, and the cross-column rule is one line for the row, not one per column."""
+    edit(data / "funding.csv", 2, "amount", "inf")
+    err = fails(published, data)
+    assert (err.file, err.row, err.column, err.rule) == (str(data / "funding.csv"), 2, "amount", "finite")
+    assert err.details == ["row 2, column amount: rule finite failed (value inf)",
+                           "row 2, column -: rule amount_gbp-equals-amount-in-GBP failed"]
+
+
 def test_missing_column_is_named(published, data):
     path = data / "returns.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
@@ -234,6 +244,56 @@ def test_published_date_out_of_range(command, day):
 def test_unknown_format(command):
     one_line_error(cli(command, str(ARTICLE), "--published", "2024-08-12", "--format", "bogus"),
                    "--format", "bogus")
+
+
+BROKEN_SCHEMA_RUN = """
+import sys
+from pathlib import Path
+import uk_small_boats.metadata.specs as specs
+specs.SOURCE_DESCRIPTOR = Path(sys.argv[1])  # a copy of the metadata with a broken schema
+from uk_small_boats.cli import main
+sys.argv = ["uk-small-boats", *sys.argv[2:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("command", ["build", "check", "check-corpus"])
+def test_broken_schema_met_while_loading_a_command_is_one_unwrapped_line(meta, tmp_path, command):
+    """The stages read the schemas as they are imported, before a command's own error handler:
+    the error is still one line, not wrapped at the 80 columns rich assumes off a terminal."""
+    path = meta / "schemas" / "claims.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"claim_id"', "claim_id", 1), encoding="utf-8")
+    args = {"build": ["build", "--out", str(tmp_path / "out")],
+            "check": ["check", str(ARTICLE), "--published", "2025-04-16"],
+            "check-corpus": ["check-corpus", str(ARTICLE), "--out", str(tmp_path / "out")]}[command]
+    env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES"}}
+    r = subprocess.run([sys.executable, "-c", BROKEN_SCHEMA_RUN, str(meta / "datapackage.json"), *args],
+                       cwd=REPO, capture_output=True, text=True, timeout=120, env=env)
+    one_line_error(r, str(path), "schema-json")
+
+
+MARKUP = "About 705 migrants [/x] crossed the Channel [bold]on Tuesday :smile: [/]."
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_text_that_looks_like_console_markup_prints_as_it_is(tmp_path, command, fmt):
+    """Square brackets in an article are text: rich must not read them as markup (a closing tag
+    with no opening one raised MarkupError, a traceback) nor ':smile:' as an emoji code."""
+    (tmp_path / "[").mkdir()
+    art = tmp_path / "[" / "x] [bold]article.txt"  # the path holds '[/x]'
+    art.write_text(MARKUP + "\n", encoding="utf-8")
+    r = cli(command, str(art), "--published", "2025-04-16", "--format", fmt, env={"COLUMNS": "400"})
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    if (command, fmt) != ("extract", "table"):  # that table has no quote column
+        assert "[/x]" in r.stdout and "[bold]on" in r.stdout and ":smile:" in r.stdout
+    if fmt == "table":
+        assert "[bold]article.txt" in r.stdout  # the title names the file as it is
+
+
+def test_an_error_naming_markup_prints_as_it_is(tmp_path):
+    missing = tmp_path / "[" / "x] [bold]gone.txt"
+    one_line_error(cli("extract", str(missing), "--published", "2025-04-16"), str(missing), "input-exists")
 
 
 def test_validate_on_a_corrupt_built_descriptor(published):

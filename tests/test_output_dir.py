@@ -79,6 +79,7 @@ def test_out_that_is_not_a_build_is_refused(tmp_path, kind):
         build(target)
     assert e.value.rule == "output-is-build" and e.value.file == str(target)
     assert (target.read_bytes() if kind == "file" else digest(target)) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["target"]  # no lock file left beside it
 
 
 def test_cli_out_naming_a_file_exits_with_an_error(tmp_path):

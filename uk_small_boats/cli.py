@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .errors import PipelineError
@@ -23,8 +24,15 @@ if TYPE_CHECKING:  # the commands import the stages only when they run (a fast -
     from .pipeline import Step
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
-err = Console(stderr=True)
-out = Console(width=None if sys.stdout.isatty() else 140)
+# Markup and emoji codes off: messages and tables carry data (article text, file names, curated
+# cells), and a '[/x]' or ':smile:' in them must print as it is, never as style (or a MarkupError).
+err = Console(stderr=True, markup=False, emoji=False)
+out = Console(width=None if sys.stdout.isatty() else 140, markup=False, emoji=False)
+
+
+def _styled(*parts: str | tuple[str, str]) -> Text:
+    """A line whose styled parts are ours and whose data parts stay text."""
+    return Text.assemble(*parts)
 
 ARCHIVE_OPT = typer.Option(None, "--archive", help="Archive directory searched first (then "
                            "$UK_SMALL_BOATS_ARCHIVE, the vendored archive/, ../shared/archive).")
@@ -45,8 +53,13 @@ def _main(version: bool = typer.Option(False, "--version", callback=_print_versi
     """Build, validate and query the uk-small-boats open dataset."""
 
 
+def _error_line(exc: Exception) -> None:
+    """The one located line (not wrapped at the terminal's width, data never read as markup)."""
+    err.print(_styled(("error:", "bold red"), f" {exc}"), highlight=False, soft_wrap=True)
+
+
 def _fail(exc: Exception) -> NoReturn:
-    err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+    _error_line(exc)
     raise typer.Exit(1)
 
 
@@ -55,9 +68,9 @@ def _steps() -> Iterator[Step]:
     with err.status("building") as status:
         @contextmanager
         def step(label: str) -> Iterator[None]:
-            status.update(f"[bold]{label}[/]…")
+            status.update(_styled((label, "bold"), "…"))
             yield
-            err.print(f"[green]✓[/] {label}")
+            err.print(_styled(("✓", "green"), f" {label}"))
         yield step
 
 
@@ -89,10 +102,10 @@ def _print_summary(report: dict, out_dir: Path) -> None:
     out.print(table)
     missing = report.get("archive", {}).get("not_reverified", {})
     if missing:
-        out.print(f"[yellow]not re-verified[/] (text not on the archive search path; built from "
-                  f"committed data): {', '.join(f'{k} ({v})' for k, v in missing.items())}")
+        out.print(_styled(("not re-verified", "yellow"), " (text not on the archive search path; built "
+                          f"from committed data): {', '.join(f'{k} ({v})' for k, v in missing.items())}"))
     for line in report.get("warnings", []):
-        out.print(f"[yellow]warning:[/] {line}")
+        out.print(_styled(("warning:", "yellow"), f" {line}"))
     if "seconds" in report:
         out.print(f"done in {report['seconds']:.2f} s")
 
@@ -202,13 +215,14 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
             published: str = typer.Option(..., "--published", help="Publication date YYYY-MM-DD."),
             fmt: str = FORMAT_OPT) -> None:
     """Extract every figure in an article as claim rows (the claims columns, source-free)."""
+    from .metadata.specs import light_schema_checks, resource
+    light_schema_checks()  # before the stages read the schemas: no frictionless import
     from .extract.claims import extract_claims
     from .extract.reader import read_article
-    from .metadata.specs import resource
     try:
         day = _article_options(published, fmt)  # options first: they need no file
         rows = extract_claims(read_article(file), day)
-        cols = [c for c in resource("claims", full=False).field_names if c not in {"claim_id", "source_id", "review"}]
+        cols = [c for c in resource("claims").field_names if c not in {"claim_id", "source_id", "review"}]
     except PipelineError as exc:
         _fail(exc)
     if fmt == "table":
@@ -224,6 +238,8 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     """Extract an article's figures and check each against the Home Office series (needs only the ODS)."""
     import pandas as pd
 
+    from .metadata.specs import light_schema_checks
+    light_schema_checks()  # before the stages read the schemas: no frictionless import
     from .check.series import OfficialSeriesIndex
     from .check.verdicts import check_claims
     from .extract.claims import extract_claims
@@ -283,6 +299,10 @@ def check_corpus(
                          partition_size=partition_size, progress=show)
     except (PipelineError, ImportError) as exc:
         _fail(exc)
+    except OSError as exc:  # a worker could not write its partition (disk full, folder removed)
+        _fail(PipelineError(f"cannot write the output: {exc.strerror or exc}; finished partitions are "
+                            f"kept, run the same command again to resume",
+                            file=exc.filename or str(out_dir), rule="corpus-write"))
     except KeyboardInterrupt:
         err.print("interrupted: finished partitions are kept; run the same command again to resume")
         raise typer.Exit(130) from None
@@ -300,7 +320,7 @@ def _print_corpus_summary(result: CorpusResult, out_dir: Path) -> None:
         table.add_row(*[f"{v:,}" if isinstance(v, int) and c != "year" else str(v or "")
                         for c, v in r.items()])
     total = {c: sum(r[c] for r in rows) for c in columns[2:]}
-    table.add_row("[bold]all[/]", "", *[f"{total[c]:,}" for c in columns[2:]])
+    table.add_row(Text("all", style="bold"), "", *[f"{total[c]:,}" for c in columns[2:]])
     out.print(table)
     out.print(f"claims, claim_checks and errors in {out_dir}/<table>/part-*.parquet; "
               f"this table in {out_dir}/summary.csv")
@@ -332,7 +352,7 @@ def validate(out_dir: Path = OUT_OPT) -> None:
         verify_build(out_dir)
     except PipelineError as exc:
         _fail(exc)
-    out.print(f"[green]valid[/]: {out_dir} (every file's sha256, CSV, Parquet and DuckDB)")
+    out.print(_styled(("valid", "green"), f": {out_dir} (every file's sha256, CSV, Parquet and DuckDB)"))
 
 
 @app.command()
@@ -377,8 +397,8 @@ def main() -> None:
     """Run the console script; a PipelineError ends it with its one located line and status 1."""
     try:
         app()
-    except PipelineError as exc:  # pragma: no cover - commands already handle their own
-        err.print(f"error: {exc}")
+    except PipelineError as exc:  # raised outside a command's own handler (e.g. a broken schema
+        _error_line(exc)           # met while importing the stages): the same one line
         sys.exit(1)
 
 

@@ -10,8 +10,6 @@ import dataclasses
 import json
 import os
 import shutil
-import signal
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -31,6 +29,7 @@ from .metadata.schemas import ResourceSpec, committed_csv, conform, read_csv_tex
 from .metadata.tables import sort_by_key, write_csv
 from .official import ods
 from .paths import DUCKDB_NAME, INSTALLED, REPORT_NAME
+from .pause import pause_point
 from .publish import descriptor as desc
 from .publish import outdir
 from .publish.duckdb_db import write_duckdb
@@ -43,18 +42,8 @@ from .validate.rules import cross_table
 
 # A table losing more than this share of its rows since the previous build needs confirming.
 ROW_DROP_LIMIT = 0.10
-# Tests set this to a pause point's name to interrupt the build there deterministically.
-PAUSE_ENV = "UK_SMALL_BOATS_PAUSE_AT"
 # A progress display: step(label) is entered around each stage of the build.
 Step = Callable[[str], AbstractContextManager[None]]
-
-
-def _pause_point(name: str) -> None:
-    """Block at ``name`` until a signal arrives, when $UK_SMALL_BOATS_PAUSE_AT names it."""
-    if os.environ.get(PAUSE_ENV) == name:
-        print(f"paused at {name}", file=sys.stderr, flush=True)
-        while True:
-            signal.pause()
 
 
 @dataclass
@@ -247,6 +236,7 @@ def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: boo
                             "and the npm packages in node_modules/): run `make build` there",
                             rule="site-needs-checkout")
     out = Path(out).resolve()
+    outdir.check_replaceable(out)  # at once, before a lock file is left beside a file or folder refused
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -304,7 +294,7 @@ def _build_locked(out: Path, archive_dir: str | Path | None, archive_only: bool,
                 write_parquet(frames[s.name], s, tmp / "data" / f"{s.name}.parquet")
             package = desc.output_descriptor(specs, tmp, ctx.descriptions)
             desc.dump(package, tmp / "datapackage.json")
-        _pause_point("files-written")
+        pause_point("files-written")
         with step("validate package (frictionless)"):
             validate_package(tmp / "datapackage.json", tmp, label="build/datapackage.json")
         with step("write DuckDB"):

@@ -22,6 +22,7 @@ from ..check.verdicts import check_claims
 from ..extract.claims import extract_claims
 from ..metadata.schemas import conform, empty_frame
 from ..metadata.specs import ResourceSpec, resource
+from ..pause import pause_point
 from ..publish.writers import write_parquet
 from .inputs import Article, BadRecord, Partition, read_partition
 
@@ -169,6 +170,8 @@ def check_partition(part: Partition, out: str, official: Official) -> dict:
                           columns=ERRORS.field_names)
     for name, df in zip(OUTPUTS, (claims, checks, errors), strict=True):
         _write(conform(df, output_spec(name), origin=f"{part.name} {name}"), name, folder, part)
+        if name == "claims":
+            pause_point(f"corpus-{part.name}")  # tests interrupt a partition in flight here
     stats = {"partition": part.name, "articles": part.count, "errors": len(bad), "claims": len(claims),
              "groups": _counts(articles, bad, claims, checks)}
     marker = folder / DONE / f"{part.name}.json"

@@ -64,6 +64,17 @@ def _official(ods: Path) -> Official:
 
 
 def _open_run(out: Path, manifest: dict) -> None:
+    if out.exists() and not out.is_dir():
+        raise PipelineError("--out names a file; check-corpus writes a folder (choose a new or empty "
+                            "one, or the folder of a run to resume)", file=str(out), rule="corpus-out-empty")
+    try:
+        _open_run_folder(out, manifest)
+    except OSError as exc:  # a read-only or missing parent, a full disk
+        raise PipelineError(f"cannot write the output folder: {exc.strerror or exc}",
+                            file=exc.filename or str(out), rule="corpus-write") from None
+
+
+def _open_run_folder(out: Path, manifest: dict) -> None:
     path = out / RUN
     if path.is_file():
         old = json.loads(path.read_text(encoding="utf-8"))

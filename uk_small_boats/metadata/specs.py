@@ -173,14 +173,31 @@ def committed_csv(spec: ResourceSpec) -> Path:
     return spec.data_path
 
 
-@cache
-def resources(full: bool = True) -> tuple[ResourceSpec, ...]:
+# Whether resources() also validates each schema with frictionless when not told (full=None). The
+# build and `validate` do; `extract` and `check`, which read one article and write nothing, turn it
+# off (light_schema_checks) so that starting them does not import frictionless.
+_FULL_BY_DEFAULT = True
+
+
+def light_schema_checks() -> None:
+    """From now on in this process, check schemas without frictionless unless a caller asks
+    (types, patterns and keys are still checked; the build validates every schema in full)."""
+    global _FULL_BY_DEFAULT
+    _FULL_BY_DEFAULT = False
+
+
+def resources(full: bool | None = None) -> tuple[ResourceSpec, ...]:
     """Every resource of the source descriptor, read and checked once (``full=False``: without
-    frictionless, for commands that only need column names)."""
+    frictionless, for commands that only need column names; None: as light_schema_checks says)."""
+    return _resources(_FULL_BY_DEFAULT if full is None else full)
+
+
+@cache
+def _resources(full: bool) -> tuple[ResourceSpec, ...]:
     return load_resources(SOURCE_DESCRIPTOR, full)
 
 
-def resource(name: str, full: bool = True) -> ResourceSpec:
+def resource(name: str, full: bool | None = None) -> ResourceSpec:
     """The resource called ``name`` (KeyError if the descriptor has none)."""
     for spec in resources(full):
         if spec.name == name:

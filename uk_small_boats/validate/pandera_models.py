@@ -91,19 +91,32 @@ def model_for(spec: ResourceSpec) -> pa.DataFrameSchema:
 
 def validate_frame(df: pd.DataFrame, spec: ResourceSpec, *, origin: str,
                    row_offset: int = 2) -> None:
-    """Raise one PipelineError listing every failure; rows are numbered as in the CSV file."""
+    """Raise one PipelineError listing every failure; rows are numbered as in the CSV file.
+
+    A failure of one column comes first (it is usually why a rule across columns fails too, as an
+    infinite amount breaks amount_gbp = amount); a rule across columns is one line per row, not
+    one per column pandera lists, and names no column."""
     try:
         model_for(spec).validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        across = (cases["schema_context"] == "DataFrameSchema") & cases["check"].isin(list(FRAME_RULES.get(spec.name, {})))
+        cases = pd.concat([cases[~across], cases[across].drop_duplicates(["check", "index"]).assign(column=None)],
+                          ignore_index=True)
+
+        def row_of(idx: object) -> int | None:  # None for a failure of the whole table
+            try:
+                return int(idx) + row_offset  # type: ignore[call-overload]
+            except (TypeError, ValueError):
+                return None
+
         details = []
-        for fc in exc.failure_cases.itertuples(index=False):
-            idx = fc.index
-            row = int(idx) + row_offset if isinstance(idx, (int, float)) and idx == idx else None
+        for fc in cases.itertuples(index=False):
+            row = row_of(fc.index)
+            value = f" (value {fc.failure_case!r})" if fc.column else ""
             details.append(f"row {row if row is not None else '-'}, column {fc.column or '-'}: "
-                           f"rule {fc.check} failed (value {fc.failure_case!r})")
-        first = exc.failure_cases.iloc[0]
-        idx = first["index"]
+                           f"rule {fc.check} failed{value}")
+        first = cases.iloc[0]
         raise PipelineError(f"{len(details)} pandera check failure(s) in {spec.name}",
-                            file=origin, row=int(idx) + row_offset if pd.notna(idx) else None,
-                            column=first["column"], rule=str(first["check"]),
-                            details=details[:50]) from None
+                            file=origin, row=row_of(first["index"]), column=first["column"] or None,
+                            rule=str(first["check"]), details=details[:50]) from None
