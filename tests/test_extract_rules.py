@@ -600,3 +600,17 @@ def test_todays_figures_are_the_report_not_the_data_day():
             "period last year.")
     row = next(r for r in extract_claims(text, D(2024, 3, 27)) if r["figure_text"] == "2,000")
     assert row["period_end"] == D(2024, 3, 26)
+
+
+def test_a_figure_added_with_with_takes_its_clauses_dates():
+    """e10: "August previously had the highest figure, with 1,468 migrants crossing"."""
+    text = "August previously had the highest figure, with 1,468 migrants crossing the Channel."
+    row = next(r for r in extract_claims(text, D(2020, 9, 16)) if r["figure_text"] == "1,468")
+    assert (row["period_start"], row["period_end"]) == (D(2020, 8, 1), D(2020, 8, 31))
+
+
+def test_below_is_a_fall():
+    """d-corpus: "The figure is 30% below the figure for January 2024"."""
+    text = "Small boat crossings in January were 30% below the figure for January 2024."
+    row = next(r for r in extract_claims(text, D(2025, 2, 3)) if r["metric"] == "percent_change")
+    assert row["value"] == -30

@@ -687,7 +687,7 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         if marker is not None and not d.compared and not d.fig.percent:
             same_unit = re.search(r"\bsame\s+(?:month|week|day)", marker.text, re.I)  # "the same month in 2019"
             return _compared_with_reference(_reference(s, prev, recent=not same_unit), marker)
-        return None
+        return _with_clause(s, d)
     if pick.rule in DURATION_DAYS and pick.span[0] >= f.end:  # "set a week ago, when 202 crossed in 24 hours"
         when = next((p for p in reversed(s.periods) if p.span[1] <= f.start and p.start is not None and p.start == p.end and p.kind in {"main", "approx"}
                      and re.fullmatch(r",?\s+when\s+", s.text[p.span[1]:f.start])), None)
@@ -739,6 +739,24 @@ def _since_when(s: Sentence, f: Figure) -> Period | None:
             last = calendar.monthrange(p.start.year, p.start.month)[1]
             return replace(p, end=p.start.replace(day=last), rule="month", kind="main")
     return None
+
+
+WITH_LEAD = re.compile(r",\s+with\s+(?:(?:a|an|the|some|about|around|almost|nearly|more\s+than|over|just|only)\s+)*$",
+                       re.I)
+
+
+def _with_clause(s: Sentence, d: Draft) -> Period | None:
+    """"Last Sunday saw the most crossings on a single day this year, with 549 individuals": a figure
+    added by ", with" takes the dates of the clause it is added to, when that clause states no figure of
+    its own kind."""
+    f = d.fig
+    lead = WITH_LEAD.search(s.text, max(s.span.start, f.start - 40), f.start)
+    if lead is None:
+        return None
+    head = [p for p in s.periods if p.span[1] <= lead.start() and p.start is not None and p.kind == "main"]
+    if not head or any(o.fig.end <= lead.start() and o.unit == d.unit for o in s.drafts if o is not d):
+        return None
+    return head[-1]
 
 
 def prev_count(prev: list[Draft]) -> Draft | None:

@@ -236,11 +236,11 @@ GROUP_AFTER = _c(r"^\s+(?:[\w-]+\s+){0,2}?(?:on\s+board|aboard|onboard)\s+(?:a|a
 # (often the day's only boat), but a part of the day's count, never more than all of it.
 IN_ONE_BOAT = _c(r"[^.;\d]{0,60}?\b(?:in|on|aboard|using|on\s+board)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
                  r"(?:boat|dinghy|vessel|craft|RIB|inflatable)\b(?![\s-]*(?:s\b|crossings|arrivals))")
-PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|rising|increase[sd]?|increasing|up|higher|more|jump(?:ed|ing|s)?|surg(?:e[sd]?|ing)|"
+PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|rising|increase[sd]?|increasing|up|higher|more|below|above|jump(?:ed|ing|s)?|surg(?:e[sd]?|ing)|"
                     r"fall|fell|fallen|falling|decrease[sd]?|down|lower|fewer|less|drop(?:ped|ping|s)?|declin(?:e|ed|ing)|cut|"
                     r"reduction|reduced|grew|growth|doubled?|on\s+(?:last|the|(?:19|20)\d\d)|compared|than|climb(?:ed|ing)?|"
                     r"soar(?:ed|ing)?|plung(?:e[sd]?|ing)|slump(?:ed|ing)?)\b")
-PERCENT_FALL = _c(r"\b(?:fall|fell|fallen|decrease[sd]?|down|lower|fewer|less|drop(?:ped|s)?|dropping|declin(?:e|ed|ing)|"
+PERCENT_FALL = _c(r"\b(?:fall|fell|fallen|decrease[sd]?|down|lower|fewer|less|below|drop(?:ped|s)?|dropping|declin(?:e|ed|ing)|"
                   r"cut|reduction|reduced|plunge[sd]?|slump(?:ed)?)\b")
 SHARE_AFTER = _c(r"\s*\)?\s*(?:of\b|were\b|are\b|came\b|made\s+up|accounted|had\b|said\b|believe|support)")
 SHARE_BEFORE = _c(r"\b(?:made\s+up|accounted\s+for|account\s+for|share|proportion|percentage|majority|rate)\b(?:\s+of)?[^.;]{0,100}$")
