@@ -614,3 +614,11 @@ def test_below_is_a_fall():
     text = "Small boat crossings in January were 30% below the figure for January 2024."
     row = next(r for r in extract_claims(text, D(2025, 2, 3)) if r["metric"] == "percent_change")
     assert row["value"] == -30
+
+
+def test_an_incident_by_incident_report_keeps_the_days_total():
+    """f07/d02-style reports: a day's total, then its incidents; the incidents are parts of the day."""
+    text = ("On Sunday 87 people crossed the Channel. Border Force picked up 31 migrants at Dungeness on Sunday, "
+            "and 33 migrants landed at Folkestone on Sunday.")
+    rows = {r["figure_text"]: r["metric"] for r in extract_claims(text, D(2021, 4, 12))}
+    assert rows == {"87": "people_arrived", "31": "people_on_one_boat", "33": "people_on_one_boat"}

@@ -481,6 +481,35 @@ ONE_BOAT_NEXT = re.compile(r"[^.;,\d–—()]{0,60}?\b(?:in|on|aboard|using|on\s
                            r"(?:boat|dinghy|vessel|craft|RIB|inflatable)\b(?![\s-]*(?:s\b|crossings|arrivals))", re.I)
 
 
+RESTATED = 0.85  # a count within this share of the day's largest restates the total ("almost 400", "393")
+PARTS_SHARE = 0.3  # parts of a day's total make up a fair share of it (30 people are no parts of 1,276)
+
+
+def step_incident_counts(drafts: list[Draft], when: When) -> None:
+    """An incident-by-incident report ("At 5am ... a group of 11", "six men, who said they were Iranian",
+    "Some 16 people ... were handed over"): three or more different counts of people on the same day
+    are its incidents, parts of the day. The largest, and those within RESTATED of it ("almost 400",
+    "393"), are the day's total as the article states it, and stay arrivals; two or more smaller ones
+    that together do not exceed it are its parts."""
+    by_day: dict[tuple, list[Draft]] = {}
+    for d in drafts:
+        p = d.period
+        if d.metric == "people_arrived" and not d.compared and p is not None and p.start is not None \
+                and p.start == p.end:
+            by_day.setdefault((p.start, p.end), []).append(d)
+    for same_day in by_day.values():
+        values = {d.fig.value for d in same_day if d.fig.value <= DAY_AT_MOST["people"]}  # a day's, not a total's
+        if not values:
+            continue
+        top = max(values)
+        parts = {v for v in values if v < RESTATED * top}
+        if len(parts) < 2 or not PARTS_SHARE * top <= sum(parts) <= top:
+            continue
+        for d in same_day:
+            if d.fig.value in parts:
+                d.metric, d.metric_rule = "people_on_one_boat", "incident_count"
+
+
 def _in_one_boat(d: Draft) -> bool:
     """"seven migrants were intercepted in a small dinghy" (not past a comma: "42 people, including
     five in a small dinghy" is the day's total)."""
@@ -515,6 +544,7 @@ ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When], None]]] = [
     ("carried_from_context", step_carried),
     ("data_day", step_data_day),
     ("group_or_total", step_group_or_total),
+    ("incident_counts", step_incident_counts),
     ("percent_from_base", step_percent_from_base),
     ("open_end", step_open_end),
     ("money_undated", step_money_undated),
