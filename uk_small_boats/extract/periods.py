@@ -765,6 +765,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "a_week_of": ("week",), "weekend": ("weekend",), "month_relative": ("month", "this"),
     "month_edge": MONTH_STEMS, "month": MONTH_STEMS, "last_year_total": ("last year",),
     "last_year": ("year",), "month_bare": MONTH_STEMS,
+    "named_during": ("under", "during", "premiership", "government", "tenure", "time ", "days in"),
+    "same_point_compare": ("year", "19", "20"), "year_compare": ("year", "19", "20"),
+    "financial_year": ("financial", "19", "20"), "year_to_date": ("year", "date", "total", "so far"),
+    "year": ("19", "20"), "year_was": ("19", "20"),
 }
 USE_TRIGGERS = True
 
