@@ -127,3 +127,22 @@ def test_the_committed_press_record_is_what_the_corpus_regenerates(tmp_path):
 def yaml_entries(path):
     import yaml
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_checks_of_a_source_dated_from_the_series_are_marked(built):
+    """Issue 12: where a source's date was inferred by matching its figures to the series, the checks of
+    its figures are marked date_from_series (and say so), and its date is not 'confirmed' by them."""
+    con = duckdb.connect(str(built / "uk_small_boats.duckdb"), read_only=True)
+    try:
+        marks = con.execute("""SELECT s.date_method = 'inferred_from_series' AS from_series, k.date_from_series,
+                                      k.verdict, k.explanation
+                               FROM claims c JOIN claim_checks k USING (claim_id) JOIN sources s USING (source_id)""").df()
+        confirmed = con.execute("""SELECT count(*) FROM source_date_checks d JOIN sources s USING (source_id)
+                                   WHERE s.date_method = 'inferred_from_series' AND d.result = 'confirmed'""").fetchone()[0]
+    finally:
+        con.close()
+    assert marks["from_series"].any(), "no source dated from the series: the test checks nothing"
+    assert (marks["from_series"] == marks["date_from_series"].astype(bool)).all()
+    agreeing = marks[marks["from_series"] & marks["verdict"].isin(["match", "consistent"])]
+    assert len(agreeing) and agreeing["explanation"].str.contains("not an independent confirmation").all()
+    assert confirmed == 0
