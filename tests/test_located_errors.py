@@ -381,3 +381,17 @@ def test_number_cells_that_are_not_finite_numbers(tmp_path, cell, rule):
     with pytest.raises(PipelineError) as e:
         read_csv_typed(path, spec)
     assert (e.value.row, e.value.column, e.value.rule) == (3, "x", rule)
+
+
+def test_an_article_with_too_many_numbers_is_refused_naming_the_file(tmp_path):
+    """Issue 16: a 1 MB text of numbers is refused at once, and the line names the file."""
+    import subprocess
+    import sys
+
+    f = tmp_path / "table.txt"
+    f.write_text("1 " * 500_000, encoding="utf-8")
+    for command in ("extract", "check"):
+        r = subprocess.run([sys.executable, "-m", "uk_small_boats", command, str(f), "--published", "2025-04-16"],
+                           capture_output=True, text=True)
+        assert r.returncode == 1
+        assert f"file {f}, rule input-figures: more than 20,000 numbers" in r.stderr

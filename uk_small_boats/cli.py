@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -56,6 +56,19 @@ def _main(version: bool = typer.Option(False, "--version", callback=_print_versi
 def _error_line(exc: Exception) -> None:
     """The one located line (not wrapped at the terminal's width, data never read as markup)."""
     err.print(_styled(("error:", "bold red"), f" {exc}"), highlight=False, soft_wrap=True)
+
+
+T = TypeVar("T")
+
+
+def _located(file: Path, read: Callable[[], T]) -> T:
+    """Run ``read`` on an article; a refusal that names no file names this one."""
+    try:
+        return read()
+    except PipelineError as exc:
+        if exc.file is None:
+            exc.file = str(file)
+        raise
 
 
 def _fail(exc: Exception) -> NoReturn:
@@ -221,7 +234,7 @@ def extract(file: Path = typer.Argument(..., help="Plain-text English news artic
     from .extract.reader import read_article
     try:
         day = _article_options(published, fmt)  # options first: they need no file
-        rows = extract_claims(read_article(file), day)
+        rows = _located(file, lambda: extract_claims(read_article(file), day))
         cols = [c for c in resource("claims").field_names if c not in {"claim_id", "source_id", "review"}]
     except PipelineError as exc:
         _fail(exc)
@@ -248,7 +261,7 @@ def check(file: Path = typer.Argument(..., help="Plain-text English news article
     from .official.ods import read_series
     try:
         day = _article_options(published, fmt)  # options first: they need no file
-        rows = extract_claims(read_article(file), day)
+        rows = _located(file, lambda: extract_claims(read_article(file), day))
         series = read_series(_official_ods(archive))
         spec = resource("claims")
         for r in rows:

@@ -14,6 +14,9 @@ class PipelineError(Exception):
         self.details = details or []
         super().__init__(self.render())
 
+    def __str__(self) -> str:
+        return self.render()  # rendered when shown: a caller may add the file it was reading
+
     def render(self) -> str:
         """The message after its location and rule, then the details one per line."""
         where = [f"file {self.file}" if self.file else None,
