@@ -15,9 +15,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from itertools import islice
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
+from itertools import islice
 
 from ..errors import PipelineError
 from . import context, named
@@ -96,7 +96,7 @@ class Draft:
     compare: Period | None = None
     change_of: str | None = None
     compared: bool = False  # a figure given for comparison with another ("compared with 3,824")
-    head: "Draft | None" = None  # the figure it is compared with or a percentage of
+    head: Draft | None = None  # the figure it is compared with or a percentage of
     assertion: str | None = None
     mark: bool = False  # "reached 1,000", "passed 5,000": a running total crossing a mark
     marker: Period | None = None  # a compared year read from the words before the figure
@@ -104,11 +104,15 @@ class Draft:
     sent_text_after: str = ""  # the words right after the figure (to the end of its sentence, at most 120 characters)
 
     def set_period(self, p: Period | None, basis: str, rule: str | None = None) -> None:
+        """Give the figure period ``p`` on ``basis``, recording ``rule`` (by default the period's own) as
+        the rule that set it."""
         self.period, self.basis, self.rule = p, basis, rule or (p.rule if p else "unresolved")
 
 
 @dataclass
 class Sentence:
+    """A sentence on its way through ``SENTENCE_STEPS``: the article's text, the sentence's span, the
+    periods found in it, the drafts of its figures and the dates they resolve against."""
     text: str
     span: Span
     periods: list[Period]
@@ -236,14 +240,15 @@ def step_respectively(s: Sentence, prev: list[Draft]) -> None:
     if len(figs) < 2 or len(years) < len(figs):
         return
     years = years[-len(figs):]
-    day = next((p for p in s.periods if p.rule == "day" and p.start is not None), None)
-    for d, y in zip(figs, years):
+    day = next(((p, p.start) for p in s.periods if p.rule == "day" and p.start is not None), None)
+    for d, y in zip(figs, years, strict=True):
         if day is not None:
+            period, start = day
             try:
-                one = day.start.replace(year=y)
+                one = start.replace(year=y)
             except ValueError:
                 continue
-            d.set_period(replace(day, start=one, end=one, rule="respectively"), "stated")
+            d.set_period(replace(period, start=one, end=one, rule="respectively"), "stated")
         else:
             d.set_period(Period(dt.date(y, 1, 1), dt.date(y, 12, 31), str(y), "respectively", (0, 0)), "stated")
         if d.metric == "count_other" and figs[-1].unit in COUNTS:
@@ -253,9 +258,10 @@ def step_respectively(s: Sentence, prev: list[Draft]) -> None:
 def step_compare_periods(s: Sentence, prev: list[Draft]) -> None:
     """A compared figure's dates: the head's dates moved to the year its words name."""
     for d in s.drafts:
-        if not d.compared or d.head is None or d.head.period is None or d.head.period.start is None:
+        of = d.head if d.compared else None  # the figure it is compared with
+        head = of.period if of is not None else None
+        if of is None or head is None or head.start is None or head.end is None:  # a period has both dates or neither
             continue
-        head = d.head.period
         own = d.period
         own_year = own is not None and own.rule == "year" and own.start is not None and own.span[0] >= d.fig.end
         if d.marker is None and d.period is not None and d.period.rule == "year" and d.rule == "year" \
@@ -265,7 +271,7 @@ def step_compare_periods(s: Sentence, prev: list[Draft]) -> None:
         if marker is not None:
             d.set_period(compare_period(head, marker), "stated", "compare_value")
             continue
-        same_point = any(p.rule == "same_point_compare" for p in s.periods) or d.head.compare is not None \
+        same_point = any(p.rule == "same_point_compare" for p in s.periods) or of.compare is not None \
             or any(o.compared and o.rule == "compare_value" for o in s.drafts if o is not d)
         twelve_months = 364 <= (head.end - head.start).days <= 366 and head.start.day == 1 and head.start.month != 1
         a_year_back = own is not None and re.match(r"a\s+year\s+(?:earlier|ago|before)", own.text, re.I)
@@ -347,7 +353,7 @@ def step_threshold(s: Sentence, prev: list[Draft]) -> None:
         p = d.period
         if (d.qualifier == "passed" or d.mark) and p is not None and p.start is not None and p.end is not None \
                 and (p.start == p.end and p.rule in context.DAY_RULES or p.rule == "by_day"):
-            d.set_period(replace(d.period, start=dt.date(d.period.end.year, 1, 1)), d.basis, "threshold_to_day")
+            d.set_period(replace(p, start=dt.date(p.end.year, 1, 1)), d.basis, "threshold_to_day")
             d.assertion = "threshold"
 
 
@@ -367,7 +373,7 @@ SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
 
 # ---------------------------------------------------------------- article steps
 
-def step_since_anaphor(drafts: list[Draft], when: When, text: str = "") -> None:
+def step_since_anaphor(drafts: list[Draft], when: When, text: str) -> None:
     """"since the policy was launched": the scheme the article named last before the figure."""
     for d in drafts:
         if d.rule != "since_unknown" or not text:
@@ -386,7 +392,7 @@ def step_since_anaphor(drafts: list[Draft], when: When, text: str = "") -> None:
                 break
 
 
-def step_running_mark(drafts: list[Draft], when: When) -> None:
+def step_running_mark(drafts: list[Draft], when: When, text: str) -> None:
     """"pass 20,000 in record time", "approaching the 10,000 mark" with no dates: the running total
     for the year to the data day."""
     for d in drafts:
@@ -397,11 +403,11 @@ def step_running_mark(drafts: list[Draft], when: When) -> None:
                          "year_to_date")
 
 
-def step_same_figure(drafts: list[Draft], when: When) -> None:
+def step_same_figure(drafts: list[Draft], when: When, text: str) -> None:
     """A figure restated without dates (headline, caption, 'the 20,000 figure') takes the dates the
     article gives the same figure elsewhere (the one nearest the data day)."""
-    stated = sorted((d for d in drafts if d.basis == "stated" and d.period is not None and d.period.end is not None),
-                    key=lambda d: abs((when.data_day - d.period.end).days))
+    dated = [(d, d.period.end) for d in drafts if d.basis == "stated" and d.period is not None and d.period.end is not None]
+    stated = [d for d, _ in sorted(dated, key=lambda de: abs((when.data_day - de[1]).days))]
     for d in drafts:
         if d.period is not None or d.basis == "unresolved" and d.rule != "unresolved":
             continue
@@ -413,7 +419,7 @@ def step_same_figure(drafts: list[Draft], when: When) -> None:
                 d.metric, d.metric_rule = twin.metric, "same_figure"
 
 
-def step_carried(drafts: list[Draft], when: When) -> None:
+def step_carried(drafts: list[Draft], when: When, text: str) -> None:
     """No dates in the sentence: a day-level date of the sentence just before (same kind of figure)."""
     for i, d in enumerate(drafts):
         if d.period is not None or d.rule != "unresolved" or _family(d.metric) != "crossing":
@@ -422,7 +428,7 @@ def step_carried(drafts: list[Draft], when: When) -> None:
         if prev_sent is None:
             continue
         src = next((p for p in drafts if p.sent == prev_sent and p.period is not None and p.basis == "stated"
-                    and _family(p.metric) == "crossing" and context.is_day_level(p.period)
+                    and _family(p.metric) == "crossing" and context.is_day_level(p.period) and p.period.end is not None
                     and abs((p.period.end - when.data_day).days) <= context.RECENT_DAYS), None)
         if src is not None:
             d.set_period(src.period, "inferred", "carried_from_context")
@@ -432,7 +438,7 @@ def step_carried(drafts: list[Draft], when: When) -> None:
 DAY_AT_MOST = {"people": 2_000, "boats": 60}
 
 
-def step_data_day(drafts: list[Draft], when: When) -> None:
+def step_data_day(drafts: list[Draft], when: When, text: str) -> None:
     """Still no dates: a crossing figure is taken as the article's data day, or where no day could hold
     it ("A total of 41,472 people made the dangerous journey"), as the running total for the year;
     anything else is unresolved."""
@@ -447,7 +453,7 @@ def step_data_day(drafts: list[Draft], when: When) -> None:
             d.set_period(Period(day, day, "", "data_day", (d.fig.start, d.fig.start)), "inferred", "data_day")
 
 
-def step_open_end(drafts: list[Draft], when: When) -> None:
+def step_open_end(drafts: list[Draft], when: When, text: str) -> None:
     """Returns and other non-series counts "since ..." run to publication, not to the data day."""
     for d in drafts:
         p = d.period
@@ -455,7 +461,7 @@ def step_open_end(drafts: list[Draft], when: When) -> None:
             d.set_period(replace(p, end=when.pub), d.basis, d.rule)
 
 
-def step_group_or_total(drafts: list[Draft], when: When) -> None:
+def step_group_or_total(drafts: list[Draft], when: When, text: str) -> None:
     """One boat's or one group's people ("a boat carrying 18", "a group of 15") are the day's arrivals
     when the article gives that day no other count, and a part of the day otherwise: when it states a
     larger count for the same day, or another group on it ("nine on one RHIB, 10 crammed into a
@@ -485,7 +491,7 @@ RESTATED = 0.85  # a count within this share of the day's largest restates the t
 PARTS_SHARE = 0.3  # parts of a day's total make up a fair share of it (30 people are no parts of 1,276)
 
 
-def step_incident_counts(drafts: list[Draft], when: When) -> None:
+def step_incident_counts(drafts: list[Draft], when: When, text: str) -> None:
     """An incident-by-incident report ("At 5am ... a group of 11", "six men, who said they were Iranian",
     "Some 16 people ... were handed over"): three or more different counts of people on the same day
     are its incidents, parts of the day. The largest, and those within RESTATED of it ("almost 400",
@@ -516,7 +522,7 @@ def _in_one_boat(d: Draft) -> bool:
     return bool(ONE_BOAT_NEXT.match(d.sent_text_after))
 
 
-def step_percent_from_base(drafts: list[Draft], when: When) -> None:
+def step_percent_from_base(drafts: list[Draft], when: When, text: str) -> None:
     """A percentage whose base got its dates only over the article ("A total of 41,472 people made the
     journey ... This represents a 13% increase from 2024") takes them, inferred."""
     for d in drafts:
@@ -529,7 +535,7 @@ def step_percent_from_base(drafts: list[Draft], when: When) -> None:
             d.compare = compare_period(base.period, d.later_marker)
 
 
-def step_money_undated(drafts: list[Draft], when: When) -> None:
+def step_money_undated(drafts: list[Draft], when: When, text: str) -> None:
     """A sum of money carries no period ("£54million in 2021", "£480m over the next three years"): the
     series has nothing to hold it against, and the labelled corpora date no payment."""
     for d in drafts:
@@ -537,7 +543,8 @@ def step_money_undated(drafts: list[Draft], when: When) -> None:
             d.set_period(None, "unresolved", "money_undated")
 
 
-ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When], None]]] = [
+# Each runs on all the article's drafts, with its dates and text.
+ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When, str], None]]] = [
     ("since_anaphor", step_since_anaphor),
     ("running_mark", step_running_mark),
     ("same_figure", step_same_figure),
@@ -567,8 +574,8 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
         for _, step in SENTENCE_STEPS:
             step(s, drafts)
         drafts.extend(s.drafts)
-    for name, step in ARTICLE_STEPS:
-        step(drafts, when, text) if name == "since_anaphor" else step(drafts, when)
+    for _, article_step in ARTICLE_STEPS:
+        article_step(drafts, when, text)
     return [_row(text, d) for d in drafts]
 
 
@@ -598,12 +605,13 @@ def _with_anaphoric_marks(text: str, sent: Span, figs: list[Figure], mark: float
     """"Last year the figure was passed on August 28, and in 2023 it was August 29": the mark the
     article spoke of last (a figure followed by "mark"/"milestone", or one a verb says was passed)
     stands again, as written ("the figure", "it"), on the day given."""
-    extra = []
-    events = sorted([(f.start, "fig", f) for f in figs] +
-                    [(m.start("a"), "ana", m) for m in ANAPHORIC_MARK.finditer(text, sent.start, sent.end)],
-                    key=lambda e: e[0])
-    for _, kind, item in events:
-        if kind == "fig":
+    extra: list[Figure] = []
+    events: list[tuple[int, Figure | re.Match[str]]] = sorted(
+        [(f.start, f) for f in figs] +
+        [(m.start("a"), m) for m in ANAPHORIC_MARK.finditer(text, sent.start, sent.end)],
+        key=lambda e: e[0])
+    for _, item in events:
+        if isinstance(item, Figure):
             f = item
             if not f.percent and not f.currency and (MARK_AFTER.match(text, f.end) or THRESHOLD_VERBS.search(
                     text, max(sent.start, f.start - 25), f.start)):
@@ -660,7 +668,7 @@ def _same_clause(text: str, a: int, b: int) -> bool:
     return not any(m.start() < hi - lo for m in PERIOD_CUT.finditer(piece))
 
 
-def _in_aside(s: "Sentence", p: Period, f: Figure) -> bool:
+def _in_aside(s: Sentence, p: Period, f: Figure) -> bool:
     """A period inside an aside the figure is not in ("864 migrants, including those who arrived on
     Saturday, have made it ... so far this year")."""
     for m in ASIDE.finditer(s.text, s.span.start, s.span.end):
@@ -674,29 +682,57 @@ WHICH_WAS = re.compile(r",?\s+(?:which|that)\s+(?:was|were|is|stood\s+at|came\s+
 
 
 def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
+    """The figure's own period: the one "which was" refers to; else the day or month a "since ...,
+    when" names; else the period its clause picks for it (``_pick``), completed with the words it
+    depends on (``_completed``); else a compared year or a ", with" clause's dates."""
+    which = _which_was(s, d, prev)
+    if which is not None:
+        return which
+    in_clause, own = _clause_periods(s, d)
+    pick = _pick(s, d, own)
+    since_when = _since_when(s, d.fig)
+    if since_when is not None:
+        return since_when
+    if pick is None:
+        return _without_own_period(s, d, prev, in_clause)
+    return _completed(s, d, prev, pick, own)
+
+
+def _which_was(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
+    """"the total at this point last year, which was 11,278": the dates of what "which" names (None
+    when there is no such "which", or it names no dates this step can use)."""
     f = d.fig
     which = WHICH_WAS.search(s.text, max(s.span.start, f.start - 40), f.start)
-    if which:  # "the total at this point last year, which was 11,278": the dates of what "which" names
-        named = [p for p in s.periods if p.span[1] <= which.start() and which.start() - p.span[1] <= 60]
-        if named:
-            p = max(named, key=lambda p: p.span[1])
-            if p.kind == "compare":
-                return _compared_with_reference(_reference(s, prev), p)
-            if p.start is not None and p.kind in MAINISH and p.rule != "last_year":  # "last year" in a
-                return p  # comparison may be the whole year or the same point in it: left to the steps below
+    if not which:
+        return None
+    named_before = [p for p in s.periods if p.span[1] <= which.start() and which.start() - p.span[1] <= 60]
+    if not named_before:
+        return None
+    p = max(named_before, key=lambda p: p.span[1])
+    if p.kind == "compare":
+        return _compared_with_reference(_reference(s, prev), p)
+    if p.start is not None and p.kind in MAINISH and p.rule != "last_year":  # "last year" in a
+        return p  # comparison may be the whole year or the same point in it: left to the steps below
+    return None
+
+
+def _clause_periods(s: Sentence, d: Draft) -> tuple[list[Period], list[Period]]:
+    """The periods in the figure's clause, and those of them that can be its own (not compare markers,
+    not in an aside the figure is not in)."""
+    f = d.fig
     in_clause = [p for p in s.periods if _same_clause(
         s.text, f.end if p.span[0] >= f.end else p.span[1], p.span[0] if p.span[0] >= f.end else f.start)]
     own = [p for p in in_clause if p.kind in MAINISH | {"offset", "offset_span"} and not _in_aside(s, p, f)]
-    # after the figure, but not past another figure of the same kind ("1,402, up from 511 a year
-    # earlier"); a figure of another kind shares the clause ("Two boats carrying 90 people made the
-    # journey on Christmas Day", "592 people, who crossed in 11 boats on March 2")
-    rivals = [o.fig for o in s.drafts if o is not d and (o.unit == d.unit or o.fig.percent)]
-    after = [p for p in own if p.span[0] >= f.end and p.span[0] - f.end <= NEAR
-             and not any(f.end <= o.start and o.end <= p.span[0] for o in rivals)]
+    return in_clause, own
+
+
+def _pick(s: Sentence, d: Draft, own: list[Period]) -> Period | None:
+    """Of the periods that can be the figure's own, the one it takes: one leading into it, else the
+    nearest after it, else the nearest before it, else one around it."""
+    f = d.fig
+    after = [] if d.fig.percent else _after(s, d, own)  # a percentage's own dates are its subject's
     before = [p for p in own if p.span[1] <= f.start]
     inside = [p for p in own if p.span[0] < f.end and f.start < p.span[1]]
-    if d.fig.percent:  # a percentage's own dates are its subject's ("The 2025 total is 41% higher ...")
-        after = []
     near_day = [p for p in after if p.span[0] - f.end <= 60 and context.is_day_level(p)]
     # "the year's total close to the 1,890 who arrived ... throughout the whole of 2019": the figure's
     # own relative clause names its dates, not the total it is set against
@@ -707,47 +743,87 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     tight = [p for p in before if re.fullmatch(r"\s*", s.text[p.span[1]:f.start])]
     if tight and after and "," in s.text[f.end:min(after, key=lambda p: p.span[0]).span[0]]:
         lead_in = tight
-    pick = (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
+    return (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
             max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
-    since_when = _since_when(s, f)
-    if since_when is not None:
-        return since_when
-    if pick is None:
-        marker = next((p for p in in_clause if p.kind == "compare"), None)
-        if marker is not None and not d.compared and not d.fig.percent:
-            same_unit = re.search(r"\bsame\s+(?:month|week|day)", marker.text, re.I)  # "the same month in 2019"
-            return _compared_with_reference(_reference(s, prev, recent=not same_unit), marker)
-        return _with_clause(s, d)
+
+
+def _after(s: Sentence, d: Draft, own: list[Period]) -> list[Period]:
+    """The periods after the figure, within ``NEAR`` and not past another figure of the same kind
+    ("1,402, up from 511 a year earlier"); a figure of another kind shares the clause ("Two boats
+    carrying 90 people made the journey on Christmas Day", "592 people, who crossed in 11 boats on
+    March 2")."""
+    f = d.fig
+    rivals = [o.fig for o in s.drafts if o is not d and (o.unit == d.unit or o.fig.percent)]
+    return [p for p in own if p.span[0] >= f.end and p.span[0] - f.end <= NEAR
+            and not any(f.end <= o.start and o.end <= p.span[0] for o in rivals)]
+
+
+def _without_own_period(s: Sentence, d: Draft, prev: list[Draft], in_clause: list[Period]) -> Period | None:
+    """No period of the figure's own: the reference period moved to the year a compare marker in its
+    clause names ("the same month in 2019"), else the dates of the clause a ", with" adds it to."""
+    marker = next((p for p in in_clause if p.kind == "compare"), None)
+    if marker is not None and not d.compared and not d.fig.percent:
+        same_unit = re.search(r"\bsame\s+(?:month|week|day)", marker.text, re.I)  # "the same month in 2019"
+        return _compared_with_reference(_reference(s, prev, recent=not same_unit), marker)
+    return _with_clause(s, d)
+
+
+def _completed(s: Sentence, d: Draft, prev: list[Draft], pick: Period, own: list[Period]) -> Period | None:
+    """The picked period made whole: a duration's day ("a week ago, when 202 crossed in 24 hours"), an
+    offset from a day ("five days later"), an end joined to its start ("as of Sunday"), a start joined
+    to its end."""
+    f = d.fig
     if pick.rule in DURATION_DAYS and pick.span[0] >= f.end:  # "set a week ago, when 202 crossed in 24 hours"
         when = next((p for p in reversed(s.periods) if p.span[1] <= f.start and p.start is not None and p.start == p.end and p.kind in {"main", "approx"}
                      and re.fullmatch(r",?\s+when\s+", s.text[p.span[1]:f.start])), None)
         if when is not None:
             return when
     if pick.kind in {"offset", "offset_span"}:  # "five days later", "for a week before then"
-        anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
-                       if context.is_day_level(p)), None) or next(
-            (q.period for q in reversed(prev) if q.period is not None and context.is_day_level(q.period)), None)
-        if anchor is None or anchor.start is None:
-            return None
-        day = anchor.start + dt.timedelta(days=int(pick.target or 0))
-        if pick.kind == "offset_span":
-            return replace(pick, start=day, end=anchor.start - dt.timedelta(days=1), kind="main")
-        return replace(pick, start=day, end=day, kind="main")
-    ends = [p for p in own if p.kind == "end" and p is not pick]
+        return _offset(s, prev, pick)
     if pick.kind == "end":
-        starts = [p for p in own if p.kind in {"since", "main"} and p is not pick and p.start is not None
-                  and p.start <= pick.end and not context.is_day_level(p)]
-        if starts:
-            base = starts[0]
-            return replace(base, end=pick.end, text=f"{base.text} … {pick.text}")
-        ref = _reference(s, prev)
-        if ref.start is not None and ref.start <= pick.end and ref.rule != "year_to_date":
-            return replace(ref, end=pick.end, text=pick.text, rule="as_of")
-        return replace(pick, start=dt.date(pick.end.year, 1, 1), rule="as_of")
-    if ends and pick.start is not None and not context.is_day_level(pick) and ends[0].end >= pick.start:
+        return _up_to(s, prev, pick, own)
+    return _joined(d, pick, own)
+
+
+def _offset(s: Sentence, prev: list[Draft], pick: Period) -> Period | None:
+    """An offset ("five days later") or an offset span ("for a week before") from the last day-level
+    date before it in the sentence, else in the article; None when there is none."""
+    anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
+                   if context.is_day_level(p)), None) or next(
+        (q.period for q in reversed(prev) if q.period is not None and context.is_day_level(q.period)), None)
+    if anchor is None or anchor.start is None:
+        return None
+    day = anchor.start + dt.timedelta(days=int(pick.target or 0))
+    if pick.kind == "offset_span":
+        return replace(pick, start=day, end=anchor.start - dt.timedelta(days=1), kind="main")
+    return replace(pick, start=day, end=day, kind="main")
+
+
+def _up_to(s: Sentence, prev: list[Draft], pick: Period, own: list[Period]) -> Period:
+    """An end ("as of Sunday", "up to December 1"): the start of another period of the clause to it,
+    else the article's reference period to it, else 1 January to it."""
+    assert pick.end is not None  # the rule of kind "end" (as_of) always sets a day
+    starts = [p for p in own if p.kind in {"since", "main"} and p is not pick and p.start is not None
+              and p.start <= pick.end and not context.is_day_level(p)]
+    if starts:
+        base = starts[0]
+        return replace(base, end=pick.end, text=f"{base.text} … {pick.text}")
+    ref = _reference(s, prev)
+    if ref.start is not None and ref.start <= pick.end and ref.rule != "year_to_date":
+        return replace(ref, end=pick.end, text=pick.text, rule="as_of")
+    return replace(pick, start=dt.date(pick.end.year, 1, 1), rule="as_of")
+
+
+def _joined(d: Draft, pick: Period, own: list[Period]) -> Period:
+    """The picked period, cut at an end the clause also states ("since January ... as of Sunday"), or
+    for a mark at the day it was reached ("on 25 October ... the total for 2024 reached 29,578")."""
+    ends = [p for p in own if p.kind == "end" and p is not pick]
+    if ends and pick.start is not None and not context.is_day_level(pick) and ends[0].end is not None \
+            and ends[0].end >= pick.start:
         return replace(pick, end=ends[0].end, text=f"{pick.text} … {ends[0].text}")
     day = next((p for p in own if p is not pick and context.is_day_level(p) and p.kind == "main"), None)
     if d.mark and day is not None and pick.start is not None and not context.is_day_level(pick) \
+            and day.end is not None and pick.end is not None \
             and pick.start <= day.end <= pick.end:  # "on 25 October ... the total for 2024 reached 29,578"
         return replace(pick, end=day.end, text=f"{pick.text} … {day.text}")
     return pick
@@ -790,6 +866,8 @@ def _with_clause(s: Sentence, d: Draft) -> Period | None:
 
 
 def prev_count(prev: list[Draft]) -> Draft | None:
+    """The article's last count of people or boats before this sentence, compared figures and other
+    people left aside."""
     return next((b for b in reversed(prev) if b.unit in COUNTS and not b.compared and b.metric != "people_other"), None)
 
 
@@ -798,7 +876,8 @@ def _reference(s: Sentence, prev: list[Draft], recent: bool = True) -> Period:
     figure before this sentence (``recent``: one that runs to about the data day), else 1 January
     to the data day."""
     ref = next((p.period for p in reversed(prev) if p.period is not None and p.basis == "stated"
-                and p.period.start is not None and p.period.start != p.period.end and not p.compared
+                and p.period.start is not None and p.period.end is not None and p.period.start != p.period.end
+                and not p.compared
                 and _family(p.metric) == "crossing"
                 and (not recent or p.period.end >= s.when.data_day - dt.timedelta(days=3))), None)
     if ref is not None:

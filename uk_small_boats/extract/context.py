@@ -39,7 +39,8 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
     excluded: list[dt.date] = []
     for s, figs in found:
         for p in find_periods(text, s.start, s.end, provisional):
-            if p.rule not in DATA_DAY_RULES or p.end is None or not \
+            # a resolved period has both ends or neither (find_periods)
+            if p.rule not in DATA_DAY_RULES or p.start is None or p.end is None or not \
                     pub - dt.timedelta(days=RECENT_DAYS) <= p.end <= pub:
                 continue
             if p.kind == "excluded":  # "not including Sunday's arrivals": the data end the day before
@@ -53,12 +54,14 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
     return pub - dt.timedelta(days=1) if pub >= DAY_BEFORE_FROM else pub
 
 
-def _same_clause(text: str, f, p: Period) -> bool:
+def _same_clause(text: str, f: Figure, p: Period) -> bool:
+    """Whether ``p`` stands within ``NEAR_FIGURE`` characters of ``f`` with no clause break between them."""
     a, b = (f.end, p.span[0]) if p.span[0] >= f.end else (p.span[1], f.start)
     return 0 <= b - a <= NEAR_FIGURE and not any(m.start() < b for m in PERIOD_CUT.finditer(text, a, b + CUT_LOOKAHEAD))
 
 
 def is_day_level(p: Period) -> bool:
+    """Whether ``p`` is a single day named by a day-level rule ("yesterday", "on Tuesday", "3 March")."""
     return p.rule in DAY_RULES and p.start == p.end
 
 

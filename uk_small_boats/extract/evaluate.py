@@ -35,6 +35,8 @@ COUNTED_CHANGES = {"people_arrived", "boats_arrived", "people_prevented", "peopl
 
 
 def unlabelled_by_convention(p: dict) -> bool:
+    """Whether the gold leaves predicted row ``p`` unlabelled on purpose (vague, zero and ordinal figures,
+    changes of other measures), so that it does not count against precision."""
     if str(p.get("extraction", "")).startswith(("vague_quantity", "zero_phrase", "ordinal_return")) or p["value"] == 0:
         return True
     return p["metric"] == "percent_change" and p.get("change_of") not in COUNTED_CHANGES
@@ -50,6 +52,8 @@ def gold_metric(row_metric: str, unit: str | None = None) -> str | None:
 
 @dataclass
 class CorpusScore:
+    """The extractor's scores on a real-text corpus, with a line for each miss, wrong reading and
+    spurious figure, by article."""
     gold: int = 0
     predicted: int = 0  # predicted rows in a labelled metric
     value_found: int = 0  # gold rows with a predicted figure of that value inside the quote
@@ -60,12 +64,15 @@ class CorpusScore:
     spurious: int = 0
 
     def add(self, article: str, line: str) -> None:
+        """Record ``line`` (a miss, a wrong reading or a spurious figure) under ``article``."""
         self.by_article.setdefault(article, []).append(line)
 
     def ratio(self, n: int, d: int) -> float:
+        """Return ``n / d``, or 1.0 when there is nothing to divide by."""
         return n / d if d else 1.0
 
     def summary(self, label: str) -> str:
+        """Return the scores as one line headed ``label``."""
         p = self.ratio(self.metric_right, self.predicted)
         r = self.ratio(self.metric_right, self.gold)
         return (f"{label}: {self.gold} gold, {self.predicted} predicted in labelled metrics | "
@@ -76,10 +83,12 @@ class CorpusScore:
 
     @property
     def figures(self) -> tuple[float, float]:
+        """(precision, recall) of the figures read with the right metric and value."""
         return self.ratio(self.metric_right, self.predicted), self.ratio(self.metric_right, self.gold)
 
     @property
     def exact_period(self) -> float:
+        """Share of the gold rows read with the right metric, value and exactly the right period."""
         return self.ratio(self.period_right, self.gold)
 
 
@@ -103,7 +112,7 @@ def scorable(rows: list[dict], texts: dict[str, str]) -> list[dict]:
     return [g for g in rows if g["quote"] in texts.get(g["article"], "")]
 
 
-def _fmt_period(s, e) -> str:
+def _fmt_period(s: dt.date | str | None, e: dt.date | str | None) -> str:
     if not s:
         return "unresolved"
     return str(s) if str(s) == str(e) else f"{s}..{e}"
@@ -123,6 +132,16 @@ def _spans(text: str, quote: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _fits(p: dict, value: float, spans: list[tuple[int, int]], strict: bool) -> bool:
+    """Whether predicted row ``p`` has ``value`` (either sign) and stands in one of a gold quote's ``spans``:
+    ``strict``, its figure inside the quote; else its quote overlapping it."""
+    if abs(abs(p["value"]) - abs(value)) > 1e-6:
+        return False
+    if strict:
+        return any(s <= p["figure_start"] and p["figure_end"] <= e for s, e in spans)
+    return any(p["char_start"] < e and s < p["char_end"] for s, e in spans)
+
+
 def match_gold(gold: list[dict], texts: dict[str, str],
                predicted: dict[str, list[dict]]) -> list[tuple[dict, int | None]]:
     """Each gold row with the index of the predicted row for the same figure (None when missed):
@@ -133,17 +152,10 @@ def match_gold(gold: list[dict], texts: dict[str, str],
     for g in gold:
         a, value = g["article"], float(g["value"])
         spans = _spans(texts[a], g["quote"])
-
-        def fits(k: int, p: dict, strict: bool) -> bool:
-            if (a, k) in used or abs(abs(p["value"]) - abs(value)) > 1e-6:
-                return False
-            if strict:
-                return any(s <= p["figure_start"] and p["figure_end"] <= e for s, e in spans)
-            return any(p["char_start"] < e and s < p["char_end"] for s, e in spans)
-
         rows = predicted[a]
-        cands = [k for k, p in enumerate(rows) if fits(k, p, True)] or \
-                [k for k, p in enumerate(rows) if fits(k, p, False) and "anaphoric" in g["note"]]
+        free = [(k, p) for k, p in enumerate(rows) if (a, k) not in used]
+        cands = [k for k, p in free if _fits(p, value, spans, True)] or \
+                [k for k, p in free if _fits(p, value, spans, False) and "anaphoric" in g["note"]]
         want = GOLD_METRICS[g["metric"]][0]
         cands.sort(key=lambda k: (rows[k]["metric"] != want, str(rows[k]["period_start"] or "") != g["period_start"]))
         k = cands[0] if cands else None
@@ -154,11 +166,12 @@ def match_gold(gold: list[dict], texts: dict[str, str],
 
 
 def score_corpus(folder: Path, predicted: dict[str, list[dict]] | None = None, gold: Path | None = None) -> CorpusScore:
+    """Score the extractor on a real-text corpus: each gold row matched to a predicted row (extracted
+    here when ``predicted`` is not given), then metric, sign and period compared."""
     texts, dates, gold_rows = load_corpus(folder, gold)
-    gold = gold_rows
     predicted = predicted or {a: extract_claims(texts[a], dates[a]) for a in texts}
-    sc = CorpusScore(gold=len(gold))
-    pairs = match_gold(gold, texts, predicted)
+    sc = CorpusScore(gold=len(gold_rows))
+    pairs = match_gold(gold_rows, texts, predicted)
     used = {(g["article"], k) for g, k in pairs if k is not None}
     for g, k in pairs:
         a, value = g["article"], float(g["value"])
@@ -196,6 +209,8 @@ def score_corpus(folder: Path, predicted: dict[str, list[dict]] | None = None, g
 
 
 def main(argv: list[str]) -> int:
+    """Score each corpus folder in ``argv`` (by default ../shared/corpus), printing every miss, wrong
+    reading and spurious figure by article, then the scores."""
     folders = [Path(x) for x in argv] or [Path(__file__).resolve().parents[2].parent / "shared" / "corpus"]
     for folder in folders:
         sc = score_corpus(folder)
@@ -213,6 +228,8 @@ def main(argv: list[str]) -> int:
 
 @dataclass
 class Score:
+    """The extractor's scores against seed gold located by offsets, with the misses, wrong readings
+    and spurious figures."""
     gold: int
     predicted: int
     figures_found: int  # gold figures with a predicted figure at the same offsets and value
@@ -227,24 +244,29 @@ class Score:
 
     @property
     def figures(self) -> tuple[float, float]:
+        """(precision, recall) of the figures found at the gold's offsets with the gold's value."""
         return self._pr(self.figures_found)
 
     @property
     def full(self) -> tuple[float, float]:
+        """(precision, recall) of the figures also read with the right metric and exactly the right period."""
         return self._pr(self.fully_right)
 
     def summary(self, label: str) -> str:
+        """Return the scores as one line headed ``label``."""
         (fp, fr), (pp, pr) = self.figures, self.full
         return (f"{label}: {self.gold} gold, {self.predicted} predicted | figures P={fp:.3f} "
                 f"R={fr:.3f} | metric+value+period P={pp:.3f} R={pr:.3f} | offsets exact "
                 f"{self.offsets_right}/{self.figures_found}")
 
 
-def _day(d) -> str:
+def _day(d: object) -> str:
+    """A predicted period date as an ISO date, "" when there is none."""
     return "" if d is None or pd.isna(d) else str(pd.Timestamp(d).date())
 
 
 def locate(text: str, context: str, figure_text: str) -> tuple[int, int]:
+    """Return the offsets of ``figure_text`` inside the first occurrence of ``context`` in ``text``."""
     c = text.find(context)
     if c < 0:
         raise ValueError(f"gold context {context!r} not in text")
@@ -256,6 +278,8 @@ def locate(text: str, context: str, figure_text: str) -> tuple[int, int]:
 
 def score(gold: pd.DataFrame, texts: dict[str, str], dates: dict[str, dt.date],
           predicted: dict[str, list[dict]] | None = None) -> Score:
+    """Score predicted claims (extracted here when not given) against seed ``gold``: a gold figure is
+    found by a predicted one overlapping its offsets with the same value, each predicted row used once."""
     predicted = predicted or {f: extract_claims(texts[f], dates[f]) for f in texts}
     n_pred = sum(len(v) for v in predicted.values())
     found = full = offsets = 0
@@ -287,6 +311,7 @@ def score(gold: pd.DataFrame, texts: dict[str, str], dates: dict[str, dt.date],
 
 
 def load_gold(path: Path) -> pd.DataFrame:
+    """Read a seed gold CSV, every cell a string (empty cells stay empty)."""
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 

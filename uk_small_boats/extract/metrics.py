@@ -27,13 +27,13 @@ class Cue:
     metric: str
     applies_to: frozenset[str]  # noun classes it can change
     doc: str
-    before: re.Pattern | None = None
-    after: re.Pattern | None = None
-    window: re.Pattern | None = None
-    sentence: re.Pattern | None = None  # searched in the sentence up to the figure
-    anywhere: re.Pattern | None = None  # searched in the whole sentence
-    also: re.Pattern | None = None  # must match the whole sentence as well (a condition, not a cue)
-    unless_before: re.Pattern | None = None  # the cue does not apply when this ends the words before
+    before: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
+    window: re.Pattern[str] | None = None
+    sentence: re.Pattern[str] | None = None  # searched in the sentence up to the figure
+    anywhere: re.Pattern[str] | None = None  # searched in the whole sentence
+    also: re.Pattern[str] | None = None  # must match the whole sentence as well (a condition, not a cue)
+    unless_before: re.Pattern[str] | None = None  # the cue does not apply when this ends the words before
 
     def matches(self, before: str, after: str, lead: str = "", figure: str = "", whole: str = "") -> bool:
         """Whether the cue applies to the figure whose clause is ``before`` + ``figure`` + ``after``."""
@@ -44,7 +44,8 @@ class Cue:
                     or (self.sentence and self.sentence.search(lead)) or (self.anywhere and self.anywhere.search(whole)))
 
 
-def _c(pattern: str) -> re.Pattern:
+def _c(pattern: str) -> re.Pattern[str]:
+    """Compile ``pattern`` case-insensitively."""
     return re.compile(pattern, re.I)
 
 
@@ -59,7 +60,7 @@ PEOPLE_NOUN = (r"(?:migrants?|people(?![\s-]+(?:traffickers|smugglers|smuggling|
 BOAT_NOUN = (r"(?:(?<!small\s)(?<!small-)boats?(?=[\s-]+crossings)|(?:small[- ])?boats?|dinghies|dinghy|vessels?|crafts?|RIBs?|"
              r"boatloads?|inflatables?)(?![\s-]+(?:migrants|people|arrivals|crossings|passengers))")
 CHILD_NOUN = r"(?:children|child|minors|kids|teenagers|babies|baby|toddlers|infants|women|woman|girls|boys)"
-NOUN_CLASSES: list[tuple[str, re.Pattern]] = [
+NOUN_CLASSES: list[tuple[str, re.Pattern[str]]] = [
     ("other", _c(r"[\s-]+(?:Border\s+Force|BF|coastguard|RNLI|French|navy|Royal\s+Navy)\s+(?:\w+\s+)?(?:vessels?|cutters?|boats?|"
                  r"officers?|ships?|lifeboats?|patrols?|helicopters?)\b")),
     ("boats", _c(r"[\s-]+boat\s+(?:crossings|landings)\b")),
@@ -97,6 +98,8 @@ FRENCH = (r"(?:French|France|gendarmes?|gendarmerie|Pr[ée]fecture|Maritime\s+Pr
           r"CROSS\s+Gris[- ]Nez|Calais|Dunkirk|Boulogne|Gravelines|Wimereux)")
 STOP_VERBS = (r"(?:prevent\w*|stop(?:ped|ping|s)?|thwart\w*|block\w*|foil\w*|halt\w*|intercept\w*|rescu\w*|"
               r"sav(?:ed|ing)|turn\w*\s+back|taken\s+back|brought\s+back|picked\s+up|deterred)")
+FRENCH_STOPPED = (rf"\b{STOP_VERBS}\b[^.;#]{{0,100}}?\b{FRENCH}|\b{FRENCH}\b[^.;#]{{0,80}}?\b{STOP_VERBS}\b|"
+                  rf"\bin\s+French\s+waters\b|\bback\s+to\s+(?:the\s+)?(?:French\s+coast|quay|beach)\b")
 ASYLUM_PROCESS = _c(r"\b(?:seeking\s+asylum|asylum\s+(?:applications?|claims?|backlog|decisions?|seekers?\s+waiting)|"
                     r"applications?|convictions?|convicted|arrest(?:ed|s)?|charged|prosecut\w+|waiting\s+for\s+an?\s+"
                     r"(?:initial\s+)?decision|backlog|irregular\s+(?:arrivals|migrants|entry)|all\s+routes|"
@@ -166,15 +169,14 @@ CUES: list[Cue] = [
                   r"housed|hotels?|accommodat\w+|barge|designed\s+for|capacity|processing\s+centre|held\s+(?:about|around|some|more|up)|holding)\b")),
     Cue("french_prevented", "people_prevented", frozenset({"people", "bare", "attempts"}),
         "Stopped, rescued or turned back by the French authorities: SB_02 'Migrants prevented'.",
-        window=_c(rf"\b{STOP_VERBS}\b[^.;#]{{0,100}}?\b{FRENCH}|\b{FRENCH}\b[^.;#]{{0,80}}?\b{STOP_VERBS}\b|"
-                  rf"\bin\s+French\s+waters\b|\bback\s+to\s+(?:the\s+)?(?:French\s+coast|quay|beach)\b")),
+        window=_c(FRENCH_STOPPED)),
     Cue("french_authority", "people_prevented", frozenset({"people", "bare", "attempts"}),
         "Rescued or stopped in a sentence whose source is a French authority ('Some 2,358 people had to be "
         "rescued compared to 586 in 2018, the Maritime Prefecture ... told AFP'), with no landing in the UK.",
         window=_c(r"\b(?:rescu\w*|stopped|blocked|prevented|intercepted\s+(?:at\s+sea|off\s+France))\b"),
-        also=_c(rf"^(?![^.]*\b(?:Border\s+Force|brought\s+(?:to|ashore|into)|landed|arrived|Dover|Kent|Ramsgate)\b)"
-                rf"[^.]*\b(?:French\s+(?:coastguard|navy|authorities|police|officials|interior\s+ministry|maritime)|"
-                rf"Maritime\s+Prefecture|Pr[ée]fecture\s+maritime|Marine\s+Nationale|gendarmerie|CROSS\s+Gris[- ]Nez)")),
+        also=_c(r"^(?![^.]*\b(?:Border\s+Force|brought\s+(?:to|ashore|into)|landed|arrived|Dover|Kent|Ramsgate)\b)"
+                r"[^.]*\b(?:French\s+(?:coastguard|navy|authorities|police|officials|interior\s+ministry|maritime)|"
+                r"Maritime\s+Prefecture|Pr[ée]fecture\s+maritime|Marine\s+Nationale|gendarmerie|CROSS\s+Gris[- ]Nez)")),
     Cue("prevented", "people_prevented", frozenset({"people", "bare", "attempts"}),
         "Prevented from crossing (UK reports count only French preventions).",
         before=_c(r"\b(?:prevented|stopped|thwarted|blocked|halted|foiled|deterred)\s+(?:a\s+further\s+|more\s+than\s+|"
@@ -198,7 +200,7 @@ BOAT_CUES: list[Cue] = [
         window=_c(r"\b(?:pictured|piled|seized|stored|compound|destroyed|confiscated|impounded|warehouse)\b")),
     Cue("boats_french_prevented", "boats_prevented", frozenset({"boats"}),
         "Boats stopped by the French authorities.",
-        window=_c(CUE["french_prevented"].window.pattern + r"|\b(?:prevented|thwarted|foiled)\b")),
+        window=_c(FRENCH_STOPPED + r"|\b(?:prevented|thwarted|foiled)\b")),
     Cue("boats_departed", "boats_departed", frozenset({"boats"}), "Boats seen setting off (not the series' measure).",
         window=_c(r"\b(?:set\s+off|launched|left\s+(?:the\s+)?(?:French|France|beach)|departed|setting\s+off|"
                   r"launching|were\s+seen\s+leaving)\b")),
@@ -276,6 +278,14 @@ def clause_window(text: str, fig: Figure, lo: int, hi: int, before: int = 70, af
     return left, right
 
 
+# Noun classes whose reading needs no more words than the noun.
+CLASS_READINGS = {"countries": ("countries", "countries", "country_noun"),
+                  "deaths": ("people_died", "people", "death_noun"),
+                  "other": ("count_other", "count", "other_noun"),
+                  "children": ("people_other", "people", "subgroup_noun"),
+                  "returns": ("people_returned", "people", "return_noun")}
+
+
 def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = None,
              next_start: int | None = None) -> tuple[str, str, str]:
     """(metric, unit, rule) for a figure in the sentence text[lo:hi]. ``lead_start`` and
@@ -298,21 +308,41 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
     if cls == "boats":
         cue = next((c for c in BOAT_CUES if c.matches(before, after, figure=fig.text)), None)
         return (cue.metric, "boats", cue.name) if cue else ("boats_arrived", "boats", "boat_noun")
-    fixed = {"countries": ("countries", "countries", "country_noun"), "deaths": ("people_died", "people", "death_noun"),
-             "other": ("count_other", "count", "other_noun"), "children": ("people_other", "people", "subgroup_noun"),
-             "returns": ("people_returned", "people", "return_noun")}
-    if cls in fixed:
-        return fixed[cls]
+    if cls in CLASS_READINGS:
+        return CLASS_READINGS[cls]
+    return _people(text, fig, lo, hi, cls, before, after)
+
+
+def _people(text: str, fig: Figure, lo: int, hi: int, cls: str, before: str, after: str) -> tuple[str, str, str]:
+    """(metric, unit, rule) for a count of people, of attempts or of nothing named (``cls``), whose
+    clause is ``before`` + the figure + ``after``: arrivals unless the words say otherwise."""
     context = text[max(0, lo - 300, fig.start - 600):min(hi, fig.end + 300)]
     if cls == "bare" and not CROSSING_CONTEXT.search(context):
         return "count_other", "count", "bare"
     if SUBGROUP_BEFORE.search(before):
         return "people_other", "people", "subgroup"
+    if _arrived_by_relative_clause(text, fig, hi, before, after):
+        return "people_arrived", "people", "relative_clause"
+    cued = _cued(text, fig, lo, hi, cls, before, after)
+    if cued is not None:
+        return cued
+    if cls == "people" and not CROSSING_CONTEXT.search(context):
+        return "people_other", "people", "no_crossing_context"
+    return "people_arrived", "people", "people_noun" if cls == "people" else "bare_count_of_arrivals"
+
+
+def _arrived_by_relative_clause(text: str, fig: Figure, hi: int, before: str, after: str) -> bool:
+    """Whether a relative clause after the figure says its people arrived ("1,700 people who crossed"),
+    with no verb of return after it unless the figure is part of a population ("125 of the 1,700 ...")."""
     rel = RELATIVE_VERB.match(text, fig.end, min(hi, fig.end + 80))
     population = re.search(r"\bof\s+the\s+(?:estimated\s+)?$", before)  # "125 of the 1,700 people who ..."
-    if rel and ARRIVAL_VERBS.match(rel["verb"]) and (population or not re.search(
-            r"\b(?:who|that)\s+(?:\w+\s+){0,12}?(?:deport|return|remov)", after)):
-        return "people_arrived", "people", "relative_clause"
+    return bool(rel and ARRIVAL_VERBS.match(rel["verb"]) and (population or not re.search(
+        r"\b(?:who|that)\s+(?:\w+\s+){0,12}?(?:deport|return|remov)", after)))
+
+
+def _cued(text: str, fig: Figure, lo: int, hi: int, cls: str, before: str, after: str) -> tuple[str, str, str] | None:
+    """(metric, unit, rule) that a cue in ``CUES``, a noun of attempts or a single boat or group around the
+    figure sets; None when nothing does."""
     lead = text[max(lo, fig.start - 200):fig.start]
     whole = text[max(lo, fig.start - 300):min(hi, fig.end + 300)]
     cue = next((c for c in CUES if cls in c.applies_to and c.matches(before, after, lead, fig.text, whole)
@@ -325,12 +355,11 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
         return "people_on_one_boat", "people", "one_boat"
     if GROUP_BEFORE.search(before) or GROUP_AFTER.match(after):
         return "people_on_one_boat", "people", "one_group"
-    if cls == "people" and not CROSSING_CONTEXT.search(context):
-        return "people_other", "people", "no_crossing_context"
-    return "people_arrived", "people", "people_noun" if cls == "people" else "bare_count_of_arrivals"
+    return None
 
 
 def _number_of(text: str, fig: Figure, lo: int) -> str | None:
+    """The noun class of what "the number of ..." before the figure names, if any."""
     m = NUMBER_OF.search(text, max(lo, fig.start - 140), fig.start)
     if not m:
         return None
@@ -339,6 +368,7 @@ def _number_of(text: str, fig: Figure, lo: int) -> str | None:
 
 
 def _percent(text: str, fig: Figure, lo: int, hi: int, before: str) -> tuple[str, str, str]:
+    """(metric, unit, rule) for a percentage: a share, or a change where change words stand near it."""
     if SHARE_BEFORE.search(before) or (SHARE_AFTER.match(text, fig.end, fig.end + 25)
                                        and not PERCENT_CHANGE.search(text[fig.end:fig.end + 25])):
         return "percent_share", "percent", "percent_share"
@@ -349,7 +379,7 @@ def _percent(text: str, fig: Figure, lo: int, hi: int, before: str) -> tuple[str
 
 # What a percentage changes when its own words say so (nearest the figure, in its clause): a part of
 # the arrivals by nationality, other measures of the asylum system, or no people at all.
-PERCENT_SUBJECTS: list[tuple[str, re.Pattern, bool]] = [  # (change_of, words, even beside crossing words)
+PERCENT_SUBJECTS: list[tuple[str, re.Pattern[str], bool]] = [  # (change_of, words, even beside crossing words)
     ("people_other", _c(r"\b(?:Albanians?|Iranians?|Iraqis?|Eritreans?|Afghans?|Syrians?|Sudanese|Vietnamese|"
                         r"from\s+that\s+country|nationals|Mediterranean|Europe-wide|(?:to|across|in|into)\s+(?:Europe|the\s+EU|"
                         r"Italy|Greece|Spain))\b"), True),

@@ -19,16 +19,18 @@ from ..paths import DATA
 
 @dataclass(frozen=True)
 class NamedPeriod:
+    """One row of data/named_periods.csv: a named period, its dates and the words that name it."""
     period_id: str
     name: str
     kind: str
     start: dt.date
     end: dt.date | None  # None: still running
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
 
 
 @cache
 def named_periods() -> tuple[NamedPeriod, ...]:
+    """Load the named periods of data/named_periods.csv (once), each with its words compiled."""
     with open(DATA / "named_periods.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     return tuple(NamedPeriod(r["period_id"], r["name"], r["kind"], dt.date.fromisoformat(r["start"]),
@@ -37,13 +39,13 @@ def named_periods() -> tuple[NamedPeriod, ...]:
 
 
 @cache
-def _any_name() -> re.Pattern:
+def _any_name() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern.pattern})" for p in named_periods()), re.I)
 
 
-def lookup(text: str, pub: dt.date) -> tuple[NamedPeriod, re.Match] | None:
+def lookup(text: str, pub: dt.date) -> tuple[NamedPeriod, re.Match[str]] | None:
     """The named period whose words start ``text``; ties go to the one in force at ``pub``."""
-    best: tuple[tuple, NamedPeriod, re.Match] | None = None
+    best: tuple[tuple[int, bool, dt.date], NamedPeriod, re.Match[str]] | None = None
     for p in named_periods():
         m = p.pattern.match(text)
         if not m or p.start > pub:
@@ -55,6 +57,6 @@ def lookup(text: str, pub: dt.date) -> tuple[NamedPeriod, re.Match] | None:
     return (best[1], best[2]) if best else None
 
 
-def find(text: str, start: int, end: int) -> list[re.Match]:
+def find(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Every place in text[start:end] where some named period's words stand."""
     return list(_any_name().finditer(text, start, end))

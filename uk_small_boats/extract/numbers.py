@@ -78,6 +78,7 @@ ORDINAL_RETURN = re.compile(
 
 @dataclass(frozen=True)
 class Figure:
+    """A figure in the text: where it stands, its words, its value and the rule that read it."""
     start: int
     end: int
     text: str
@@ -89,7 +90,8 @@ class Figure:
     rule: str = "digits"
 
 
-def _is_year(num: str, cur, scale, pct, after: str, before: str) -> bool:
+def _is_year(num: str, cur: str | None, scale: str | None, pct: str | None, after: str, before: str) -> bool:
+    """Whether digits read as a year ("in 2024"), not a count ("2024 people")."""
     if cur or scale or pct or "," in num or "." in num:
         return False
     if not (len(num) == 4 and 1900 <= int(num) <= 2100):
@@ -125,88 +127,152 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     end = len(text) if end is None else end
     seg = text[start:end]
     low = seg.lower()
-    digits = _DIGIT.search(seg) is not None
-    masked = [(m.start() + start, m.end() + start) for m in DATE_LIKE.finditer(seg)] if digits else []
+    figs: list[Figure] = []
+    if _DIGIT.search(seg) is not None:
+        figs += _digit_figures(text, seg, start)
+    if any(w in low for w in _WORD_STEMS):
+        figs += _word_figures(text, seg, start)
+    _add_vague_figures(text, seg, start, low, figs)
+    for m in ZERO_PHRASE.finditer(seg):
+        s, e = m.start() + start, m.end() + start
+        figs.append(Figure(s, e, text[s:e], 0.0, word=True, rule="zero_phrase"))
+    for m in ORDINAL_RETURN.finditer(seg):
+        s, e = m.start("o") + start, m.end("o") + start
+        o = m["o"].lower()
+        value = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
+        figs.append(Figure(s, e, text[s:e], float(value), word=True, rule="ordinal_return"))
+    return _outermost(figs)
+
+
+def _digit_figures(text: str, seg: str, start: int) -> list[Figure]:
+    """The figures written in digits in ``seg`` (the text from ``start``), less those in a date."""
+    masked = [(m.start() + start, m.end() + start) for m in DATE_LIKE.finditer(seg)]
     mask_starts = [a for a, _ in masked]
     figs: list[Figure] = []
+    for m in DIGITS.finditer(seg):
+        if _masked(masked, mask_starts, m.start("num") + start, m.end("num") + start):
+            continue
+        fig = _digit_figure(text, m, start)
+        if fig is not None:
+            figs.append(fig)
+    return figs
 
-    for m in DIGITS.finditer(seg) if digits else ():
-        s, e = m.start() + start, m.end() + start
-        num, cur, scale, pct = m["num"], m["cur"], m["scale"], m["pct"]
-        s_num = m.start("num") + start
-        if _masked(masked, mask_starts, s_num, m.end("num") + start):
-            continue
-        after, before = text[e:e + 40], text[max(0, s - 25):s]
-        if _is_year(num, cur, scale, pct, after, before):
-            continue
-        if s_num > 0 and (text[s_num - 1].isalpha() or text[s_num - 1] in "-/#:") and not cur:
-            continue  # part of a token such as "A1", "COVID-19", "G7"
-        if not cur and not pct and re.match(rf"\s*(?:-\s*)?{UNITS_OF_TIME}\b", text[m.end('num') + start:m.end('num') + start + 20], re.I) \
-                and not scale:
-            continue  # durations and clock phrases ("3 hours ago", "five years"): periods, not figures
-        prev_word = re.search(r"([A-Za-z0-9]+)\s*$", before)
-        if prev_word and prev_word.group(1).lower() in IDENTIFIER_WORDS and not cur and not pct \
-                and not re.match(r"\s*(?:,\d|people|migrants|boats)", after) \
-                and prev_word.group(1).lower() != "a":
-            continue
-        if ORDINAL_SUFFIX.match(text, m.end("num") + start) and not cur:
-            continue
-        if AGE_BEFORE.search(text[max(0, s_num - 20):s_num]) and not cur and not pct and \
-                (re.search(r"\baged?\b", text[max(0, s_num - 20):s_num], re.I) or
-                 re.match(r"\s*(?:years?\s+old|-year-old)", text[m.end("num") + start:m.end("num") + start + 12], re.I)):
-            continue
-        if not cur and FUSED_UNIT.match(text, m.end("num") + start):
-            continue
-        if not cur and text.startswith("/7", m.end("num") + start):
-            continue  # "a 24/7 coordination centre"
-        if not (cur or scale or pct) and e < len(text) and text[e].isalpha():
-            continue  # part of a code or identifier ("65CCAE04")
-        if num == "999" and re.search(r"\b(?:dial\w*|call\w*|ring\w*)\s+$", before, re.I):
-            continue  # the UK emergency number
-        if PEOPLE_OVER_AGE.search(text[max(0, s_num - 25):s_num]):
-            continue
-        if DOT_THOUSANDS.fullmatch(num):
-            if not COUNT_NOUN_AFTER.match(text, m.end("num") + start):
-                continue  # "1.000" beside no count noun: a decimal we cannot read
-            num = num.replace(".", ",")
-        value = float(num.replace(",", ""))
-        if scale:
-            value *= SCALE[scale.lower()]
-        currency = CURRENCY.get(cur) if cur else None
-        if not currency:
-            w = re.match(r"\s*([A-Za-z]+)", text[e:e + 12])
-            if w and w.group(1).lower() in CURRENCY_WORDS:
-                currency = CURRENCY_WORDS[w.group(1).lower()]
-        figs.append(Figure(s, e, text[s:e].strip(), value, currency, bool(pct)))
 
-    for m in NUMBER_WORDS.finditer(seg) if any(w in low for w in _WORD_STEMS) else ():
-        s, e = m.start() + start, m.end() + start
-        words = m.group(0)
-        core = re.sub(r"^(?:a|an)\s+", "", words, flags=re.I)
-        if core.lower() in {"hundred", "thousand", "million", "billion"} and words.lower() == core.lower():
-            continue  # bare "thousand" without a count: part of a vague or other phrase
-        try:
-            value = float(text2num(core.lower().replace("-", " ").replace(" and ", " "), "en"))
-        except ValueError:
-            continue
-        after = text[e:e + 40]
-        if FUSED_UNIT.match(text, e) or re.match(rf"[\s-]*{UNITS_OF_TIME}\b", after, re.I):
-            continue
-        # Number words count only when they count something: "six boats", "two more deportations".
-        noun = re.match(r"[\s-]+(?:(?:more|other|further|extra|additional|small|new|young|"
-                        r"separate|different|of\s+the|of\s+them)\s+)?([a-z]+)", after, re.I)
-        if not noun or noun.group(1).lower() in {"in", "out", "for", "of", "to", "by", "or", "and",
-                                                   "way", "another", "thing", "reason", "point"}:
-            continue
-        if re.search(r"\bone[\s-]+(?:in|for)[\s,-]+one\b", text[max(0, s - 12):e + 12], re.I):
-            continue
-        if core.lower() == "one" and (re.match(r"\s+of\b", after, re.I) or not re.match(
-                r"[\s-]+(?:(?:small|single|more|other|further|inflatable|migrant|\w+-\w+)\s+)?(?:boat|dinghy|vessel|craft|RIB|day|flight)\b", after, re.I)):
-            continue  # "one of the most", "One man", "One group": not a count
-        pct = re.match(r"\s+(?:per\s?cent|percent)\b", after, re.I)
-        figs.append(Figure(s, e + (pct.end() if pct else 0), text[s:e + (pct.end() if pct else 0)],
-                           value, percent=bool(pct), word=True, rule="number_words"))
+def _digit_figure(text: str, m: re.Match[str], start: int) -> Figure | None:
+    """The figure a ``DIGITS`` match in a segment from ``start`` states (None when it is no quantity)."""
+    s, e = m.start() + start, m.end() + start
+    num, cur, scale, pct = m["num"], m["cur"], m["scale"], m["pct"]
+    after, before = text[e:e + 40], text[max(0, s - 25):s]
+    if _is_year(num, cur, scale, pct, after, before) or _in_token_or_label(text, m, start, after, before) \
+            or _age_or_measure(text, m, start, before):
+        return None
+    if DOT_THOUSANDS.fullmatch(num):
+        if not COUNT_NOUN_AFTER.match(text, m.end("num") + start):
+            return None  # "1.000" beside no count noun: a decimal we cannot read
+        num = num.replace(".", ",")
+    value = float(num.replace(",", ""))
+    if scale:
+        value *= SCALE[scale.lower()]
+    return Figure(s, e, text[s:e].strip(), value, _currency(text, cur, e), bool(pct))
 
+
+def _in_token_or_label(text: str, m: re.Match[str], start: int, after: str, before: str) -> bool:
+    """Whether the digits are part of a token ("A1", "COVID-19"), a duration ("3 hours ago"), a label
+    ("Article 5") or an ordinal ("150th")."""
+    s_num, num_end, cur, pct = m.start("num") + start, m.end("num") + start, m["cur"], m["pct"]
+    if s_num > 0 and (text[s_num - 1].isalpha() or text[s_num - 1] in "-/#:") and not cur:
+        return True  # part of a token such as "A1", "COVID-19", "G7"
+    if not cur and not pct and re.match(rf"\s*(?:-\s*)?{UNITS_OF_TIME}\b", text[num_end:num_end + 20], re.I) \
+            and not m["scale"]:
+        return True  # durations and clock phrases ("3 hours ago", "five years"): periods, not figures
+    prev_word = re.search(r"([A-Za-z0-9]+)\s*$", before)
+    if prev_word and prev_word.group(1).lower() in IDENTIFIER_WORDS and not cur and not pct \
+            and not re.match(r"\s*(?:,\d|people|migrants|boats)", after) \
+            and prev_word.group(1).lower() != "a":
+        return True
+    return bool(ORDINAL_SUFFIX.match(text, num_end)) and not cur
+
+
+def _age_or_measure(text: str, m: re.Match[str], start: int, before: str) -> bool:
+    """Whether the digits are an age ("aged 18"), a measure ("21-mile"), "24/7", a code ("65CCAE04")
+    or the emergency number 999."""
+    s_num, num_end, e = m.start("num") + start, m.end("num") + start, m.end() + start
+    cur, pct = m["cur"], m["pct"]
+    if AGE_BEFORE.search(text[max(0, s_num - 20):s_num]) and not cur and not pct and \
+            (re.search(r"\baged?\b", text[max(0, s_num - 20):s_num], re.I) or
+             re.match(r"\s*(?:years?\s+old|-year-old)", text[num_end:num_end + 12], re.I)):
+        return True
+    if not cur and FUSED_UNIT.match(text, num_end):
+        return True
+    if not cur and text.startswith("/7", num_end):
+        return True  # "a 24/7 coordination centre"
+    if not (cur or m["scale"] or pct) and e < len(text) and text[e].isalpha():
+        return True  # part of a code or identifier ("65CCAE04")
+    if m["num"] == "999" and re.search(r"\b(?:dial\w*|call\w*|ring\w*)\s+$", before, re.I):
+        return True  # the UK emergency number
+    return bool(PEOPLE_OVER_AGE.search(text[max(0, s_num - 25):s_num]))
+
+
+def _currency(text: str, cur: str | None, e: int) -> str | None:
+    """The currency of a figure ending at ``e``: its symbol's, else that of a currency word after it."""
+    currency = CURRENCY.get(cur) if cur else None
+    if not currency:
+        w = re.match(r"\s*([A-Za-z]+)", text[e:e + 12])
+        if w and w.group(1).lower() in CURRENCY_WORDS:
+            currency = CURRENCY_WORDS[w.group(1).lower()]
+    return currency
+
+
+def _word_figures(text: str, seg: str, start: int) -> list[Figure]:
+    """The figures written in number words in ``seg`` (the text from ``start``) that count something."""
+    figs: list[Figure] = []
+    for m in NUMBER_WORDS.finditer(seg):
+        fig = _word_figure(text, m, start)
+        if fig is not None:
+            figs.append(fig)
+    return figs
+
+
+def _word_figure(text: str, m: re.Match[str], start: int) -> Figure | None:
+    """The figure a ``NUMBER_WORDS`` match in a segment from ``start`` states (None when it counts nothing)."""
+    s, e = m.start() + start, m.end() + start
+    words = m.group(0)
+    core = re.sub(r"^(?:a|an)\s+", "", words, flags=re.I)
+    if core.lower() in {"hundred", "thousand", "million", "billion"} and words.lower() == core.lower():
+        return None  # bare "thousand" without a count: part of a vague or other phrase
+    try:
+        value = float(text2num(core.lower().replace("-", " ").replace(" and ", " "), "en"))
+    except ValueError:
+        return None
+    after = text[e:e + 40]
+    if not _counts_something(text, s, e, core, after):
+        return None
+    pct = re.match(r"\s+(?:per\s?cent|percent)\b", after, re.I)
+    return Figure(s, e + (pct.end() if pct else 0), text[s:e + (pct.end() if pct else 0)],
+                  value, percent=bool(pct), word=True, rule="number_words")
+
+
+def _counts_something(text: str, s: int, e: int, core: str, after: str) -> bool:
+    """Whether the number words text[s:e] count something ("six boats", "two more deportations"), not
+    a duration, a measure or a phrase ("one of the most", "one in, one out")."""
+    if FUSED_UNIT.match(text, e) or re.match(rf"[\s-]*{UNITS_OF_TIME}\b", after, re.I):
+        return False
+    noun = re.match(r"[\s-]+(?:(?:more|other|further|extra|additional|small|new|young|"
+                    r"separate|different|of\s+the|of\s+them)\s+)?([a-z]+)", after, re.I)
+    if not noun or noun.group(1).lower() in {"in", "out", "for", "of", "to", "by", "or", "and",
+                                               "way", "another", "thing", "reason", "point"}:
+        return False
+    if re.search(r"\bone[\s-]+(?:in|for)[\s,-]+one\b", text[max(0, s - 12):e + 12], re.I):
+        return False
+    # "one of the most", "One man", "One group": not a count
+    return not (core.lower() == "one" and (re.match(r"\s+of\b", after, re.I) or not re.match(
+        r"[\s-]+(?:(?:small|single|more|other|further|inflatable|migrant|\w+-\w+)\s+)?(?:boat|dinghy|vessel|craft|RIB|day|flight)\b",
+        after, re.I)))
+
+
+def _add_vague_figures(text: str, seg: str, start: int, low: str, figs: list[Figure]) -> None:
+    """Add to ``figs`` the vague quantities in ``seg`` ("hundreds", "a handful") that start in no
+    figure already there."""
     for phrase, floor in VAGUE.items():
         if phrase.split()[-1] not in low:
             continue
@@ -217,16 +283,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             figs.append(Figure(s, e, text[s:e], float(floor), vague=phrase, word=True,
                                rule="vague_quantity"))
 
-    for m in ZERO_PHRASE.finditer(seg):
-        s, e = m.start() + start, m.end() + start
-        figs.append(Figure(s, e, text[s:e], 0.0, word=True, rule="zero_phrase"))
 
-    for m in ORDINAL_RETURN.finditer(seg):
-        s, e = m.start("o") + start, m.end("o") + start
-        o = m["o"].lower()
-        value = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
-        figs.append(Figure(s, e, text[s:e], float(value), word=True, rule="ordinal_return"))
-
+def _outermost(figs: list[Figure]) -> list[Figure]:
+    """The figures in text order, less any that starts inside an earlier, longer one."""
     figs.sort(key=lambda f: (f.start, -f.end))
     out: list[Figure] = []
     for f in figs:  # drop figures nested in an earlier, longer one

@@ -18,9 +18,9 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -67,6 +67,8 @@ class When:
 
 @dataclass(frozen=True)
 class Period:
+    """A period expression found in a sentence: its dates (both None when the words set none), its
+    words, the rule that read them, where they stand and what kind of period they are."""
     start: dt.date | None
     end: dt.date | None
     text: str
@@ -77,13 +79,15 @@ class Period:
 
 
 Resolved = tuple[dt.date, dt.date] | str | None
+Resolver = Callable[[re.Match[str], When], Resolved]
 
 
 @dataclass(frozen=True)
 class PeriodRule:
+    """A row of ``RULES``: a period rule's name, its pattern, its resolver and the kind of period it sets."""
     name: str
-    pattern: re.Pattern
-    resolve: Callable[[re.Match, When], Resolved]
+    pattern: re.Pattern[str]
+    resolve: Resolver
     kind: str
     year_hint: bool  # a date without a year takes the year the sentence spoke of just before it
 
@@ -91,10 +95,10 @@ class PeriodRule:
 RULES: list[PeriodRule] = []
 
 
-def rule(name: str, pattern: str, kind: str, year_hint: bool = False):
+def rule(name: str, pattern: str, kind: str, year_hint: bool = False) -> Callable[[Resolver], Resolver]:
     """Register a rule; its resolver is the decorated function (match, When) -> dates. What the rule
     means is documented once, as the label of its name in schemas/fields.json (period_rule)."""
-    def register(fn: Callable[[re.Match, When], Resolved]):
+    def register(fn: Resolver) -> Resolver:
         RULES.append(PeriodRule(name, re.compile(pattern, re.I), fn, kind, year_hint))
         return fn
     return register
@@ -103,6 +107,7 @@ def rule(name: str, pattern: str, kind: str, year_hint: bool = False):
 # ---------------------------------------------------------------- helpers
 
 def shift_years(d: dt.date, years: int) -> dt.date:
+    """The same day ``years`` years later (earlier when negative); 29 February becomes the 28th."""
     try:
         return d.replace(year=d.year + years)
     except ValueError:  # 29 February
@@ -110,6 +115,7 @@ def shift_years(d: dt.date, years: int) -> dt.date:
 
 
 def _count(word: str) -> int:
+    """A count in digits or words ("3", "three", "a", "a few": 3)."""
     w = word.lower().strip()
     if w.isdigit():
         return int(w)
@@ -120,7 +126,7 @@ def _count(word: str) -> int:
     return text2num(w, "en")
 
 
-def parse_date(m: re.Match, p: str, w: When, year: int | None = None) -> dt.date | None:
+def parse_date(m: re.Match[str], p: str, w: When, year: int | None = None) -> dt.date | None:
     """The day a ``date_atom(p)`` matched; without a year, the latest such day not after publication
     (or in the year the sentence speaks of)."""
     g = m.groupdict()
@@ -153,6 +159,8 @@ def _month(month: int, year: int | None, w: When) -> tuple[dt.date, dt.date]:
 
 
 def _year(y: int, w: When) -> tuple[dt.date, dt.date] | None:
+    """Calendar year ``y``: the whole of it when it has ended, the current one to the data day, None for a
+    year to come."""
     if y > w.pub.year:
         return None
     if y == w.pub.year:
@@ -161,6 +169,7 @@ def _year(y: int, w: When) -> tuple[dt.date, dt.date] | None:
 
 
 def _weekday(name: str, pub: dt.date, last: bool = False) -> dt.date:
+    """The latest day named ``name`` not after ``pub`` (``last``: before ``pub``)."""
     delta = (pub.weekday() - WEEKDAYS[name.lower()]) % 7
     if last and delta == 0:
         delta = 7
@@ -168,6 +177,7 @@ def _weekday(name: str, pub: dt.date, last: bool = False) -> dt.date:
 
 
 def _ytd(w: When) -> tuple[dt.date, dt.date]:
+    """The year to date: 1 January to the data day (the whole year the sentence spoke of, when another)."""
     y = w.year or w.pub.year
     if y != w.pub.year:
         return dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -176,10 +186,12 @@ def _ytd(w: When) -> tuple[dt.date, dt.date]:
 
 
 def _since(start: dt.date | None, w: When) -> Resolved:
+    """From ``start`` to the data day; None when there is no start or it comes after the data day."""
     return (start, w.data_day) if start and start <= w.data_day else None
 
 
 def _named_at(text: str, w: When) -> named.NamedPeriod | None:
+    """The named period whose words start ``text`` (the one in force at publication on a tie)."""
     hit = named.lookup(text, w.pub)
     return hit[0] if hit else None
 
@@ -193,7 +205,9 @@ NAMED_TAIL = r"(?P<who>(?:the\s+)?[A-Z“\"'‘][^.;,:–—()]{1,60}?|Labour[^.
       rf"(?=\s*(?:[.;,:–—()]|$|\s(?:and|but|with|when|while)\b))"
       rf"|\b(?P<who2>(?:Mr|Mrs|Ms|Sir)\s+[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)[’']s\s+(?P<n2>\d+)(?:st|nd|rd|th)\s+day\s+in\s+(?:office|power|post)",
       "main")
-def _nth_day(m: re.Match, w: When) -> Resolved:
+def _nth_day(m: re.Match[str], w: When) -> Resolved:
+    """"the 100th day of the Labour government", "Keir Starmer's 150th day in office": the named period
+    from its start to that day."""
     p = _named_at(m["who"] or m["who2"], w)
     if p is None:
         return None
@@ -204,7 +218,9 @@ def _nth_day(m: re.Match, w: When) -> Resolved:
 @rule("named_first_days", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?)\s+(?:of|in|since)\s+{NAMED_TAIL}"
       rf"(?=\s*(?:[.;,:–—()]|$|\s(?:and|but|with|when|while|compared|than)\b))",
       "main")
-def _first_days(m: re.Match, w: When) -> Resolved:
+def _first_days(m: re.Match[str], w: When) -> Resolved:
+    """"the first 100 days of the Labour government", "in the first six months of Sir Keir Starmer's
+    premiership": the named period's first days, weeks or months."""
     p = _named_at(m["who"], w)
     if p is None:
         return None
@@ -217,12 +233,14 @@ def _first_days(m: re.Match, w: When) -> Resolved:
     return p.start, p.start + dt.timedelta(days=n * (7 if u.startswith("week") else 1) - 1)
 
 
-@rule("named_during", rf"\b(?:under|during|throughout|in)\s+(?P<who>(?:the\s+)?[A-Z“\"'‘][^.;,:–—()]{{1,50}}?)"
-      rf"(?:[’']s?\s+(?:premiership|government|tenure|time\s+(?:in|as)\s+\w+(?:\s+\w+)?|\d+\s+days\s+in\s+(?:power|office)))"
-      rf"|\b(?:under|during)\s+(?P<who2>(?:Sir\s+|Mr\s+|Mrs\s+|Ms\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
-      rf"|\b(?P<who3>(?:Sir\s+|Mr\s+|Mrs\s+|Ms\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:\d+\s+days\s+in\s+(?:power|office)|premiership|tenure)",
+@rule("named_during", r"\b(?:under|during|throughout|in)\s+(?P<who>(?:the\s+)?[A-Z“\"'‘][^.;,:–—()]{1,50}?)"
+      r"(?:[’']s?\s+(?:premiership|government|tenure|time\s+(?:in|as)\s+\w+(?:\s+\w+)?|\d+\s+days\s+in\s+(?:power|office)))"
+      r"|\b(?:under|during)\s+(?P<who2>(?:Sir\s+|Mr\s+|Mrs\s+|Ms\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+      r"|\b(?P<who3>(?:Sir\s+|Mr\s+|Mrs\s+|Ms\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:\d+\s+days\s+in\s+(?:power|office)|premiership|tenure)",
       "main")
-def _during(m: re.Match, w: When) -> Resolved:
+def _during(m: re.Match[str], w: When) -> Resolved:
+    """"under Sir Keir Starmer", "during Rishi Sunak's premiership", "Liz Truss's 49 days in office": a prime
+    minister's, government's or home secretary's time in office, to its end or the data day."""
     p = _named_at(m["who"] or m["who2"] or m["who3"], w)
     if p is None or p.kind not in {"prime_minister", "government", "home_secretary"}:
         return None
@@ -237,10 +255,12 @@ DATED_EVENT = re.compile(rf"\b(?:announced|unveiled|launched|signed|introduced|a
 
 @rule("since_named", r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<what>[^.;:,–—()]{1,100})",
       "since")
-def _since_named(m: re.Match, w: When) -> Resolved:
+def _since_named(m: re.Match[str], w: When) -> Resolved:
+    """"since the Rwanda scheme", "since the start of the Labour government": from the start of the named
+    period the words begin with (a scheme or event before a person) to the data day."""
     what = m["what"]
-    hits = [(k, named.lookup(what[k.start():], w.pub)) for k in named.find(what, 0, min(len(what), 100))]
-    hits = [(k, h) for k, h in hits if h is not None and k.start() <= 45]
+    lookups = [(k, named.lookup(what[k.start():], w.pub)) for k in named.find(what, 0, min(len(what), 100))]
+    hits = [(k, h) for k, h in lookups if h is not None and k.start() <= 45]
     if not hits:
         return None
     # "since Priti Patel announced her plan to send asylum seekers to Rwanda": the scheme, not the minister
@@ -253,13 +273,14 @@ def _since_named(m: re.Match, w: When) -> Resolved:
 
 @rule("since_date", rf"\bsince\s+(?:(?:{WEEKDAY}),?\s+)?{date_atom('a')}",
       "since")
-def _since_date(m: re.Match, w: When) -> Resolved:
+def _since_date(m: re.Match[str], w: When) -> Resolved:
+    """"since 1 January", "since Monday, August 22, 2022": from that day to the data day."""
     return _since(parse_date(m, "a", w), w)
 
 
 @rule("since_month", rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?:last\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b(?!\s+\d)",
       "since")
-def _since_month(m: re.Match, w: When) -> Resolved:
+def _since_month(m: re.Match[str], w: When) -> Resolved:
     """"since March", "since the end of June 2024", "since last January" (the latest that has ended)."""
     month = MONTH_NUM[m["m"].lower()]
     year = int(m["y"]) if m["y"] else None
@@ -277,7 +298,10 @@ def _since_month(m: re.Match, w: When) -> Resolved:
       rf"on\s+(?P<wd>{WEEKDAY})|"
       rf"(?:in|at\s+the\s+(?:start|beginning)\s+of)\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b|in\s+(?P<y2>{YEAR}))",
       "since")
-def _since_event_dated(m: re.Match, w: When) -> Resolved:
+def _since_event_dated(m: re.Match[str], w: When) -> Resolved:
+    """"since the deal was signed on 10 July", "since the Act received Royal Assent on Thursday",
+    "since the scheme started in March 2024", "since it came into force in 2023": from the day, month
+    or year the event is dated to the data day."""
     if m["wd"]:  # "since the Act became law after receiving Royal Assent on Thursday"
         return _since(_weekday(m["wd"], w.pub, False), w)
     if m["m"]:
@@ -290,19 +314,23 @@ def _since_event_dated(m: re.Match, w: When) -> Resolved:
 
 @rule("since_year", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<y>{YEAR})\b",
       "since")
-def _since_year(m: re.Match, w: When) -> Resolved:
+def _since_year(m: re.Match[str], w: When) -> Resolved:
+    """"since 2018", "since the start of 2020": from 1 January of that year to the data day."""
     return _since(dt.date(int(m["y"]), 1, 1), w)
 
 
 @rule("since_year_start", r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year\b|\bsince\s+January\s+1(?:st)?\b",
       "since")
-def _since_year_start(m: re.Match, w: When) -> Resolved:
+def _since_year_start(m: re.Match[str], w: When) -> Resolved:
+    """"since the start of the year", "since the turn of this year", "since January 1": the year to date."""
     return _ytd(replace(w, year=None))
 
 
 @rule("since_day", rf"\bsince\s+(?:(?P<r>yesterday|last\s+night|this\s+morning)|(?:last\s+)?(?P<wd>{WEEKDAY}))(?:\s+(?:morning|afternoon|evening|night))?",
       "since")
-def _since_day(m: re.Match, w: When) -> Resolved:
+def _since_day(m: re.Match[str], w: When) -> Resolved:
+    """"since yesterday", "since this morning", "since last Tuesday": from that day to the data day (to
+    publication for "yesterday", "last night" and "this morning")."""
     if m["r"]:
         start = w.pub - dt.timedelta(days=0 if m["r"].lower() == "this morning" else 1)
     else:
@@ -312,7 +340,8 @@ def _since_day(m: re.Match, w: When) -> Resolved:
 
 @rule("since_unknown", r"\bsince\s+(?:the|his|her|its|their|it|this|that|a)\s+(?P<what>[a-z][^.;:,–—()]{2,60})",
       "unresolved")
-def _since_unknown(m: re.Match, w: When) -> Resolved:
+def _since_unknown(m: re.Match[str], w: When) -> Resolved:
+    """"since the deal was announced", "since their arrival": a start the rules cannot date (unresolved)."""
     return "unresolved"
 
 
@@ -320,7 +349,7 @@ def _since_unknown(m: re.Match, w: When) -> Resolved:
       rf"(?:and|to|until|-|–)\s*(?:(?:{WEEKDAY},?\s+)?{date_atom('b')}|(?P<wd>{WEEKDAY})\b)"
       rf"|\b{date_atom('c')}\s*(?:-|–|to)\s*{date_atom('e')}",
       "main")
-def _range(m: re.Match, w: When) -> Resolved:
+def _range(m: re.Match[str], w: When) -> Resolved:
     """"between 1 January and 11 August", "from Jan 1 to July 1", "between Jan 1 and Monday"."""
     pa, pb = ("a", "b") if m["ad"] or m["aM"] or m["ah"] else ("c", "e")
     end = _weekday(m["wd"], w.pub) if m["wd"] else parse_date(m, pb, w)
@@ -333,7 +362,8 @@ def _range(m: re.Match, w: When) -> Resolved:
 @rule("range_days", rf"\b(?:between|from)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?"
       rf"|\b(?P<m2>{MONTHS})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d4>\d{{1,2}})\b(?:,?\s+(?P<y2>{YEAR}))?",
       "main")
-def _range_days(m: re.Match, w: When) -> Resolved:
+def _range_days(m: re.Match[str], w: When) -> Resolved:
+    """"between 1 and 5 March", "from 10 to 12 June 2024", "August 3-5": those days of that month."""
     month = MONTH_NUM[(m["m"] or m["m2"]).lower()]
     first, _ = _month(month, int(m["y"] or m["y2"]) if (m["y"] or m["y2"]) else None, w)
     try:
@@ -346,7 +376,9 @@ def _range_days(m: re.Match, w: When) -> Resolved:
 
 @rule("range_months", rf"\b(?:between|from)\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>{YEAR}))?\s+(?:and|to|until)\s+(?P<m2>{MONTHS})(?:\s+(?P<y2>{YEAR}))?(?P<ly>\s+{LAST_YEAR})?",
       "main")
-def _range_months(m: re.Match, w: When) -> Resolved:
+def _range_months(m: re.Match[str], w: When) -> Resolved:
+    """"between January and March", "from May 2023 to April 2024", "from June to August last year": from
+    the first day of the first month to the end of the second (cut at the data day)."""
     y2 = int(m["y2"]) if m["y2"] else (w.pub.year - 1 if m["ly"] else None)
     end_first, end = _month(MONTH_NUM[m["m2"].lower()], y2, replace(w, year=None) if y2 is None else w)
     y1 = int(m["y1"]) if m["y1"] else end.year
@@ -356,7 +388,9 @@ def _range_months(m: re.Match, w: When) -> Resolved:
 
 @rule("month_pair", rf"\b(?:in|for|during|across|over)\s+(?P<m1>{MONTHS})\s+and\s+(?P<m2>{MONTHS})(?:\s+combined)?(?:\s+(?:in\s+|of\s+)?(?P<y>{YEAR}))?",
       "main")
-def _month_pair(m: re.Match, w: When) -> Resolved:
+def _month_pair(m: re.Match[str], w: When) -> Resolved:
+    """"in July and August", "for March and April combined", "during May and June 2024": from the first
+    day of the first month to the end of the second (cut at the data day)."""
     y = int(m["y"]) if m["y"] else None
     first, _ = _month(MONTH_NUM[m["m1"].lower()], y, w)
     _, last = _month(MONTH_NUM[m["m2"].lower()], y or first.year, w)
@@ -365,7 +399,9 @@ def _month_pair(m: re.Match, w: When) -> Resolved:
 
 @rule("year_ending", rf"\b(?:in\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m>{MONTHS})\s+(?P<y>{YEAR})",
       "main")
-def _year_ending(m: re.Match, w: When) -> Resolved:
+def _year_ending(m: re.Match[str], w: When) -> Resolved:
+    """"the year ending June 2024", "the 12 months to the end of March 2023": the twelve months to the end
+    of that month."""
     y, mo = int(m["y"]), MONTH_NUM[m["m"].lower()]
     end = dt.date(y, mo, calendar.monthrange(y, mo)[1])
     return end - dt.timedelta(days=end.toordinal() - shift_years(end, -1).toordinal() - 1), end
@@ -373,7 +409,7 @@ def _year_ending(m: re.Match, w: When) -> Resolved:
 
 @rule("first_days_of_month", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM})\s+(?P<u>days|weeks)\s+of\s+"
       rf"(?:(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?|(?:the|this)\s+month\b)", "main", year_hint=True)
-def _first_days_of_month(m: re.Match, w: When) -> Resolved:
+def _first_days_of_month(m: re.Match[str], w: When) -> Resolved:
     """"in the first five days of March" (or "of the month", the data day's): 1 to 5 March (cut at the
     data day)."""
     if m["m"] is None:
@@ -388,7 +424,7 @@ def _first_days_of_month(m: re.Match, w: When) -> Resolved:
 
 @rule("first_months", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM}|half|quarter)\s*(?P<u>months?|weeks?|days?)?\s+(?:of\s+)?(?:(?P<y>{YEAR})|the\s+year|this\s+year)",
       "main", year_hint=True)
-def _first_months(m: re.Match, w: When) -> Resolved:
+def _first_months(m: re.Match[str], w: When) -> Resolved:
     """"the first six months of 2024"; "of the year" is the year the sentence spoke of ("the same period
     last year, when 3,793 arrived in the first quarter of the year"), "of this year" the current one."""
     this = re.search(r"\bthis\s+year", m.group(0), re.I)
@@ -415,27 +451,34 @@ def _first_months(m: re.Match, w: When) -> Resolved:
       rf"|\bthis\s+time\s+(?P<rel2>last\s+year|a\s+year\s+ago)"
       rf"|\b(?:at|by|to)\s+(?:this|that|the\s+same)\s+(?:stage|point)\s+(?:of|in)\s+(?P<y2>{YEAR})",
       "compare")
-def _same_point(m: re.Match, w: When) -> Resolved:
+def _same_point(m: re.Match[str], w: When) -> Resolved:
+    """"the same period last year", "this time last year", "at this stage of 2023": a marker comparing
+    with the head figure's dates a year back ("-1") or in the year named."""
     return m["y"] or m["y2"] or "-1"
 
 
 @rule("year_compare", rf"\b(?:(?:up|down|higher|lower|more|fewer|rise|increase|fall|drop|jump|decrease)\s+)?"
       rf"(?:on|than|with|compared\s+(?:with|to)|against|from|over)\s+(?:the\s+same\s+in\s+)?(?:(?:in\s+|for\s+)?(?P<y>{YEAR})|(?P<rel>{LAST_YEAR}))\b(?!\s*[-–]\s*\d)(?![’']s)",
       "compare")
-def _year_compare(m: re.Match, w: When) -> Resolved:
+def _year_compare(m: re.Match[str], w: When) -> Resolved:
+    """"up on last year", "compared with 2023", "than the previous year": a marker comparing with the
+    head figure's dates a year back ("-1") or in the year named."""
     return m["y"] or "-1"
 
 
 @rule("date_last_year", rf"\b(?:on\s+)?{date_atom('a')}\s*,?\s+{LAST_YEAR}",
       "main")
-def _date_last_year(m: re.Match, w: When) -> Resolved:
+def _date_last_year(m: re.Match[str], w: When) -> Resolved:
+    """"on 22 August last year", "August 10 a year earlier": that day of the year before publication."""
     d = parse_date(m, "a", w, year=w.pub.year - 1)
     return (d, d) if d else None
 
 
 @rule("month_last_year", rf"\b(?:in\s+|during\s+|for\s+|of\s+|throughout\s+)?(?:(?P<m>{MONTHS})\s+{LAST_YEAR}|last\s+(?P<m2>{MONTHS}))\b",
       "main")
-def _month_last_year(m: re.Match, w: When) -> Resolved:
+def _month_last_year(m: re.Match[str], w: When) -> Resolved:
+    """"in October last year": that month of the year before publication; "last October": the latest
+    October that has ended."""
     month = MONTH_NUM[(m["m"] or m["m2"]).lower()]
     if m["m2"]:  # "last October": the latest October that has ended
         y = w.pub.year if month < w.pub.month else w.pub.year - 1
@@ -446,14 +489,14 @@ def _month_last_year(m: re.Match, w: When) -> Resolved:
 
 @rule("week_to", rf"\b(?:in\s+)?the\s+(?:seven\s+days|week)\s+(?:to|ending|ended|leading\s+up\s+to|up\s+to)\s+"
       rf"(?:(?P<wd>{WEEKDAY})|{date_atom('a')})", "main", year_hint=True)
-def _week_to(m: re.Match, w: When) -> Resolved:
+def _week_to(m: re.Match[str], w: When) -> Resolved:
     """"the week to April 19": the seven days ending that day (before the ``day`` rule takes the day)."""
     end = _weekday(m["wd"], w.pub) if m["wd"] else parse_date(m, "a", w)
     return (end - dt.timedelta(days=6), end) if end else None
 
 
 @rule("by_day", rf"\bby\s+(?:(?:{WEEKDAY}),?\s+)?{date_atom('a')}", "main", year_hint=True)
-def _by_day(m: re.Match, w: When) -> Resolved:
+def _by_day(m: re.Match[str], w: When) -> Resolved:
     """"By April 4 2020, the number ... was 465", "Last year by June 17": the running total from
     1 January to that day."""
     d = parse_date(m, "a", w)
@@ -463,7 +506,10 @@ def _by_day(m: re.Match, w: When) -> Resolved:
 @rule("as_of", rf"\b(?:as\s+(?:of|at)|up\s+(?:to|until)|until)\s+(?:(?:{WEEKDAY})\s*,?\s+)?{date_atom('a')}"
       rf"|\b(?:as\s+(?:of|at)|up\s+(?:to|until))\s+(?P<wd>(?:last\s+)?{WEEKDAY}|yesterday|today)",
       "end", year_hint=True)
-def _as_of(m: re.Match, w: When) -> Resolved:
+def _as_of(m: re.Match[str], w: When) -> Resolved:
+    """"as of 12 May", "up to Sunday", "until 5 June", "as at yesterday": that day, where another period
+    ends."""
+    d: dt.date | None
     if m["wd"]:
         wd = m["wd"].lower()
         d = (w.pub - dt.timedelta(days=1) if wd == "yesterday" else w.pub if wd == "today"
@@ -475,7 +521,9 @@ def _as_of(m: re.Match, w: When) -> Resolved:
 
 @rule("day", rf"\b(?:on\s+)?(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?{date_atom('a')}",
       "main", year_hint=True)
-def _day(m: re.Match, w: When) -> Resolved:
+def _day(m: re.Match[str], w: When) -> Resolved:
+    """"on 22 August", "Monday, 3 March 2025", "on the 1st of May", "on Christmas Day": that day (without a
+    year, the latest not after publication, or in the year the sentence spoke of)."""
     d = parse_date(m, "a", w)
     return (d, d) if d else None
 
@@ -483,7 +531,9 @@ def _day(m: re.Match, w: When) -> Resolved:
 @rule("weekday_list", rf"\b(?:on\s+|between\s+|from\s+)?(?P<w1>{WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?"
       rf"(?:\s*,\s*(?P<wm>{WEEKDAY}))*\s*,?\s+(?:and|or|to|until|-|–)\s+(?P<w2>{WEEKDAY})\b",
       "main")
-def _weekday_list(m: re.Match, w: When) -> Resolved:
+def _weekday_list(m: re.Match[str], w: When) -> Resolved:
+    """"on Monday and Tuesday", "Friday, Saturday and Sunday", "Thursday to Saturday": from the first
+    day to the last, the last being the latest such day not after publication."""
     last = _weekday(m["w2"], w.pub)
     first = last - dt.timedelta(days=(WEEKDAYS[m["w2"].lower()] - WEEKDAYS[m["w1"].lower()]) % 7)
     return first, last
@@ -492,7 +542,9 @@ def _weekday_list(m: re.Match, w: When) -> Resolved:
 @rule("weekday", rf"\b(?:(?P<fut>will|expected\s+to\s+be\s+\w+|due\s+to\s+be\s+\w+|next)\s+(?:\w+\s+){{0,3}})?"
       rf"(?:(?:earlier\s+|late\s+|early\s+)?on\s+|(?P<last>last)\s+|this\s+past\s+|this\s+)?(?P<w>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?(?![’']s\s+final)",
       "main")
-def _weekday_rule(m: re.Match, w: When) -> Resolved:
+def _weekday_rule(m: re.Match[str], w: When) -> Resolved:
+    """"on Tuesday", "last Sunday", "this past Friday morning": the latest such day not after publication
+    ("last": before it); none for a day to come ("will ... on Monday", "next Monday")."""
     if m["fut"]:
         return None
     d = _weekday(m["w"], w.pub, bool(m["last"]))
@@ -503,7 +555,9 @@ def _weekday_rule(m: re.Match, w: When) -> Resolved:
       r"|(?<!year\s)(?<!years\s)(?<!month\s)(?<!months\s)(?<!week\s)(?<!weeks\s)(?<!day\s)(?<!days\s)earlier(?=\s*[,.;])"
       r"|earlier\s+(?:in\s+the|on\s+the)\s+day)\b",
       "main")
-def _relative_day(m: re.Match, w: When) -> Resolved:
+def _relative_day(m: re.Match[str], w: When) -> Resolved:
+    """"yesterday", "last night": the day before publication; "today", "tonight", "overnight", "this
+    morning", "earlier": the publication day."""
     r = m["r"].lower()
     d = w.pub - dt.timedelta(days=1) if r in {"yesterday", "last night"} else w.pub
     return d, d
@@ -511,26 +565,32 @@ def _relative_day(m: re.Match, w: When) -> Resolved:
 
 @rule("duration_before", rf"\bfor\s+(?P<n>{NUM}|the\s+(?:previous|past))\s+(?P<u>days?|weeks?)\s+(?:before|prior\s+to|until)\b",
       "offset_span")
-def _duration_before(m: re.Match, w: When) -> Resolved:
+def _duration_before(m: re.Match[str], w: When) -> Resolved:
+    """"for three days before", "for the previous week prior to": an offset span, so many days back
+    from a day the sentence names (dated by the claims steps)."""
     n = 1 if m["n"].lower().startswith("the") else _count(m["n"])
     return str(-n * (7 if m["u"].lower().startswith("week") else 1))
 
 
 @rule("over_years", rf"\bover\s+(?:the\s+(?:next|following|coming)\s+)?(?P<n>{NUM})\s+years\b", "main", year_hint=True)
-def _over_years(m: re.Match, w: When) -> Resolved:
+def _over_years(m: re.Match[str], w: When) -> Resolved:
+    """"over three years", "over the next five years": whole calendar years from the year the sentence
+    speaks of (or publication's)."""
     start = w.year or w.pub.year
     return dt.date(start, 1, 1), dt.date(start + _count(m["n"]) - 1, 12, 31)
 
 
 @rule("days_later", rf"\b(?P<n>{NUM})\s+(?P<u>days?|weeks?)\s+(?P<dir>later|earlier|before|after)\b",
       "offset")
-def _days_later(m: re.Match, w: When) -> Resolved:
+def _days_later(m: re.Match[str], w: When) -> Resolved:
+    """"five days later", "two weeks earlier": an offset, so many days from a day the sentence names
+    (dated by the claims steps)."""
     n = _count(m["n"]) * (7 if m["u"].lower().startswith("week") else 1)
     return str(n if m["dir"].lower() in {"later", "after"} else -n)
 
 
 @rule("ago", rf"\b(?:only\s+|just\s+)?(?P<n>{NUM})\s+(?P<u>days?|weeks?|fortnight)\s+ago\b", "approx")
-def _ago(m: re.Match, w: When) -> Resolved:
+def _ago(m: re.Match[str], w: When) -> Resolved:
     """"a record set only a week ago": about that day; the words are loose, so the dates are inferred."""
     n = _count(m["n"]) * (14 if m["u"].lower() == "fortnight" else 7 if m["u"].lower().startswith("week") else 1)
     day = w.pub - dt.timedelta(days=n)
@@ -538,19 +598,24 @@ def _ago(m: re.Match, w: When) -> Resolved:
 
 
 @rule("current", r"\b(?:currently|at\s+present|right\s+now|as\s+of\s+(?:now|today))\b", "main")
-def _current(m: re.Match, w: When) -> Resolved:
+def _current(m: re.Match[str], w: When) -> Resolved:
+    """"currently", "at present", "right now", "as of today": the publication day."""
     return w.pub, w.pub
 
 
 @rule("single_day", r"\b(?:in|on)\s+(?:a\s+single|one|a)\s+(?:single\s+)?day\b|\bin\s+a\s+(?:single\s+)?24[- ]hour\s+period\b",
       "day_marker")
-def _single_day(m: re.Match, w: When) -> Resolved:
+def _single_day(m: re.Match[str], w: When) -> Resolved:
+    """"in a single day", "on one day", "in a 24-hour period": a marker that the figure is one day's,
+    dated by a day the sentence names."""
     return "day"
 
 
-@rule("within_hours", rf"\b(?:in|within|over|during)\s+(?:just\s+)?(?:the\s+(?:past|last|previous)\s+)?(?P<n>\d+|twenty-four|forty-eight|seventy-two)\s+hours\b",
+@rule("within_hours", r"\b(?:in|within|over|during)\s+(?:just\s+)?(?:the\s+(?:past|last|previous)\s+)?(?P<n>\d+|twenty-four|forty-eight|seventy-two)\s+hours\b",
       "main")
-def _within_hours(m: re.Match, w: When) -> Resolved:
+def _within_hours(m: re.Match[str], w: When) -> Resolved:
+    """"in 24 hours", "within the past 48 hours", "over seventy-two hours": the days those hours span,
+    to the data day."""
     n = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}.get(m["n"].lower()) or int(m["n"])
     days = max(1, -(-n // 24))
     return w.data_day - dt.timedelta(days=days - 1), w.data_day
@@ -560,7 +625,9 @@ def _within_hours(m: re.Match, w: When) -> Resolved:
       rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b"
       rf"|\bin\s+(?:less|under|fewer)\s+than\s+(?P<n3>a|one|two|three|four)\s+(?P<u3>days?|weeks?)\b",
       "main")
-def _past_duration(m: re.Match, w: When) -> Resolved:
+def _past_duration(m: re.Match[str], w: When) -> Resolved:
+    """"in the past week", "over the last three months", "the previous 10 days", "in less than a week":
+    that long back to the data day."""
     n = _count(m["n"] or m["n2"] or m["n3"]) if (m["n"] or m["n2"] or m["n3"]) else 1
     u = (m["u"] or m["u2"] or m["u3"]).lower()
     if u.startswith("year"):
@@ -574,9 +641,11 @@ def _past_duration(m: re.Match, w: When) -> Resolved:
     return w.data_day - dt.timedelta(days=days - 1), w.data_day
 
 
-@rule("week", rf"\b(?P<w>last|this|the\s+past|the\s+previous)\s+week\b(?!\s+(?:before|leading))",
+@rule("week", r"\b(?P<w>last|this|the\s+past|the\s+previous)\s+week\b(?!\s+(?:before|leading))",
       "main")
-def _week(m: re.Match, w: When) -> Resolved:
+def _week(m: re.Match[str], w: When) -> Resolved:
+    """"this week": Monday to the data day; "last week": the week (Monday to Sunday) before
+    publication's; "the past week", "the previous week": the seven days to the data day."""
     kind = m["w"].lower()
     monday = w.data_day - dt.timedelta(days=w.data_day.weekday())
     if kind == "this":
@@ -588,14 +657,16 @@ def _week(m: re.Match, w: When) -> Resolved:
 
 
 @rule("a_week_of", r"\b(?:after|during|in|over|following)\s+a\s+(?:\w+\s+)?week\s+of\b", "main")
-def _a_week_of(m: re.Match, w: When) -> Resolved:
+def _a_week_of(m: re.Match[str], w: When) -> Resolved:
     """"after a busy week of crossings": the seven days to the data day."""
     return w.data_day - dt.timedelta(days=6), w.data_day
 
 
 @rule("weekend", r"\b(?:over|at|during|across)?\s*(?:the|this|last)\s+weekend\b",
       "main")
-def _weekend(m: re.Match, w: When) -> Resolved:
+def _weekend(m: re.Match[str], w: When) -> Resolved:
+    """"over the weekend", "this weekend", "last weekend": the Saturday and Sunday of the latest weekend
+    not after publication ("last weekend" on a Sunday: the one before)."""
     sunday = w.pub - dt.timedelta(days=(w.pub.weekday() - 6) % 7)
     if m.group(0).strip().lower().startswith("last") and sunday == w.pub:
         sunday -= dt.timedelta(days=7)
@@ -605,7 +676,10 @@ def _weekend(m: re.Match, w: When) -> Resolved:
 @rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current)\s+month\b|\bthis\s+(?P<m>{MONTHS})\b"
       rf"|\b(?:in\s+)?(?P<m3>{MONTHS})\s+(?:this\s+year|of\s+this\s+year)\b",
       "main")
-def _month_relative(m: re.Match, w: When) -> Resolved:
+def _month_relative(m: re.Match[str], w: When) -> Resolved:
+    """"this month", "the current month": the data day's month to the data day; "last month", "the
+    previous month", "the past month": the month before publication's; "this March", "March this
+    year": that month of the publication year."""
     if m["m"] or m["m3"]:
         return _month(MONTH_NUM[(m["m"] or m["m3"]).lower()], w.pub.year, w)
     kind = m["w"].lower()
@@ -619,7 +693,9 @@ def _month_relative(m: re.Match, w: When) -> Resolved:
 @rule("month_edge", rf"\b(?P<prep>at|by|until|to|in|from)\s+the\s+(?P<edge>end|start|beginning|close)\s+of\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?",
       "main",
       year_hint=True)
-def _month_edge(m: re.Match, w: When) -> Resolved:
+def _month_edge(m: re.Match[str], w: When) -> Resolved:
+    """"at the end of March", "from the start of June 2024": that day; "by the end of December", "by the
+    start of October": the running total from 1 January to it (to the day before a start)."""
     first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, w)
     last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
     d = first if m["edge"].lower() in {"start", "beginning"} else last
@@ -632,14 +708,19 @@ def _month_edge(m: re.Match, w: When) -> Resolved:
 @rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d{{1,2}}\b)"
       rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>{YEAR})\b",
       "main", year_hint=True)
-def _month_rule(m: re.Match, w: When) -> Resolved:
+def _month_rule(m: re.Match[str], w: When) -> Resolved:
+    """"in March", "during June 2024", "August 2023": that month (without a year, the latest that has
+    begun, or in the year the sentence spoke of), cut at the data day."""
     y = m["y"] or m["y2"]
     return _month(MONTH_NUM[(m["m"] or m["m2"]).lower()], int(y) if y else None, w)
 
 
 @rule("financial_year", rf"\b(?P<w>this|last|the\s+current|the\s+previous|the\s+last)\s+financial\s+year\b|\b(?:in|for|during)\s+(?P<y1>{YEAR})[-/](?P<y2>\d{{2}})\b",
       "main")
-def _financial_year(m: re.Match, w: When) -> Resolved:
+def _financial_year(m: re.Match[str], w: When) -> Resolved:
+    """"this financial year", "the current financial year": 1 April to publication; "last financial
+    year", "the previous financial year": the one before; "in 2023-24", "for 2022/23": that financial year
+    (to publication while it runs)."""
     if m["y1"]:
         start = dt.date(int(m["y1"]), 4, 1)
         end = dt.date(start.year + 1, 3, 31)
@@ -650,8 +731,8 @@ def _financial_year(m: re.Match, w: When) -> Resolved:
     return shift_years(fy_start, -1), fy_start - dt.timedelta(days=1)
 
 
-@rule("last_year_total", rf"\blast\s+year[’']s\s+(?:\w+\s+)?(?:total|figure|tally|record)\b", "main")
-def _last_year_total(m: re.Match, w: When) -> Resolved:
+@rule("last_year_total", r"\blast\s+year[’']s\s+(?:\w+\s+)?(?:total|figure|tally|record)\b", "main")
+def _last_year_total(m: re.Match[str], w: When) -> Resolved:
     """"last year's annual total of 29,437": the whole previous year."""
     y = (w.year or w.pub.year) - 1
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -662,7 +743,10 @@ def _last_year_total(m: re.Match, w: When) -> Resolved:
       rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|(?:the\s+)?annual\s+total|to\s+date"
       rf"|the\s+(?:current|running|cumulative)\s+(?:cumulative\s+)?total|(?:for|since|from)\s+the\s+start\s+of\s+the\s+year)\b",
       "main")
-def _year_to_date(m: re.Match, w: When) -> Resolved:
+def _year_to_date(m: re.Match[str], w: When) -> Resolved:
+    """"so far this year", "this year", "the year to date", "the total for the year", "in 2024 so far": 1
+    January to the data day (a year named that has ended: the whole year); in the first week of
+    January, "the total for the year" without "this", "so far" or "to date" is last year."""
     y = m["y"] or m["y2"] or m["y3"]
     words = m.group(0).lower()
     if not y and w.pub.month == 1 and w.pub.day <= NEW_YEAR_DAYS and "this" not in words \
@@ -676,13 +760,16 @@ def _year_to_date(m: re.Match, w: When) -> Resolved:
       rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally)"
       rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b",
       "main")
-def _year_rule(m: re.Match, w: When) -> Resolved:
+def _year_rule(m: re.Match[str], w: When) -> Resolved:
+    """"in 2023", "the whole of 2022", "2023's total", "the 2024 total", "the total for 2021", "2020 saw":
+    that year (the current one to the data day; none for a year to come)."""
     return _year(int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["y6"]), w)
 
 
 @rule("year_was", rf"\b(?:was|is)\s+(?P<y>{YEAR})\b(?=\s*[,.;]|\s+when\b)", "main")
-def _year_was(m: re.Match, w: When) -> Resolved:
-    """"The first year in which at least 20,000 arrivals were recorded was 2022"."""
+def _year_was(m: re.Match[str], w: When) -> Resolved:
+    """"The first year in which at least 20,000 arrivals were recorded was 2022": that year, when "year"
+    stands in the 100 characters before "was"."""
     if not re.search(r"\byear\b", m.string[max(0, m.start() - 100):m.start()], re.I):
         return None
     return _year(int(m["y"]), w)
@@ -690,7 +777,7 @@ def _year_was(m: re.Match, w: When) -> Resolved:
 
 @rule("last_year", rf"\b{LAST_YEAR}\b",
       "main", year_hint=True)
-def _last_year(m: re.Match, w: When) -> Resolved:
+def _last_year(m: re.Match[str], w: When) -> Resolved:
     """"last year", "a year ago": the year before publication; "the year before", "the previous year",
     "a year earlier": the year before the one the sentence spoke of ("28,000 last year and 8,500 the
     year before")."""
@@ -699,9 +786,11 @@ def _last_year(m: re.Match, w: When) -> Resolved:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
-@rule("month_bare", rf"(?<!\d\s)\b(?P<m>(?-i:January|February|March|April|June|July|August|September|October|November|December))\b(?!\s+\d)",
+@rule("month_bare", r"(?<!\d\s)\b(?P<m>(?-i:January|February|March|April|June|July|August|September|October|November|December))\b(?!\s+\d)",
       "main")
-def _month_bare(m: re.Match, w: When) -> Resolved:
+def _month_bare(m: re.Match[str], w: When) -> Resolved:
+    """"March", "August's figures": a month name standing alone (not "May"), the latest such month that
+    has begun, cut at the data day."""
     return _month(MONTH_NUM[m["m"].lower()], None, w)
 
 
@@ -774,7 +863,7 @@ USE_TRIGGERS = True
 
 
 @lru_cache(maxsize=64)
-def _matches(text: str, start: int, end: int) -> tuple[tuple[PeriodRule, re.Match], ...]:
+def _matches(text: str, start: int, end: int) -> tuple[tuple[PeriodRule, re.Match[str]], ...]:
     """Every rule's matches in text[start:end], in rule order. They do not depend on the dates, so the
     data-day pass and the claims pass share them."""
     low = text[start:end].lower()

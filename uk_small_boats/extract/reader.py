@@ -10,6 +10,7 @@ MAX_BYTES = 2 * 1024 * 1024  # an article is far smaller; a bigger file is refus
 
 
 def read_article(path: Path) -> str:
+    """Return the text of the article at ``path``, refusing a missing, oversized, binary or non-UTF-8 file."""
     if not path.is_file():
         raise PipelineError("no such file", file=str(path), rule="input-exists")
     size = path.stat().st_size

@@ -18,6 +18,7 @@ _HARD_BREAK = re.compile(r"\n\s*")
 
 @dataclass(frozen=True)
 class Span:
+    """A half-open range [start, end) of character offsets into the article text."""
     start: int
     end: int
 
@@ -52,6 +53,7 @@ def _bounded(text: str, span: Span) -> list[Span]:
 
 
 def sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentence spans, cutting any longer than ``MAX_SENTENCE`` into pieces."""
     return [piece for s in _sentences(text) for piece in _bounded(text, s)]
 
 
@@ -81,7 +83,7 @@ def _blocks(text: str) -> list[Span]:
     return [b for b in out if b.end > b.start]
 
 
-def _is_real_boundary(text: str, m: re.Match) -> bool:
+def _is_real_boundary(text: str, m: re.Match[str]) -> bool:
     dot = m.start()
     before = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
     word = before.group(1).lower() if before else ""
