@@ -7,16 +7,20 @@ no other day the figure alone pins the date.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from ..curate.claims import reference_dates
 from .verdicts import fmt_period
 
 DAY_METRICS = {"people_arrived": "people_arrived", "boats_arrived": "boats_arrived"}
+BORNE_OUT = ["match", "consistent"]
 
 
 def source_date_checks(sources: pd.DataFrame, claims: pd.DataFrame, checks: pd.DataFrame,
                        daily: pd.DataFrame) -> pd.DataFrame:
+    """Hold each non-official source's single-day figures against the series: one row per source."""
     refs = reference_dates(sources)
     merged = claims.merge(checks, on="claim_id")
     day = merged[(merged["period_start"] == merged["period_end"]) & merged["metric"].isin(list(DAY_METRICS))
@@ -30,37 +34,49 @@ def source_date_checks(sources: pd.DataFrame, claims: pd.DataFrame, checks: pd.D
         if src.kind == "official":
             continue
         mine = by_source.get(src.source_id, day.iloc[0:0])
-        ok = mine["verdict"].isin(["match", "consistent"])
-        exact = mine[(mine["qualifier"] == "exact") & ok]
-        days = None
-        if len(exact):
-            hit = pd.Series(True, index=daily.index)
-            for r in exact.itertuples(index=False):  # every exact figure must stand on the same day
-                same_day = exact[exact["period_start"] == r.period_start]
-                for c in same_day.itertuples(index=False):
-                    hit &= daily[DAY_METRICS[c.metric]] == c.value
-                break
-            days = ";".join(pd.to_datetime(daily.loc[hit, "date"]).dt.strftime("%Y-%m-%d"))
-        pub = refs.get(src.source_id)
-        if not len(mine):
-            result, text = "not_checkable", "The text gives no single-day figure the series can check."
-        elif ok.all():
-            result = "not_independent" if src.date_method == "inferred_from_series" else "confirmed"
-            said = "; ".join(f"{r.figure_text} {r.metric.replace('_', ' ')} on {fmt_period(r.period_start, r.period_end)}"
-                             for r in mine.itertuples(index=False))
-            text = (f"The series bears out {said}: the day the text's time words resolve to, read from "
-                    f"{fmt_period(pub, pub)}.")
-            if days and ";" not in days:
-                text += f" No other day in the series has exactly these figures, so they alone date the events to {days}."
-            if result == "not_independent":
-                text += (" The publication date was itself found by matching these figures to the series, so the "
-                         "fit is not an independent confirmation.")
-        else:
-            bad = mine[~ok].iloc[0]
-            result = "contradicted"
-            text = (f"The series does not bear out {bad.figure_text} on {fmt_period(bad.period_start, bad.period_end)}: "
-                    f"{bad.explanation}")
+        ok = mine["verdict"].isin(BORNE_OUT)
+        days = _exact_days(mine[(mine["qualifier"] == "exact") & ok], daily)
+        result, text = _result(mine, ok, days, refs.get(src.source_id),
+                               src.date_method == "inferred_from_series")
         rows.append({"source_id": src.source_id, "published_date": src.published_date, "day_claims": len(mine),
                      "day_claims_confirmed": int(ok.sum()), "exact_days": days or None,
                      "result": result, "explanation": text})
     return pd.DataFrame(rows)
+
+
+def _exact_days(exact: pd.DataFrame, daily: pd.DataFrame) -> str | None:
+    """The series' days (';'-joined) with every exact figure of the first day the text names; None if none."""
+    if not len(exact):
+        return None
+    first = exact["period_start"].iloc[0]
+    hit = pd.Series(True, index=daily.index)
+    for c in exact[exact["period_start"] == first].itertuples(index=False):  # all on one day of the series
+        hit &= daily[DAY_METRICS[c.metric]] == c.value
+    return ";".join(pd.to_datetime(daily.loc[hit, "date"]).dt.strftime("%Y-%m-%d"))
+
+
+def _result(mine: pd.DataFrame, ok: pd.Series, days: str | None, pub: dt.date | None,
+            from_series: bool) -> tuple[str, str]:
+    """A source's result and its explanation, from its single-day figures (``ok``: borne out)."""
+    if not len(mine):
+        return "not_checkable", "The text gives no single-day figure the series can check."
+    if ok.all():
+        return _borne_out(mine, days, pub, from_series)
+    bad = mine[~ok].iloc[0]
+    return "contradicted", (f"The series does not bear out {bad.figure_text} on "
+                            f"{fmt_period(bad.period_start, bad.period_end)}: {bad.explanation}")
+
+
+def _borne_out(mine: pd.DataFrame, days: str | None, pub: dt.date | None, from_series: bool) -> tuple[str, str]:
+    """Every figure fits: confirmed, or not independent where the date itself came from the series."""
+    result = "not_independent" if from_series else "confirmed"
+    said = "; ".join(f"{r.figure_text} {r.metric.replace('_', ' ')} on {fmt_period(r.period_start, r.period_end)}"
+                     for r in mine.itertuples(index=False))
+    text = (f"The series bears out {said}: the day the text's time words resolve to, read from "
+            f"{fmt_period(pub, pub)}.")
+    if days and ";" not in days:
+        text += f" No other day in the series has exactly these figures, so they alone date the events to {days}."
+    if result == "not_independent":
+        text += (" The publication date was itself found by matching these figures to the series, so the "
+                 "fit is not an independent confirmation.")
+    return result, text

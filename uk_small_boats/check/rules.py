@@ -76,7 +76,7 @@ def band(qualifier: str, v: float) -> tuple[float, float]:
     return float(lo[0]), float(hi[0])
 
 
-def band_array(qualifier: str, v):
+def band_array(qualifier: str, v: np.ndarray | list[float]) -> tuple[np.ndarray, np.ndarray]:
     """Inclusive ranges of official values the wording allows, over an array of stated values."""
     v = np.asarray(v, dtype="float64")
     if qualifier in VAGUE_BANDS:
@@ -91,14 +91,14 @@ def band_array(qualifier: str, v):
     }.get(qualifier, (v, v))
 
 
-def is_round(v):
+def is_round(v: np.ndarray | float) -> np.ndarray:
     """Round figures stated without a hedge ("1,000", "28,000") are read as rounded: at least 100,
     with the last two digits zero."""
     v = np.asarray(v, dtype="float64")
     return (v >= 100) & (np.mod(v, 100) == 0)
 
 
-def tolerance(official, rel: float, absolute: float):
+def tolerance(official: np.ndarray | float, rel: float, absolute: float) -> np.ndarray:
     """The revision tolerance: ``rel`` of the official figure, or ``absolute`` where that is larger
     and the figure is large enough for an absolute slack to mean anything."""
     official = np.asarray(official, dtype="float64")

@@ -20,6 +20,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NamedTuple, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -27,18 +30,24 @@ import pandas as pd
 from ..metadata.schemas import resource
 from . import readings
 from . import rules as R
-from .series import OfficialSeriesIndex
+from .series import DateLike, OfficialSeriesIndex
 
 COLUMNS = resource("claim_checks").field_names
 EQUAL_OK = ["exact", "about", "almost", "nearly", "at_least", "up_to"]  # wordings an equal figure satisfies
 LABEL = {"people_arrived": "people arrived", "boats_arrived": "boats arrived", "people_prevented": "people prevented"}
+FILL = pd.Timestamp("1900-01-01")  # stands in for a missing date where the series is asked about every claim
+
+# One claim as a record: a row of the claims table, its values of every column's type.
+Claim: TypeAlias = dict[str, Any]
 
 
 def fmt_n(x: float) -> str:
+    """A figure as published: thousands separated, one decimal only where it is not whole."""
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
 
 
-def fmt_period(s, e) -> str:
+def fmt_period(s: DateLike, e: DateLike) -> str:
+    """A period in words: a single day with its weekday, else its first and last days."""
     s, e = pd.Timestamp(s), pd.Timestamp(e)
     if s == e:
         return f"{s:%A} {s.day} {s:%B %Y}"
@@ -52,13 +61,19 @@ def _obj(col: pd.Series) -> np.ndarray:
     return col.astype(object).where(col.notna(), None).to_numpy(dtype=object)
 
 
-def _fits(q: np.ndarray, v: np.ndarray, o: np.ndarray, revised_days: np.ndarray,
-          provisional: np.ndarray | None = None, boats: np.ndarray | None = None) -> np.ndarray:
-    """Per claim: 'match', 'consistent', 'rounded', 'revised', 'revised_day', 'provisional' or None."""
+def _bands(q: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per claim, the inclusive range of official values its wording allows."""
     lo, hi = np.empty(len(v)), np.empty(len(v))
     for qual in np.unique(q):
         m = q == qual
         lo[m], hi[m] = R.band_array(qual, v[m])
+    return lo, hi
+
+
+def _fits(q: np.ndarray, v: np.ndarray, o: np.ndarray, revised_days: np.ndarray,
+          provisional: np.ndarray | None = None, boats: np.ndarray | None = None) -> np.ndarray:
+    """Per claim: 'match', 'consistent', 'rounded', 'revised', 'revised_day', 'provisional' or None."""
+    lo, hi = _bands(q, v)
     ok = ~np.isnan(o)
     # a one-sided wording far from the series ("up to 1,588" on a day of 21) holds only in words
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -91,49 +106,24 @@ def _fits(q: np.ndarray, v: np.ndarray, o: np.ndarray, revised_days: np.ndarray,
 
 def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex, date_from_series: pd.Series | None = None,
                  published: pd.Series | None = None) -> pd.DataFrame:
-    """One claim_checks row per claim. ``date_from_series`` (aligned with ``claims``) marks claims
-    whose source was itself dated by matching its figures to the series; ``published`` (aligned, or
-    None when unknown) is each claim's publication day, the latest day a report's totals can reach."""
+    """One claim_checks row per claim.
+
+    ``date_from_series`` (aligned with ``claims``) marks claims whose source was itself dated by
+    matching its figures to the series; ``published`` (aligned, or None when unknown) is each claim's
+    publication day, the latest day a report's totals can reach.
+    """
     n = len(claims)
-    out = pd.DataFrame({c: pd.Series([None] * n, dtype=object) for c in COLUMNS})
-    out["claim_id"] = claims["claim_id"].to_numpy()
-    metric, q, basis = _obj(claims["metric"]), _obj(claims["qualifier"]), _obj(claims["period_basis"])
+    metric, basis = _obj(claims["metric"]), _obj(claims["period_basis"])
     v = claims["value"].to_numpy(dtype="float64")
     ps, pe = claims["period_start"], claims["period_end"]
     dated = (ps.notna() & pe.notna()).to_numpy()
-    fill = pd.Timestamp("1900-01-01")
-    inside = dated & idx.covers(ps.fillna(fill), pe.fillna(fill))
-    out["revised_days"] = np.where(dated, idx.revised_days(ps.fillna(fill), pe.fillna(fill)), 0)
-    out["matched_start"], out["matched_end"] = ps.to_numpy(), pe.to_numpy()
-    out["reading"] = "stated"
-    out["date_from_series"] = (date_from_series.to_numpy(dtype=bool) if date_from_series is not None
-                               else np.zeros(n, dtype=bool))
-    kind = np.array([R.MEASURES.get(m, ("percent" if m == "percent_change" else "none", None))[0] for m in metric],
-                    dtype=object)
+    inside = dated & idx.covers(ps.fillna(FILL), pe.fillna(FILL))
+    out = _blank_checks(claims, idx, dated, date_from_series)
     assertion = _obj(claims["assertion"])
-    # "this morning", "so far today": a count of part of the publication day; "in an inflatable boat":
-    # one boat's people. Either is at most the day's total.
-    partial = (kind == "count") & (claims["period_text"].fillna("").str.contains(R.PARTIAL_DAY, regex=True).to_numpy()
-                                   | (assertion == "one_boat"))
-    kind[partial] = "part"
+    kind = _kinds(claims, metric, assertion)
     measure = np.array([R.MEASURES.get(m, (None, None))[1] for m in metric], dtype=object)
-
-    def put(mask, **kw):
-        for key, val in kw.items():
-            out.loc[mask, key] = val
-
     none = kind == "none"
-    put(none, verdict="not_checkable", rule="no_official_counterpart", reading="stated")
-    out.loc[none, "explanation"] = [f"No official counterpart: the small-boats series does not count "
-                                    f"{m.replace('_', ' ')}." for m in metric[none]]
-    undated = ~none & ~dated
-    put(undated, verdict="unresolved", rule="no_period", matched_start=None, matched_end=None)
-    out.loc[undated, "explanation"] = "The text gives no dates for this figure that the rules can read, so nothing is judged."
-    outside = ~none & dated & ~inside
-    put(outside, verdict="not_checkable", rule="outside_series")
-    out.loc[outside, "explanation"] = [
-        f"The series covers {fmt_period(idx.first_date, idx.last_date)}; this claim's dates "
-        f"({fmt_period(s, e)}) are not all inside it." for s, e in zip(ps[outside], pe[outside])]
+    _unjudged(out, idx, metric, ps, pe, none, dated, inside)
 
     bulk = (kind == "count") & inside & ~np.isin(assertion, ["threshold", "zero_run"])
     if bulk.any():
@@ -141,20 +131,112 @@ def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex, date_from_serie
         _counts(np.flatnonzero(bulk), claims, out, idx, measure, basis, pub)
     for k in np.flatnonzero(inside & ~bulk & ~none):
         _one(int(k), claims.iloc[int(k)].to_dict(), out, idx)
-    _finish_numbers(out, claims, v, metric)
+    _finish_numbers(out, v, metric)
+    _not_independent(out)
+    out.loc[out["reading"] == "stated", "reading_text"] = None
+    return out[COLUMNS]
+
+
+def _blank_checks(claims: pd.DataFrame, idx: OfficialSeriesIndex, dated: np.ndarray,
+                  date_from_series: pd.Series | None) -> pd.DataFrame:
+    """The claim_checks rows before any verdict: the stated dates, read as stated, and revised days."""
+    n = len(claims)
+    out = pd.DataFrame({c: pd.Series([None] * n, dtype=object) for c in COLUMNS})
+    out["claim_id"] = claims["claim_id"].to_numpy()
+    ps, pe = claims["period_start"], claims["period_end"]
+    out["revised_days"] = np.where(dated, idx.revised_days(ps.fillna(FILL), pe.fillna(FILL)), 0)
+    out["matched_start"], out["matched_end"] = ps.to_numpy(), pe.to_numpy()
+    out["reading"] = "stated"
+    out["date_from_series"] = (date_from_series.to_numpy(dtype=bool) if date_from_series is not None
+                               else np.zeros(n, dtype=bool))
+    return out
+
+
+def _kinds(claims: pd.DataFrame, metric: np.ndarray, assertion: np.ndarray) -> np.ndarray:
+    """Per claim, how it is checked: a kind of rules.MEASURES, 'percent', or 'none' (no counterpart)."""
+    kind = np.array([R.MEASURES.get(m, ("percent" if m == "percent_change" else "none", None))[0] for m in metric],
+                    dtype=object)
+    # "this morning", "so far today": a count of part of the publication day; "in an inflatable boat":
+    # one boat's people. Either is at most the day's total.
+    partial = (kind == "count") & (claims["period_text"].fillna("").str.contains(R.PARTIAL_DAY, regex=True).to_numpy()
+                                   | (assertion == "one_boat"))
+    kind[partial] = "part"
+    return kind
+
+
+def _put(out: pd.DataFrame, mask: np.ndarray, **kw: Any) -> None:
+    """Set columns of the rows ``mask`` selects, one value per column."""
+    for key, val in kw.items():
+        out.loc[mask, key] = val
+
+
+def _unjudged(out: pd.DataFrame, idx: OfficialSeriesIndex, metric: np.ndarray, ps: pd.Series, pe: pd.Series,
+              none: np.ndarray, dated: np.ndarray, inside: np.ndarray) -> None:
+    """The claims nothing can be judged for: no official counterpart, no dates, or dates outside the series."""
+    _put(out, none, verdict="not_checkable", rule="no_official_counterpart", reading="stated")
+    out.loc[none, "explanation"] = [f"No official counterpart: the small-boats series does not count "
+                                    f"{m.replace('_', ' ')}." for m in metric[none]]
+    undated = ~none & ~dated
+    _put(out, undated, verdict="unresolved", rule="no_period", matched_start=None, matched_end=None)
+    out.loc[undated, "explanation"] = "The text gives no dates for this figure that the rules can read, so nothing is judged."
+    outside = ~none & dated & ~inside
+    _put(out, outside, verdict="not_checkable", rule="outside_series")
+    out.loc[outside, "explanation"] = [
+        f"The series covers {fmt_period(idx.first_date, idx.last_date)}; this claim's dates "
+        f"({fmt_period(s, e)}) are not all inside it." for s, e in zip(ps[outside], pe[outside], strict=True)]
+
+
+def _not_independent(out: pd.DataFrame) -> None:
+    """Say so where a fit was found on a source whose publication date came from the same series."""
     fsm = out["date_from_series"].to_numpy(dtype=bool) & np.isin(out["verdict"].to_numpy(dtype=object),
                                                                   ["match", "consistent"])
     out.loc[fsm, "explanation"] = out.loc[fsm, "explanation"] + (
         " The source's publication date was itself inferred by matching its figures to the series, "
         "so this is not an independent confirmation.")
-    out.loc[out["reading"] == "stated", "reading_text"] = None
-    return out[COLUMNS]
 
 
 # ---------------------------------------------------------------- counts, in bulk
 
+@dataclass
+class _Counts:
+    """The count claims checked in bulk (positions 0..n-1), and what has been found for them so far."""
+
+    c: pd.DataFrame  # their rows of the claims table
+    ps: pd.Series  # stated dates, index reset
+    pe: pd.Series
+    q: np.ndarray  # qualifier
+    v: np.ndarray  # stated value
+    meas: np.ndarray  # official measure
+    rdays: np.ndarray  # days of the stated period the series marks Revised
+    stated_official: np.ndarray  # the series over the stated dates
+    official: np.ndarray  # the series over the dates of the reading published
+    verdict: np.ndarray
+    rule: np.ndarray
+    reading: np.ndarray
+    ms: np.ndarray  # the dates of the reading published
+    me: np.ndarray
+
+
+FIT_VERDICT = {"match": "match", "consistent": "consistent", "rounded": "consistent"}  # any other fit: revised
+FIT_RULE = {"match": "exact_match", "consistent": "within_qualifier", "rounded": "rounded_figure",
+            "revised": "small_revision", "revised_day": "revised_day_in_period",
+            "provisional": "provisional_era", "boats": "boat_count"}
+
+
 def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: OfficialSeriesIndex,
             measure: np.ndarray, basis: np.ndarray, published: pd.Series) -> None:
+    """Check the count claims at positions ``rows``: the stated dates, then each reading, then no fit."""
+    b = _stated_counts(rows, claims, out, idx, measure)
+    _reread_counts(b, idx, published[rows].reset_index(drop=True))
+    _within_months(b, idx)
+    _no_fit(b, basis[rows] == "stated")
+    _write_counts(b, rows, out)
+    _records(b, rows, out, idx)
+
+
+def _stated_counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: OfficialSeriesIndex,
+                   measure: np.ndarray) -> _Counts:
+    """The count claims held against the series over their stated dates."""
     c = claims.iloc[rows]
     ps, pe = c["period_start"].reset_index(drop=True), c["period_end"].reset_index(drop=True)
     q = _obj(c["qualifier"])
@@ -165,60 +247,73 @@ def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: Offi
     era = ((pe >= pd.Timestamp(R.PROVISIONAL_ERA[0])) & (pe <= pd.Timestamp(R.PROVISIONAL_ERA[1]))
            & (pe - ps <= pd.Timedelta(days=31))).to_numpy()  # day and month figures, not running totals
     fit = _fits(q, v, official, rdays, era, meas == "boats_arrived")
-    verdict = np.array([{"match": "match", "consistent": "consistent", "rounded": "consistent"}.get(f, "revised" if f else None)
-                        for f in fit], dtype=object)
-    rule = np.array([{"match": "exact_match", "consistent": "within_qualifier", "rounded": "rounded_figure",
-                      "revised": "small_revision", "revised_day": "revised_day_in_period",
-                      "provisional": "provisional_era", "boats": "boat_count"}.get(f) for f in fit], dtype=object)
+    verdict = np.array([FIT_VERDICT.get(f, "revised" if f else None) for f in fit], dtype=object)
+    rule = np.array([FIT_RULE.get(f) for f in fit], dtype=object)
     reading = np.array(["first_published" if f in {"revised_day", "provisional"} else "stated" for f in fit],
                        dtype=object)
-    ms, me = ps.to_numpy(copy=True), pe.to_numpy(copy=True)
-    stated_official = official.copy()
-    stated = readings.Claims(ps, pe, q, published[rows].reset_index(drop=True))
+    return _Counts(c, ps, pe, q, v, meas, rdays, stated_official=official.copy(), official=official,
+                   verdict=verdict, rule=rule, reading=reading,
+                   ms=ps.to_numpy(copy=True), me=pe.to_numpy(copy=True))
+
+
+def _reread_counts(b: _Counts, idx: OfficialSeriesIndex, published: pd.Series) -> None:
+    """Try readings.COUNT_READINGS in order on the claims still without a verdict; the first fit is kept."""
+    stated = readings.Claims(b.ps, b.pe, b.q, published)
     for rd in readings.COUNT_READINGS:
-        todo, s2, e2 = readings.reread(rd, stated, verdict == None)  # noqa: E711
+        todo, s2, e2 = readings.reread(rd, stated, b.verdict == None)  # noqa: E711
         if not todo.any():
             continue
-        o2 = _sums(idx, s2, e2, meas[todo])
-        f2 = _fits(q[todo], v[todo], o2, np.zeros(int(todo.sum()), dtype="int64"))
+        o2 = _sums(idx, s2, e2, b.meas[todo])
+        f2 = _fits(b.q[todo], b.v[todo], o2, np.zeros(int(todo.sum()), dtype="int64"))
         ok = np.isin(f2, rd.fits)
         at = np.flatnonzero(todo)[ok]
-        verdict[at] = np.where(f2[ok] == "revised", "revised", "consistent")
-        rule[at], reading[at] = "alternative_reading", rd.name
-        ms[at], me[at] = s2[ok].to_numpy(), e2[ok].to_numpy()
-        official[at] = o2[ok]
+        b.verdict[at] = np.where(f2[ok] == "revised", "revised", "consistent")
+        b.rule[at], b.reading[at] = "alternative_reading", rd.name
+        b.ms[at], b.me[at] = s2[ok].to_numpy(), e2[ok].to_numpy()
+        b.official[at] = o2[ok]
+
+
+def _within_months(b: _Counts, idx: OfficialSeriesIndex) -> None:
+    """A range of months still without a verdict is consistent if some stretch within them fits."""
     # "between October 2021 and November 2022": any stretch that starts and ends in those months
-    months = (verdict == None) & (_obj(c["period_rule"]) == "range_months")  # noqa: E711
+    months = (b.verdict == None) & (_obj(b.c["period_rule"]) == "range_months")  # noqa: E711
     if months.any():
-        inner_s = (ps[months] + pd.offsets.MonthBegin(1)).reset_index(drop=True)
-        inner_e = (pe[months] - pd.offsets.MonthEnd(1)).reset_index(drop=True)
-        inner = _sums(idx, inner_s, inner_e, meas[months])
-        lo_b, hi_b = R.band_array("exact", v[months])
-        fit = (inner <= hi_b) & (lo_b <= official[months])
+        inner_s = (b.ps[months] + pd.offsets.MonthBegin(1)).reset_index(drop=True)
+        inner_e = (b.pe[months] - pd.offsets.MonthEnd(1)).reset_index(drop=True)
+        inner = _sums(idx, inner_s, inner_e, b.meas[months])
+        lo_b, hi_b = R.band_array("exact", b.v[months])
+        fit = (inner <= hi_b) & (lo_b <= b.official[months])
         at = np.flatnonzero(months)[fit]
-        verdict[at], rule[at], reading[at] = "consistent", "alternative_reading", "within_months"
-    left = verdict == None  # noqa: E711
-    stated = basis[rows] == "stated"
+        b.verdict[at], b.rule[at], b.reading[at] = "consistent", "alternative_reading", "within_months"
+
+
+def _no_fit(b: _Counts, stated: np.ndarray) -> None:
+    """The claims no reading fits: a discrepancy where the dates were stated and the gap is plausible."""
+    left = b.verdict == None  # noqa: E711
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = stated_official / v
+        ratio = b.stated_official / b.v
     far = (ratio < R.IMPLAUSIBLE_RATIO[0]) | (ratio > R.IMPLAUSIBLE_RATIO[1])
-    lo_s, hi_s = np.empty(len(v)), np.empty(len(v))
-    for qual in np.unique(q):
-        m = q == qual
-        lo_s[m], hi_s[m] = R.band_array(qual, v[m])
-    holds_in_words = np.isin(q, R.ONE_SIDED) & (stated_official >= lo_s) & (stated_official <= hi_s)
-    wild = far & ~np.isin(q, list(R.VAGUE_BANDS)) & ((v >= R.IMPLAUSIBLE_FROM) | holds_in_words)
-    verdict[left & stated & ~wild], rule[left & stated & ~wild] = "discrepancy", "discrepancy"
-    verdict[left & stated & wild], rule[left & stated & wild] = "unresolved", "implausible_gap"
-    verdict[left & ~stated], rule[left & ~stated] = "unresolved", "inferred_no_fit"
-    out.loc[rows, "verdict"], out.loc[rows, "rule"], out.loc[rows, "reading"] = verdict, rule, reading
-    out.loc[rows, "matched_start"], out.loc[rows, "matched_end"] = ms, me
-    out.loc[rows, "official_value"] = official
-    out.loc[rows, "official_measure"] = [f"official_daily.{m}" for m in meas]
-    texts = _count_texts(c, verdict, rule, reading, official, stated_official, ps, pe, ms, me, meas, rdays)
-    out.loc[rows, "explanation"] = texts
-    out.loc[rows, "reading_text"] = [_reading_text(r, s, e, ps0, pe0) for r, s, e, ps0, pe0 in zip(reading, ms, me, ps, pe)]
-    for k, row in zip(rows, c.to_dict("records")):
+    lo_s, hi_s = _bands(b.q, b.v)
+    holds_in_words = np.isin(b.q, R.ONE_SIDED) & (b.stated_official >= lo_s) & (b.stated_official <= hi_s)
+    wild = far & ~np.isin(b.q, list(R.VAGUE_BANDS)) & ((b.v >= R.IMPLAUSIBLE_FROM) | holds_in_words)
+    b.verdict[left & stated & ~wild], b.rule[left & stated & ~wild] = "discrepancy", "discrepancy"
+    b.verdict[left & stated & wild], b.rule[left & stated & wild] = "unresolved", "implausible_gap"
+    b.verdict[left & ~stated], b.rule[left & ~stated] = "unresolved", "inferred_no_fit"
+
+
+def _write_counts(b: _Counts, rows: np.ndarray, out: pd.DataFrame) -> None:
+    """Copy the count claims' verdicts, readings, official figures and explanations into ``out``."""
+    out.loc[rows, "verdict"], out.loc[rows, "rule"], out.loc[rows, "reading"] = b.verdict, b.rule, b.reading
+    out.loc[rows, "matched_start"], out.loc[rows, "matched_end"] = b.ms, b.me
+    out.loc[rows, "official_value"] = b.official
+    out.loc[rows, "official_measure"] = [f"official_daily.{m}" for m in b.meas]
+    out.loc[rows, "explanation"] = _count_texts(b)
+    out.loc[rows, "reading_text"] = [_reading_text(r, s, e) for r, s, e in zip(b.reading, b.ms, b.me, strict=True)]
+
+
+def _records(b: _Counts, rows: np.ndarray, out: pd.DataFrame, idx: OfficialSeriesIndex) -> None:
+    """Where a count comes with a record ("the highest this year"), whether that holds, in its explanation."""
+    for k, row in zip(rows, b.c.to_dict("records"), strict=True):
         if row.get("assertion") in {"record_high", "record_period", "exceeds_period"}:
             held = _record(row, idx, float(out.at[k, "official_value"]))
             if held is not None:
@@ -227,6 +322,7 @@ def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: Offi
 
 
 def _sums(idx: OfficialSeriesIndex, s: pd.Series, e: pd.Series, meas: np.ndarray) -> np.ndarray:
+    """Each period's total of its own measure."""
     o = np.full(len(s), np.nan)
     for m in np.unique(meas):
         sel = meas == m
@@ -234,7 +330,8 @@ def _sums(idx: OfficialSeriesIndex, s: pd.Series, e: pd.Series, meas: np.ndarray
     return o
 
 
-def _reading_text(reading: str, s, e, ps, pe) -> str | None:
+def _reading_text(reading: str, s: DateLike, e: DateLike) -> str | None:
+    """The dates of a reading other than the stated one, in words; None for the stated reading."""
     if reading == "stated" or pd.isna(s):
         return None
     days = (pd.Timestamp(e) - pd.Timestamp(s)).days + 1
@@ -246,88 +343,151 @@ def _reading_text(reading: str, s, e, ps, pe) -> str | None:
     return f"{fmt_period(s, e)} ({days} day{'s' if days != 1 else ''}): {what.get(reading, reading)}"
 
 
-def _count_texts(c, verdict, rule, reading, official, stated_official, ps, pe, ms, me, meas, rdays) -> list[str]:
+@dataclass(frozen=True)
+class _Said:
+    """What a count claim's explanation says: the figures, the periods in words, and the verdict."""
+
+    label: str  # the measure in words
+    wording: str  # the figure as qualified in the text
+    p: str  # the stated period
+    mp: str  # the period of the reading published
+    o: float  # the series over that period
+    so: float  # the series over the stated period
+    val: float  # the stated value
+    how: str  # how the dates were inferred
+    inferred: str  # "" for stated dates, else a parenthesis saying how they were inferred
+    verdict: str
+    reading: str
+    revised_days: int
+
+
+def _count_texts(b: _Counts) -> list[str]:
+    """Each count claim's explanation, from the rule that decided its verdict."""
     texts = []
-    for i, (fig, q, val, basis, prule) in enumerate(zip(c["figure_text"], c["qualifier"], c["value"],
-                                                        _obj(c["period_basis"]), _obj(c["period_rule"]))):
-        label = LABEL[meas[i]]
-        wording = fig if q == "exact" or q in R.VAGUE_BANDS else f"{q.replace('_', ' ')} {fig}"
-        p, mp = fmt_period(ps[i], pe[i]), fmt_period(ms[i], me[i])
-        o, so = official[i], stated_official[i]
+    for i, (fig, q, val, basis, prule) in enumerate(zip(b.c["figure_text"], b.c["qualifier"], b.c["value"],
+                                                        _obj(b.c["period_basis"]), _obj(b.c["period_rule"]),
+                                                        strict=True)):
         how = (prule or "inferred").replace("_", " ")
-        inferred = "" if basis == "stated" else f" (the dates were inferred: {how})"
-        vd, rl, rd = verdict[i], rule[i], reading[i]
-        if rl == "exact_match":
-            t = f"The series gives {fmt_n(o)} {label} for {p}, as stated{inferred}."
-        elif rl == "within_qualifier":
-            t = f"The series gives {fmt_n(o)} {label} for {p}, which fits '{wording}'{inferred}."
-        elif rl == "rounded_figure":
-            t = (f"The series gives {fmt_n(o)} {label} for {p}: '{wording}' reads as a rounded figure "
-                 f"(within {R.ABOUT:.0%}){inferred}.")
-        elif rl == "provisional_era":
-            t = (f"The series now gives {fmt_n(o)} {label} for {p} against {fmt_n(val)} stated: within "
-                 f"{R.PROVISIONAL_REL:.0%}, the size of the revisions daily figures first published in "
-                 f"{R.PROVISIONAL_ERA[0][:4]}–{R.PROVISIONAL_ERA[1][:4]} often had (the series does not mark which days)"
-                 f"{inferred}.")
-        elif rl == "implausible_gap":
-            t = (f"The series gives {fmt_n(so)} {label} for {p}, far from '{wording}': a gap this large more "
-                 f"likely means the dates were misread than that the figure is wrong, so nothing is judged.")
-        elif rl == "boat_count":
-            t = (f"The series gives {fmt_n(o)} {label} for {p} against {fmt_n(val)} stated: boat counts are less "
-                 f"certain than people counts and differ by this much between first reports and the series"
-                 f"{inferred}.")
-        elif rl in {"small_revision", "revised_day_in_period"}:
-            t = (f"The series now gives {fmt_n(o)} {label} for {p} against {fmt_n(val)} stated: a difference of the "
-                 f"size provisional figures are revised by"
-                 + (f" (the series marks {rdays[i]} day(s) in the period Revised)." if rl == "revised_day_in_period" else ".")
-                 + inferred)
-        elif rl == "alternative_reading":
-            t = (f"{'Consistent' if vd == 'consistent' else 'Close (within revision)'} if read as {mp} "
-                 f"({R.READING_DOCS[rd].split(':')[0].lower()}): the series gives {fmt_n(o)} {label} there, "
-                 f"against {fmt_n(so) if not math.isnan(so) else 'no complete figure'} for the stated {p}{inferred}.")
-        elif vd == "discrepancy":
-            t = (f"The series gives {fmt_n(so)} {label} for {p}, not '{wording}'; no other reading (the day "
-                 f"before or after, the year to date, the week to that day) gives it either.")
-        else:
-            t = (f"The series gives {fmt_n(so)} {label} for {p}, not '{wording}', but those dates were inferred "
-                 f"({how}), not stated, and no reading of them fits: nothing is judged.")
-        texts.append(t)
+        said = _Said(label=LABEL[b.meas[i]], wording=_worded(q, fig),
+                     p=fmt_period(b.ps[i], b.pe[i]), mp=fmt_period(b.ms[i], b.me[i]),
+                     o=b.official[i], so=b.stated_official[i], val=val, how=how,
+                     inferred="" if basis == "stated" else f" (the dates were inferred: {how})",
+                     verdict=b.verdict[i], reading=b.reading[i], revised_days=b.rdays[i])
+        texts.append(_count_text(b.rule[i], said))
     return texts
+
+
+def _count_text(rule: str, t: _Said) -> str:
+    """One count claim's explanation: the rule's own text, else the discrepancy or the unjudged gap."""
+    write = COUNT_TEXTS.get(rule)
+    if write is not None:
+        return write(t)
+    if t.verdict == "discrepancy":
+        return (f"The series gives {fmt_n(t.so)} {t.label} for {t.p}, not '{t.wording}'; no other reading (the day "
+                f"before or after, the year to date, the week to that day) gives it either.")
+    return (f"The series gives {fmt_n(t.so)} {t.label} for {t.p}, not '{t.wording}', but those dates were inferred "
+            f"({t.how}), not stated, and no reading of them fits: nothing is judged.")
+
+
+def _text_exact(t: _Said) -> str:
+    return f"The series gives {fmt_n(t.o)} {t.label} for {t.p}, as stated{t.inferred}."
+
+
+def _text_within(t: _Said) -> str:
+    return f"The series gives {fmt_n(t.o)} {t.label} for {t.p}, which fits '{t.wording}'{t.inferred}."
+
+
+def _text_rounded(t: _Said) -> str:
+    return (f"The series gives {fmt_n(t.o)} {t.label} for {t.p}: '{t.wording}' reads as a rounded figure "
+            f"(within {R.ABOUT:.0%}){t.inferred}.")
+
+
+def _text_provisional(t: _Said) -> str:
+    return (f"The series now gives {fmt_n(t.o)} {t.label} for {t.p} against {fmt_n(t.val)} stated: within "
+            f"{R.PROVISIONAL_REL:.0%}, the size of the revisions daily figures first published in "
+            f"{R.PROVISIONAL_ERA[0][:4]}–{R.PROVISIONAL_ERA[1][:4]} often had (the series does not mark which days)"
+            f"{t.inferred}.")
+
+
+def _text_implausible(t: _Said) -> str:
+    return (f"The series gives {fmt_n(t.so)} {t.label} for {t.p}, far from '{t.wording}': a gap this large more "
+            f"likely means the dates were misread than that the figure is wrong, so nothing is judged.")
+
+
+def _text_boats(t: _Said) -> str:
+    return (f"The series gives {fmt_n(t.o)} {t.label} for {t.p} against {fmt_n(t.val)} stated: boat counts are less "
+            f"certain than people counts and differ by this much between first reports and the series"
+            f"{t.inferred}.")
+
+
+def _text_revised(t: _Said, marked: bool) -> str:
+    return (f"The series now gives {fmt_n(t.o)} {t.label} for {t.p} against {fmt_n(t.val)} stated: a difference of the "
+            f"size provisional figures are revised by"
+            + (f" (the series marks {t.revised_days} day(s) in the period Revised)." if marked else ".")
+            + t.inferred)
+
+
+def _text_alternative(t: _Said) -> str:
+    return (f"{'Consistent' if t.verdict == 'consistent' else 'Close (within revision)'} if read as {t.mp} "
+            f"({R.READING_DOCS[t.reading].split(':')[0].lower()}): the series gives {fmt_n(t.o)} {t.label} there, "
+            f"against {fmt_n(t.so) if not math.isnan(t.so) else 'no complete figure'} for the stated {t.p}{t.inferred}.")
+
+
+# the explanation of a count claim, by the rule that decided it (other rules: _count_text)
+COUNT_TEXTS: dict[str, Callable[[_Said], str]] = {
+    "exact_match": _text_exact,
+    "within_qualifier": _text_within,
+    "rounded_figure": _text_rounded,
+    "provisional_era": _text_provisional,
+    "implausible_gap": _text_implausible,
+    "boat_count": _text_boats,
+    "small_revision": lambda t: _text_revised(t, marked=False),
+    "revised_day_in_period": lambda t: _text_revised(t, marked=True),
+    "alternative_reading": _text_alternative,
+}
 
 
 # ---------------------------------------------------------------- the rest, one by one
 
-def _wording(c: dict) -> str:
-    q = c["qualifier"]
-    return c["figure_text"] if q == "exact" or q in R.VAGUE_BANDS else f"{q.replace('_', ' ')} {c['figure_text']}"
+def _worded(q: str, figure_text: str) -> str:
+    """The figure as the text qualifies it ("more than 500"); exact figures and vague words as they stand."""
+    return figure_text if q == "exact" or q in R.VAGUE_BANDS else f"{q.replace('_', ' ')} {figure_text}"
 
 
-def _set(out: pd.DataFrame, k: int, **kw) -> None:
+def _wording(c: Claim) -> str:
+    """The claim's figure as the text qualifies it."""
+    return _worded(c["qualifier"], c["figure_text"])
+
+
+def _set(out: pd.DataFrame, k: int, **kw: Any) -> None:
+    """Set columns of row ``k``."""
     for key, val in kw.items():
         out.at[k, key] = val
 
 
-def _one(k: int, c: dict, out: pd.DataFrame, idx: OfficialSeriesIndex) -> None:
+def _one(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex) -> None:
+    """Check one claim that the bulk pass leaves: a percentage, a threshold, a zero run, or another measure."""
     m = c["metric"]
     if m == "percent_change":
-        return _percent(k, c, out, idx)
+        _percent(k, c, out, idx)
+        return
     kind, meas = R.MEASURES[m]
     if c["assertion"] == "threshold":
-        return _threshold(k, c, out, idx, meas)
-    if c["assertion"] == "zero_run":
-        return _zero_run(k, c, out, idx)
-    {"part": _part, "attempts": _attempts, "prevented": _prevented, "different": _different,
-     "count": _part}[kind](k, c, out, idx, meas)
+        _threshold(k, c, out, idx, meas)
+    elif c["assertion"] == "zero_run":
+        _zero_run(k, c, out, idx)
+    else:
+        BY_KIND[kind](k, c, out, idx, meas)
 
 
-def _judged(c: dict, ok: bool) -> tuple[str, str]:
+def _judged(c: Claim, ok: bool) -> tuple[str, str]:
     """A figure that does not fit: discrepancy only where its dates were stated."""
     if ok:
         return "consistent", ""
     return ("discrepancy", "discrepancy") if c["period_basis"] == "stated" else ("unresolved", "inferred_no_fit")
 
 
-def _part(k, c, out, idx, meas):
+def _part(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex, meas: str) -> None:
     """One boat's passengers or one group: at most the day's arrivals."""
     s, e, v = c["period_start"], c["period_end"], float(c["value"])
     o = idx.period_sums([s], [e], meas)[0]
@@ -344,7 +504,7 @@ def _part(k, c, out, idx, meas):
                                               else ", fewer than this one boat or group."))
 
 
-def _attempts(k, c, out, idx, meas):
+def _attempts(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex, meas: str) -> None:
     """Attempts are arrivals plus those stopped: never fewer than the arrivals."""
     s, e, v = c["period_start"], c["period_end"], float(c["value"])
     o = idx.period_sums([s], [e], meas)[0]
@@ -360,7 +520,8 @@ def _attempts(k, c, out, idx, meas):
     _set(out, k, verdict=vd, rule=rl, official_value=o, official_measure=f"official_daily.{meas}", explanation=text)
 
 
-def _prevented(k, c, out, idx, meas):
+def _prevented(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex, meas: str) -> None:
+    """People prevented from leaving France: SB_02's weekly figure, over whole weeks only."""
     s, e, v = c["period_start"], c["period_end"], float(c["value"])
     o = idx.prevented_in(s, e)
     if pd.isna(o):
@@ -378,7 +539,8 @@ def _prevented(k, c, out, idx, meas):
          explanation=f"SB_02 gives {fmt_n(o)} people prevented in the weeks of {fmt_period(s, e)}; stated {fmt_n(v)}.")
 
 
-def _different(k, c, out, idx, meas):
+def _different(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex, meas: str) -> None:
+    """Another measure: shown beside the nearest official figure, never judged."""
     s, e, v = c["period_start"], c["period_end"], float(c["value"])
     o = idx.period_sums([s], [e], meas)[0]
     _set(out, k, verdict="different_measure", rule="different_measure", official_value=o,
@@ -387,7 +549,13 @@ def _different(k, c, out, idx, meas):
                      f"{LABEL[meas]} for {fmt_period(s, e)}, against {fmt_n(v)} stated.")
 
 
-def _zero_run(k, c, out, idx):
+# how _one checks a claim of each kind of rules.MEASURES (a count left to it is part of a day)
+BY_KIND: dict[str, Callable[[int, Claim, pd.DataFrame, OfficialSeriesIndex, str], None]] = {
+    "part": _part, "attempts": _attempts, "prevented": _prevented, "different": _different, "count": _part}
+
+
+def _zero_run(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex) -> None:
+    """'No crossings for N days': the series must have no arrivals on any day of the period."""
     s, e = c["period_start"], c["period_end"]
     total = idx.period_sums([s], [e], "people_arrived")[0]
     holds = total == 0
@@ -398,9 +566,11 @@ def _zero_run(k, c, out, idx):
                       f"The series has {fmt_n(total)} arrivals in {fmt_period(s, e)}, not none."))
 
 
-def _threshold(k, c, out, idx, meas):
-    """'Passed N on D': the day the running total from the period's start first exceeded N; the
-    official value is the total on that day."""
+def _threshold(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex, meas: str) -> None:
+    """Check 'passed N on D' against the day the running total from the period's start first exceeded N.
+
+    The official value is the total on that day.
+    """
     start, e, v = pd.Timestamp(c["period_start"]).date(), pd.Timestamp(c["period_end"]).date(), float(c["value"])
     day = idx.first_day_reaching(start, v, meas)
     if day is None:
@@ -423,44 +593,78 @@ def _threshold(k, c, out, idx, meas):
     _set(out, k, verdict=vd, rule=rl, reading=reading or "threshold_day", official_value=total,
          assertion_holds=abs(gap) <= 1, official_measure=f"official_daily.{meas}",
          matched_start=pd.Timestamp(start), matched_end=pd.Timestamp(day),
-         reading_text=_reading_text("threshold_day", start, day, start, e),
+         reading_text=_reading_text("threshold_day", start, day),
          explanation=f"The series' running total from {fmt_period(start, start)} first passed {fmt_n(v)} on "
                      f"{fmt_period(day, day)} ({fmt_n(total)} by then)"
                      + (", as stated." if gap == 0 else
                         f", {abs(gap)} day(s) {'after' if gap > 0 else 'before'} the stated {fmt_period(e, e)}."))
 
 
-def _record(c: dict, idx: OfficialSeriesIndex, o: float):
-    """Whether a record stated beside a count holds (only for dates inside the series)."""
+def _record(c: Claim, idx: OfficialSeriesIndex, o: float) -> tuple[bool, str] | None:
+    """Whether a record stated beside a count holds, and why (None where the series cannot say)."""
     s, e = pd.Timestamp(c["period_start"]), pd.Timestamp(c["period_end"])
     if math.isnan(o):
         return None
     if c["assertion"] == "record_high" and s == e:
-        peak = idx.max_day(dt.date(e.year, 1, 1), e, "people_arrived")
-        if math.isnan(peak):
-            return None
-        holds = bool(o >= peak)
-        return holds, (f"It is the highest daily figure of {e.year} to that day." if holds else
-                       f"It is not the highest day of {e.year} to then: the series peaks at {fmt_n(peak)}.")
+        return _record_high(idx, e, o)
     if c["assertion"] == "exceeds_period" and not pd.isna(c["compare_start"]):
-        other = idx.period_sums([c["compare_start"]], [c["compare_end"]], "people_arrived")[0]
-        if not math.isnan(other):
-            holds = bool(o > other)
-            span = fmt_period(c["compare_start"], c["compare_end"])
-            return holds, (f"That is more than the {fmt_n(other)} of {span}, as claimed." if holds else
-                           f"That is not more than the {fmt_n(other)} of {span}.")
+        return _exceeds_period(c, idx, o)
     if c["assertion"] == "record_period":
-        earlier = [idx.period_sums([s.replace(year=y)], [e.replace(year=y)], "people_arrived")[0]
-                   for y in range(2018, s.year)]
-        earlier = [x for x in earlier if not math.isnan(x)]
-        if earlier:
-            holds = bool(o > max(earlier))
-            return holds, (f"No earlier year had as many by the same date (previous high {fmt_n(max(earlier))})."
-                           if holds else f"An earlier year had more by the same date ({fmt_n(max(earlier))}).")
+        return _record_period(idx, s, e, o)
     return None
 
 
-def _percent(k, c, out, idx):
+def _record_high(idx: OfficialSeriesIndex, e: pd.Timestamp, o: float) -> tuple[bool, str] | None:
+    """'The highest day this year': no day of the year to ``e`` had more arrivals."""
+    peak = idx.max_day(dt.date(e.year, 1, 1), e, "people_arrived")
+    if math.isnan(peak):
+        return None
+    holds = bool(o >= peak)
+    return holds, (f"It is the highest daily figure of {e.year} to that day." if holds else
+                   f"It is not the highest day of {e.year} to then: the series peaks at {fmt_n(peak)}.")
+
+
+def _exceeds_period(c: Claim, idx: OfficialSeriesIndex, o: float) -> tuple[bool, str] | None:
+    """'More than in all of 2019': the count exceeds the series over the compared period."""
+    other = idx.period_sums([c["compare_start"]], [c["compare_end"]], "people_arrived")[0]
+    if math.isnan(other):
+        return None
+    holds = bool(o > other)
+    span = fmt_period(c["compare_start"], c["compare_end"])
+    return holds, (f"That is more than the {fmt_n(other)} of {span}, as claimed." if holds else
+                   f"That is not more than the {fmt_n(other)} of {span}.")
+
+
+def _record_period(idx: OfficialSeriesIndex, s: pd.Timestamp, e: pd.Timestamp, o: float) -> tuple[bool, str] | None:
+    """'A record for the time of year': no earlier year from 2018 had as many over the same dates."""
+    earlier = [idx.period_sums([s.replace(year=y)], [e.replace(year=y)], "people_arrived")[0]
+               for y in range(2018, s.year)]
+    earlier = [x for x in earlier if not math.isnan(x)]
+    if not earlier:
+        return None
+    holds = bool(o > max(earlier))
+    return holds, (f"No earlier year had as many by the same date (previous high {fmt_n(max(earlier))})."
+                   if holds else f"An earlier year had more by the same date ({fmt_n(max(earlier))}).")
+
+
+# A period and the period it is compared with: (start, end, compared start, compared end).
+Periods: TypeAlias = tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, pd.Timestamp]
+
+
+class _PercentFit(NamedTuple):
+    """A percentage recomputed over one reading of its periods."""
+
+    name: str  # the reading
+    dates: Periods
+    a: float  # the series over the period
+    b: float  # over the compared period
+    change: float  # a against b, in percent
+    ok: bool  # whether it fits the stated percentage
+    gap: float  # how far from it, in points
+
+
+def _percent(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex) -> None:
+    """A percentage change, recomputed from the series over its periods as stated or as another reading."""
     base = c["change_of"]
     meas = R.MEASURES.get(base, (None, None))[1] if base else None
     if meas not in ("people_arrived", "boats_arrived") or pd.isna(c["compare_start"]):
@@ -470,53 +674,65 @@ def _percent(k, c, out, idx):
     stated = float(c["value"])
     ps, pe = pd.Timestamp(c["period_start"]), pd.Timestamp(c["period_end"])
     cs, ce = pd.Timestamp(c["compare_start"]), pd.Timestamp(c["compare_end"])
-    if not (idx.covers([cs], [ce])[0]):
-        _set(out, k, verdict="not_checkable", rule="outside_series",
-             explanation="The series does not cover both periods of the comparison.")
-        return
-    best, stated_change = _best_percent_reading(c, idx, meas, stated, ps, pe, cs, ce)
+    best, stated_change = (_best_percent_reading(c, idx, meas, stated, (ps, pe, cs, ce)) if idx.covers([cs], [ce])[0]
+                           else (None, None))
     if best is None:
         _set(out, k, verdict="not_checkable", rule="outside_series",
              explanation="The series does not cover both periods of the comparison.")
         return
-    name, (s1, e1, s2, e2), a, b, change, ok, gap = best
+    s1, e1, s2, e2 = best.dates
     p1, p2 = fmt_period(s1, e1), fmt_period(s2, e2)
+    vd, rl, reading, tail = _percent_verdict(c, best, stated, stated_change)
+    _set(out, k, verdict=vd, rule=rl, reading=reading, official_value=round(best.change, 2),
+         official_period_value=best.a, official_compare_value=best.b, official_measure=f"official_daily.{meas}",
+         matched_start=s1 if best.ok else ps, matched_end=e1 if best.ok else pe,
+         reading_text=f"{p1} against {p2}" if reading != "stated" else None,
+         explanation=f"The series gives {fmt_n(best.a)} for {p1} against {fmt_n(best.b)} for {p2}: {tail}")
+
+
+def _percent_verdict(c: Claim, fit: _PercentFit, stated: float,
+                     stated_change: float | None) -> tuple[str, str, str, str]:
+    """Verdict, rule, reading and the explanation's ending for a recomputed percentage."""
+    change = fit.change
     word = "rise" if change >= 0 else "fall"
     said = f"{stated:+g}%"
-    reading = name
-    if ok and name == "stated":
+    if fit.ok and fit.name == "stated":
         vd = "match" if round(change) == round(stated) else "consistent"
-        rl, tail = "percent_recomputed", f"a {word} of {abs(change):.1f}%, {'as stated' if vd == 'match' else 'close to'} ({said})."
-    elif ok:
-        vd, rl = "consistent", "alternative_reading"
-        by_dates = f"; {stated_change:.0f}% by calendar dates" if stated_change is not None else ""
-        how = {"same_day_count": f", the same {(e2 - s2).days + 1} days",
-               "year_to_date": ", both from 1 January (the year to date, not the day)",
-               "data_day": ", both periods a day earlier", "day_after": ", both periods a day later"}[name]
-        what = p2 if name == "same_day_count" else f"{p1} against {p2}"  # only the compared period moves
-        tail = f"a {word} of {abs(change):.1f}%, as stated ({said}), if read as {what}{how}{by_dates}."
-    elif gap <= R.PCT_REVISION:
-        vd, rl, reading, tail = "revised", "percent_recomputed", "stated", f"a {word} of {abs(change):.1f}%, within revision of {said}."
-    else:
-        vd, rl = _judged(c, False)
-        reading = "stated"
-        tail = f"a {word} of {abs(change):.0f}%, not {said}" + (
-            "." if vd == "discrepancy" else ", but the dates were inferred, not stated: nothing is judged.")
-    _set(out, k, verdict=vd, rule=rl, reading=reading, official_value=round(change, 2), official_period_value=a,
-         official_compare_value=b, official_measure=f"official_daily.{meas}",
-         matched_start=s1 if ok else ps, matched_end=e1 if ok else pe,
-         reading_text=f"{p1} against {p2}" if reading != "stated" else None,
-         explanation=f"The series gives {fmt_n(a)} for {p1} against {fmt_n(b)} for {p2}: {tail}")
+        return (vd, "percent_recomputed", fit.name,
+                f"a {word} of {abs(change):.1f}%, {'as stated' if vd == 'match' else 'close to'} ({said}).")
+    if fit.ok:
+        return "consistent", "alternative_reading", fit.name, _percent_reread(fit, word, said, stated_change)
+    if fit.gap <= R.PCT_REVISION:
+        return "revised", "percent_recomputed", "stated", f"a {word} of {abs(change):.1f}%, within revision of {said}."
+    vd, rl = _judged(c, False)
+    return vd, rl, "stated", f"a {word} of {abs(change):.0f}%, not {said}" + (
+        "." if vd == "discrepancy" else ", but the dates were inferred, not stated: nothing is judged.")
 
 
-def _percent_readings(ps, pe, cs, ce) -> list[tuple[str, tuple]]:
-    """Dates to recompute a percentage over, in order: as stated; the same number of days when one
-    year is a leap year and the other is not (how "the same period" is often counted); a single day
-    read as the year to that day (and to the day before: "today's figures are 23% higher than the
-    same period last year"); both periods a day earlier or later."""
+def _percent_reread(fit: _PercentFit, word: str, said: str, stated_change: float | None) -> str:
+    """The explanation's ending for a percentage that fits only on another reading of its periods."""
+    s1, e1, s2, e2 = fit.dates
+    p1, p2 = fmt_period(s1, e1), fmt_period(s2, e2)
+    by_dates = f"; {stated_change:.0f}% by calendar dates" if stated_change is not None else ""
+    how = {"same_day_count": f", the same {(e2 - s2).days + 1} days",
+           "year_to_date": ", both from 1 January (the year to date, not the day)",
+           "data_day": ", both periods a day earlier", "day_after": ", both periods a day later"}[fit.name]
+    what = p2 if fit.name == "same_day_count" else f"{p1} against {p2}"  # only the compared period moves
+    return f"a {word} of {abs(fit.change):.1f}%, as stated ({said}), if read as {what}{how}{by_dates}."
+
+
+def _percent_readings(ps: pd.Timestamp, pe: pd.Timestamp, cs: pd.Timestamp,
+                      ce: pd.Timestamp) -> list[tuple[str, Periods]]:
+    """List the dates to recompute a percentage over, in order.
+
+    As stated; the same number of days when one year is a leap year and the other is not (how "the
+    same period" is often counted); a single day read as the year to that day (and to the day before:
+    "today's figures are 23% higher than the same period last year"); both periods a day earlier or
+    later.
+    """
     one = pd.Timedelta(days=1)
     single = ps == pe
-    out = [("stated", (ps, pe, cs, ce))]
+    out: list[tuple[str, Periods]] = [("stated", (ps, pe, cs, ce))]
     if ps.year != cs.year and calendar.isleap(cs.year) != calendar.isleap(ps.year) and \
             ce >= pd.Timestamp(cs.year, 3, 1) and cs <= pd.Timestamp(cs.year, 2, 28):
         out.append(("same_day_count", (ps, pe, cs, ce + (-one if calendar.isleap(cs.year) else one))))
@@ -529,11 +745,16 @@ def _percent_readings(ps, pe, cs, ce) -> list[tuple[str, tuple]]:
     return out
 
 
-def _best_percent_reading(c, idx, meas, stated, ps, pe, cs, ce):
-    """The first reading whose recomputed change fits the stated one, else the stated reading."""
-    best, stated_change = None, None
+def _best_percent_reading(c: Claim, idx: OfficialSeriesIndex, meas: str, stated: float,
+                          periods: Periods) -> tuple[_PercentFit | None, float | None]:
+    """The first reading whose recomputed change fits the stated one, else the stated reading.
+
+    Also the change over the stated dates (None where the series cannot give it).
+    """
+    best: _PercentFit | None = None
+    stated_change: float | None = None
     tol = R.PCT_ABOUT if c["qualifier"] == "about" else R.PCT_ROUNDING
-    for name, (s1, e1, s2, e2) in _percent_readings(ps, pe, cs, ce):
+    for name, (s1, e1, s2, e2) in _percent_readings(*periods):
         a = idx.period_sums([s1], [e1], meas)[0]
         b = idx.period_sums([s2], [e2], meas)[0]
         if math.isnan(a) or math.isnan(b) or b == 0:
@@ -543,14 +764,15 @@ def _best_percent_reading(c, idx, meas, stated, ps, pe, cs, ce):
             stated_change = change
         gap = abs(change - stated)
         ok = round(change) == round(stated) or gap < tol
-        if best is None or (ok and not best[-2]):
-            best = (name, (s1, e1, s2, e2), a, b, change, ok, gap)
+        if best is None or (ok and not best.ok):
+            best = _PercentFit(name, (s1, e1, s2, e2), a, b, change, ok, gap)
         if ok:
             break
     return best, stated_change
 
 
-def _finish_numbers(out: pd.DataFrame, claims: pd.DataFrame, v: np.ndarray, metric: np.ndarray) -> None:
+def _finish_numbers(out: pd.DataFrame, v: np.ndarray, metric: np.ndarray) -> None:
+    """Fill the differences from the official figures; keep a measure with no figure only where it explains."""
     ov = pd.to_numeric(out["official_value"], errors="coerce").to_numpy(dtype="float64")
     d = v - ov
     out["difference"] = np.where(np.isnan(ov), np.nan, d)
