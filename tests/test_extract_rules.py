@@ -622,3 +622,12 @@ def test_an_incident_by_incident_report_keeps_the_days_total():
             "and 33 migrants landed at Folkestone on Sunday.")
     rows = {r["figure_text"]: r["metric"] for r in extract_claims(text, D(2021, 4, 12))}
     assert rows == {"87": "people_arrived", "31": "people_on_one_boat", "33": "people_on_one_boat"}
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("20 migrants trying to cross the Channel were rescued when their boat ran into trouble.", "20",
+     "people_arrived"),  # c05: the participle describes them; they were brought to the UK
+    ("A total of 861 attempted the crossing yesterday.", "861", "people_attempted"),  # d19
+])
+def test_attempting_is_what_the_sentence_says_they_did(text, figure, metric):
+    assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) == metric

@@ -188,10 +188,12 @@ CUES: list[Cue] = [
         window=_c(r"\b(?:deport\w*|returned|returns|removed|removals?|sent\s+back|readmitted|flown\s+back|flies\s+back|"
                   r"removing|returning|expelled|repatriated|back\s+to\s+France\s+on|on\s+(?:a\s+)?(?:single\s+)?flights?)\b")),
     Cue("attempted", "people_attempted", frozenset({"people", "bare", "attempts"}),
-        "Attempts (arrivals plus preventions): at least the day's arrivals, not the series' measure.",
+        "Attempts (arrivals plus preventions): at least the day's arrivals, not the series' measure. Only "
+        "where attempting is what the sentence says they did: '74 migrants trying to cross the Channel' (a "
+        "participle describing them) were arrivals, '861 attempted the crossing' were attempts.",
         after=_c(r"^[\s-]+(?:\w+\s+){0,2}?(?:attempted\s+crossings|crossing\s+attempts|attempts)\b"
                  r"|^[\s-]+(?:\w+\s+){0,2}?(?:have|has|had)\s+been\s+attempted\b"
-                 r"|^[\s-]+(?:\w+\s+){0,4}?(?:attempted|tried|trying|attempting)\s+(?:to\s+(?:cross|make)|the\s+(?:\w+\s+)?crossing)")),
+                 r"|^[\s-]+(?:\w+\s+){0,4}?(?:attempted|tried)\s+(?:to\s+(?:cross|make)|the\s+(?:\w+\s+)?crossing)")),
 ]
 CUE = {c.name: c for c in CUES}
 BOAT_CUES: list[Cue] = [
