@@ -298,3 +298,23 @@ def test_a_one_sided_wording_far_from_the_series_is_left_unresolved(value, quali
     v, rule, _ = verdict(claim(value, qualifier=qualifier))
     assert (v, rule) == ("unresolved", "implausible_gap")
     assert verdict(claim(120, qualifier="up_to"))[0] == "consistent"  # near the series: the wording fits
+
+
+def test_a_prevention_threshold_is_checked_as_preventions():
+    """'French police have stopped more than 15,000 ... so far this year' passed as a mark: SB_02 is weekly,
+    so there is no daily running total to find the day in (it raised KeyError)."""
+    c = claim(15000, metric="people_prevented", qualifier="more_than", start="2025-01-01", end="2025-03-09",
+              assertion="threshold")
+    v, rule, _ = verdict(c)
+    assert (v, rule) == ("not_checkable", "prevented_weeks")
+
+
+def test_a_source_without_a_reference_date_is_still_reported():
+    """source_date_checks on a source whose figures all fit but which has no date to read them from
+    (it raised in fmt_period)."""
+    from uk_small_boats.check.dates import _borne_out
+
+    mine = pd.DataFrame([{"figure_text": "100", "metric": "people_arrived", "period_start": pd.Timestamp("2025-03-05"),
+                          "period_end": pd.Timestamp("2025-03-05")}])
+    result, text = _borne_out(mine, None, None, False)
+    assert result == "confirmed" and "read from the text alone" in text

@@ -72,8 +72,8 @@ def _borne_out(mine: pd.DataFrame, days: str | None, pub: dt.date | None, from_s
     result = "not_independent" if from_series else "confirmed"
     said = "; ".join(f"{r.figure_text} {r.metric.replace('_', ' ')} on {fmt_period(r.period_start, r.period_end)}"
                      for r in mine.itertuples(index=False))
-    text = (f"The series bears out {said}: the day the text's time words resolve to, read from "
-            f"{fmt_period(pub, pub)}.")
+    read_from = f"read from {fmt_period(pub, pub)}" if pub is not None else "read from the text alone"
+    text = f"The series bears out {said}: the day the text's time words resolve to, {read_from}."
     if days and ";" not in days:
         text += f" No other day in the series has exactly these figures, so they alone date the events to {days}."
     if result == "not_independent":

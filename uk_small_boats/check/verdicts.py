@@ -465,6 +465,9 @@ def _set(out: pd.DataFrame, k: int, **kw: Any) -> None:
         out.at[k, key] = val
 
 
+DAILY_MEASURES = frozenset({"people_arrived", "boats_arrived"})  # the measures with a daily running total
+
+
 def _one(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex) -> None:
     """Check one claim that the bulk pass leaves: a percentage, a threshold, a zero run, or another measure."""
     m = c["metric"]
@@ -472,7 +475,7 @@ def _one(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex) -> None:
         _percent(k, c, out, idx)
         return
     kind, meas = R.MEASURES[m]
-    if c["assertion"] == "threshold":
+    if c["assertion"] == "threshold" and meas in DAILY_MEASURES:  # weekly preventions have no running total
         _threshold(k, c, out, idx, meas)
     elif c["assertion"] == "zero_run":
         _zero_run(k, c, out, idx)
