@@ -209,7 +209,8 @@ def test_an_article_the_extractor_or_checker_raises_on_goes_to_errors(tmp_path, 
     errors = table(tmp_path / "out", "errors")
     assert [(r.article_id, r.rule) for r in errors.itertuples()] == \
         [("art-001", "extract-raised"), ("art-004", "check-raised")]
-    assert "ValueError: cannot read this" in errors["reason"][0]
+    assert errors["reason"][0] == "the extractor raised ValueError: cannot read this"
+    assert errors["reason"][1] == "the checker raised RuntimeError: checker broke"
     claims, checks = table(tmp_path / "out", "claims"), table(tmp_path / "out", "claim_checks")
     assert set(claims["article_id"]) == {"art-000", "art-002", "art-003", "art-005"}
     assert list(claims["claim_id"]) == list(checks["claim_id"])
