@@ -208,6 +208,22 @@ def test_huge_file_is_refused_clearly(tmp_path):
     assert r.returncode == 1 and "Traceback" not in r.stderr and "split it into articles" in r.stderr
 
 
+def test_a_built_file_failing_its_schema_is_named_as_built(published, data, monkeypatch):
+    """Were a written file to fail frictionless (a writer bug), the error names it as built, not
+    in the temporary folder the failed build removes."""
+    from uk_small_boats import pipeline
+    real = pipeline.write_csv
+
+    def broken(df, spec, path):
+        real(df, spec, path)
+        if spec.name == "actors":
+            with open(path, "a", encoding="utf-8") as f:
+                f.write("x" * 3 + "\n")
+    monkeypatch.setattr(pipeline, "write_csv", broken)
+    err = fails(published, data)
+    assert err.file == "data/actors.csv as built (not published)" and ".tmp-" not in str(err)
+
+
 def test_missing_data_file(published, data):
     (data / "funding.csv").unlink()
     err = fails(published, data)
