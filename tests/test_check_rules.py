@@ -212,9 +212,17 @@ def test_different_measure_and_not_checkable():
     assert verdict(claim(6, metric="boats_departed"))[:2] == ("different_measure", "different_measure")
     assert verdict(claim(2, metric="people_returned"))[:2] == ("not_checkable", "no_official_counterpart")
     assert verdict(claim(100, start="2017-03-05"))[:2] == ("not_checkable", "outside_series")
-    for assertion in ("record_high", "record_period", "threshold", "zero_run", "exceeds_period"):
-        v, rule, row = verdict(claim(100, start="2026-03-05", assertion=assertion))  # after the series ends
-        assert (v, rule) == ("not_checkable", "outside_series") and "nan" not in row["explanation"]
+    # Outside the series (this one covers 2024-2025): after its last day (an article published
+    # today) or before its first, for every assertion type, a compared period inside it or not.
+    compared = dict(compare_start=pd.Timestamp("2024-01-01"), compare_end=pd.Timestamp("2024-12-31"))
+    for start in ("2026-03-05", "2023-06-01"):
+        for assertion in ("record_high", "record_period", "threshold", "zero_run", "exceeds_period",
+                          "one_boat", None):
+            for extra in ({}, compared):
+                v, rule, row = verdict(claim(100, start=start, assertion=assertion, **extra))
+                assert (v, rule) == ("not_checkable", "outside_series"), (start, assertion, extra)
+                assert "nan" not in row["explanation"] and "The series covers" in row["explanation"]
+                assert pd.isna(row["assertion_holds"])
 
 
 def test_prevented_whole_weeks_only():

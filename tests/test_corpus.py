@@ -209,7 +209,8 @@ def test_an_article_the_extractor_or_checker_raises_on_goes_to_errors(tmp_path, 
     errors = table(tmp_path / "out", "errors")
     assert [(r.article_id, r.rule) for r in errors.itertuples()] == \
         [("art-001", "extract-raised"), ("art-004", "check-raised")]
-    assert "ValueError: cannot read this" in errors["reason"][0]
+    assert errors["reason"][0] == "the extractor raised ValueError: cannot read this"
+    assert errors["reason"][1] == "the checker raised RuntimeError: checker broke"
     claims, checks = table(tmp_path / "out", "claims"), table(tmp_path / "out", "claim_checks")
     assert set(claims["article_id"]) == {"art-000", "art-002", "art-003", "art-005"}
     assert list(claims["claim_id"]) == list(checks["claim_id"])
@@ -291,6 +292,37 @@ def test_sigint_to_a_running_pool_then_rerun_gives_the_uninterrupted_result(tmp_
     assert files(out) == files(ref6)
     for t in ("claims", "claim_checks"):
         pd.testing.assert_frame_equal(table(out, t), table(ref, t))
+
+
+def test_a_second_run_into_the_same_folder_is_refused_while_the_first_runs(tmp_path, reference):
+    """It would sweep the first run's files in flight (failing it) and redo its partitions."""
+    src, ref = reference
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "uk_small_boats", "check-corpus", str(src), "--out", str(out),
+           "--workers", "1", "--partition-size", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, PAUSE_ENV: "corpus-part-000001"})
+    watchdog = threading.Timer(120, proc.kill)
+    watchdog.start()
+    try:
+        for line in proc.stderr:
+            if line.strip() == "paused at corpus-part-000001":
+                break
+        else:
+            pytest.fail(f"the first run never reached part-000001 (exit code {proc.wait()})")
+        planted = out / "claim_checks" / ".part-000001.parquet.tmp-1"  # as if being written
+        planted.write_bytes(b"in flight")
+        with pytest.raises(PipelineError) as exc:
+            run(src, out, partition_size=2)
+        assert exc.value.rule == "output-locked" and "another check-corpus run is writing" in str(exc.value)
+        assert planted.read_bytes() == b"in flight"
+    finally:
+        watchdog.cancel()
+        proc.kill()
+        proc.communicate()
+    run(src, out, partition_size=2)  # the first run killed: this one resumes it and sweeps its leftovers
+    run(src, tmp_path / "ref2", partition_size=2)
+    assert files(out) == files(tmp_path / "ref2")
 
 
 def test_local_pool_one_worker_and_dask_write_the_same_bytes(tmp_path, reference):

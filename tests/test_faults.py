@@ -208,6 +208,47 @@ def test_huge_file_is_refused_clearly(tmp_path):
     assert r.returncode == 1 and "Traceback" not in r.stderr and "split it into articles" in r.stderr
 
 
+def test_a_built_file_failing_its_schema_is_named_as_built(published, data, monkeypatch):
+    """Were a written file to fail frictionless (a writer bug), the error names it as built, not
+    in the temporary folder the failed build removes."""
+    from uk_small_boats import pipeline
+    real = pipeline.write_csv
+
+    def broken(df, spec, path):
+        real(df, spec, path)
+        if spec.name == "actors":
+            with open(path, "a", encoding="utf-8") as f:
+                f.write("x" * 3 + "\n")
+    monkeypatch.setattr(pipeline, "write_csv", broken)
+    err = fails(published, data)
+    assert err.file == "data/actors.csv as built (not published)" and ".tmp-" not in str(err)
+
+
+def test_a_record_high_claim_after_the_series_is_not_checkable(data, tmp_path):
+    """A curated record-high claim dated after the last official day (an article of today) is
+    published as not_checkable with a plain explanation; it stopped the build in claim_checks."""
+    import datetime as dt
+
+    from uk_small_boats.official.ods import read_series
+    last = read_series(ODS).daily["date"].max()
+    day = min(last + dt.timedelta(days=3), dt.date.today())
+    claims, sources = data / "claims.csv", data / "sources.csv"
+    rows = list(csv.DictReader(claims.open(encoding="utf-8")))
+    row = next(i for i, r in enumerate(rows, start=2) if r["assertion"] == "record_high")
+    cid, sid = rows[row - 2]["claim_id"], rows[row - 2]["source_id"]
+    edit(claims, row, "period_start", str(day))
+    edit(claims, row, "period_end", str(day))
+    srow = next(i for i, r in enumerate(csv.DictReader(sources.open(encoding="utf-8")), start=2)
+                if r["source_id"] == sid)
+    edit(sources, srow, "published_date", str(day))
+    out = tmp_path / "out"
+    build(out, data_dir=data)
+    check = next(r for r in csv.DictReader((out / "data" / "claim_checks.csv").open(encoding="utf-8"))
+                 if r["claim_id"] == cid)
+    assert (check["verdict"], check["rule"], check["assertion_holds"]) == ("not_checkable", "outside_series", "")
+    assert "The series covers" in check["explanation"] and "nan" not in check["explanation"]
+
+
 def test_missing_data_file(published, data):
     (data / "funding.csv").unlink()
     err = fails(published, data)

@@ -17,6 +17,7 @@ import pytest
 from uk_small_boats.errors import PipelineError
 from uk_small_boats.metadata import schemas as metadata_schemas
 from uk_small_boats.paths import REPO
+from uk_small_boats.pipeline import build
 
 from .conftest import ODS
 from .test_faults import data, digest, edit, fails, published  # noqa: F401 (fixtures)
@@ -75,6 +76,28 @@ def test_infinite_amount_is_named_by_its_column_not_by_the_rule_it_also_breaks(p
     assert (err.file, err.row, err.column, err.rule) == (str(data / "funding.csv"), 2, "amount", "finite")
     assert err.details == ["row 2, column amount: rule finite failed (value inf)",
                            "row 2, column -: rule amount_gbp-equals-amount-in-GBP failed"]
+
+
+def test_source_published_in_the_future(published, data):
+    """As `--published` is refused past tomorrow, so is a source dated there (a typo for a year)."""
+    row = row_of(data / "sources.csv", "source_id", "bbc-2025-04-16")
+    edit(data / "sources.csv", row, "published_date", "2205-04-16")
+    err = fails(published, data)
+    assert (err.file, err.row, err.column, err.rule) == (str(data / "sources.csv"), row, "published_date",
+                                                         "published-not-in-the-future")
+
+
+def test_a_date_before_year_1000_is_published_with_four_digits(data, tmp_path):
+    """Year 1 was written "1-01-01", so the built CSV failed its own schema and the error named a
+    file in the deleted temporary folder; dates are written ISO 8601 whatever the year."""
+    row = row_of(data / "claims.csv", "claim_id", "bbc-2025-04-16-4124")  # a duration: no series needed
+    edit(data / "claims.csv", row, "period_start", "0001-01-01")
+    edit(data / "claims.csv", row, "period_end", "0001-01-01")
+    out = tmp_path / "out"
+    build(out, data_dir=data)
+    cells = next(r for r in csv.DictReader((out / "data" / "claims.csv").open(encoding="utf-8"))
+                 if r["claim_id"] == "bbc-2025-04-16-4124")
+    assert (cells["period_start"], cells["period_end"]) == ("0001-01-01", "0001-01-01")
 
 
 def test_missing_column_is_named(published, data):

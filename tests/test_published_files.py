@@ -85,6 +85,20 @@ def test_duckdb_that_matches_its_recorded_hash_but_does_not_open(copy):
     assert (e.value.file, e.value.rule) == (str(db), "duckdb-readable")
 
 
+@pytest.mark.parametrize("key, ref", [("schema", "http://127.0.0.1:9/schema.json"),
+                                      ("dialect", "http://127.0.0.1:9/dialect.json"),
+                                      ("schema", "/etc/passwd")])
+def test_validate_follows_no_reference_out_of_the_build(copy, key, ref):
+    """A doctored descriptor must not make validate fetch a URL or read a file outside the build
+    (frictionless would): schemas and dialects are inline in every build."""
+    dp = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    dp["resources"][1][key] = ref
+    (copy / "datapackage.json").write_text(json.dumps(dp), encoding="utf-8")
+    with pytest.raises(PipelineError) as e:
+        verify_build(copy)
+    assert (e.value.file, e.value.rule) == (str(copy / "datapackage.json"), "descriptor-inline")
+
+
 def test_missing_published_file(copy):
     (copy / "data" / "events.parquet").unlink()
     with pytest.raises(PipelineError) as e:

@@ -223,6 +223,18 @@ def check_row_counts(frames: dict[str, pd.DataFrame], specs: list[ResourceSpec],
             details=[f"{n}: {w} -> {c} rows" for n, w, c in drops])
 
 
+def _validate_built(tmp: Path) -> None:
+    """frictionless on the written package; an error names the file as built, not in ``tmp``
+    (which a failed build removes)."""
+    try:
+        validate_package(tmp / "datapackage.json", tmp, label="build/datapackage.json")
+    except PipelineError as exc:
+        if exc.file and Path(exc.file).is_relative_to(tmp):
+            exc.file = f"{Path(exc.file).relative_to(tmp).as_posix()} as built (not published)"
+            exc.args = (exc.render(),)
+        raise
+
+
 def build(out: Path, archive_dir: str | Path | None = None, *, archive_only: bool = False,
           site: bool = False, progress: Step | None = None, data_dir: Path | None = None,
           allow_row_drop: bool = False) -> dict:
@@ -296,7 +308,7 @@ def _build_locked(out: Path, archive_dir: str | Path | None, archive_only: bool,
             desc.dump(package, tmp / "datapackage.json")
         pause_point("files-written")
         with step("validate package (frictionless)"):
-            validate_package(tmp / "datapackage.json", tmp, label="build/datapackage.json")
+            _validate_built(tmp)
         with step("write DuckDB"):
             write_duckdb(frames, specs, tmp / DUCKDB_NAME)
         ctx.report["rows"] = {s.name: len(frames[s.name]) for s in specs}

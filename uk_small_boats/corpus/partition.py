@@ -68,9 +68,12 @@ def series_index(official: Official) -> OfficialSeriesIndex:
     return _INDEXES[official.token]
 
 
+STAGE_NAMES = {"extract": "extractor", "check": "checker"}
+
+
 def _raised(a: Article, stage: str, exc: Exception) -> BadRecord:
     return BadRecord(a.id, a.file, a.row, f"{stage}-raised",
-                     f"the {stage}er raised {type(exc).__name__}: {str(exc)[:300]}", a.publisher,
+                     f"the {STAGE_NAMES[stage]} raised {type(exc).__name__}: {str(exc)[:300]}", a.publisher,
                      a.published.year)
 
 

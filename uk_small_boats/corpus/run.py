@@ -20,6 +20,7 @@ from .. import __version__
 from ..errors import PipelineError
 from ..metadata.specs import resource
 from ..official.ods import read_series
+from ..publish import outdir
 from . import engines
 from .inputs import Partition, plan
 from .partition import DONE, OUTPUTS, Official
@@ -64,9 +65,6 @@ def _official(ods: Path) -> Official:
 
 
 def _open_run(out: Path, manifest: dict) -> None:
-    if out.exists() and not out.is_dir():
-        raise PipelineError("--out names a file; check-corpus writes a folder (choose a new or empty "
-                            "one, or the folder of a run to resume)", file=str(out), rule="corpus-out-empty")
     try:
         _open_run_folder(out, manifest)
     except OSError as exc:  # a read-only or missing parent, a full disk
@@ -136,7 +134,23 @@ def check_corpus(source: Path, out: Path, *, ods: Path, engine: str = "local", w
     if partition_size < 1 or workers < 1:
         raise PipelineError("--partition-size and --workers must be at least 1", rule="corpus-options")
     source, out = Path(source).resolve(), Path(out).resolve()
-    progress = progress or _Quiet()
+    if out.exists() and not out.is_dir():
+        raise PipelineError("--out names a file; check-corpus writes a folder (choose a new or empty "
+                            "one, or the folder of a run to resume)", file=str(out), rule="corpus-out-empty")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PipelineError(f"cannot write the output folder: {exc.strerror or exc}",
+                            file=exc.filename or str(out), rule="corpus-write") from None
+    # One run at a time writes to DIR: a second would sweep the first's files in flight and redo
+    # its partitions. The lock (beside DIR, dropped by the kernel if the run dies) is the build's.
+    with outdir.locked(out, what="check-corpus run"):
+        return _check_corpus_locked(source, out, ods, engine, workers, scheduler, partition_size,
+                                    progress or _Quiet())
+
+
+def _check_corpus_locked(source: Path, out: Path, ods: Path, engine: str, workers: int,
+                         scheduler: str | None, partition_size: int, progress: Progress) -> Result:
     parts, fingerprint = plan(source, partition_size, exclude=out)
     official = _official(ods)
     _open_run(out, {"input": str(source), "input_fingerprint": fingerprint,

@@ -24,7 +24,7 @@ def _csv_cell(value: Any, ftype: str) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value is pd.NaT:
         return ""
     if ftype == "date":
-        return pd.Timestamp(value).strftime("%Y-%m-%d")
+        return pd.Timestamp(value).date().isoformat()  # four-digit year (strftime writes year 1 as "1")
     if ftype == "boolean":
         return "true" if value else "false"
     if ftype == "number":

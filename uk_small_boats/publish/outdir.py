@@ -50,8 +50,8 @@ def _owner_gone(path: Path) -> bool:
 
 
 @contextmanager
-def locked(out: Path) -> Iterator[None]:
-    """Hold the output's lock, or fail at once naming the directory another build is writing."""
+def locked(out: Path, what: str = "build") -> Iterator[None]:
+    """Hold the output's lock, or fail at once naming the directory another ``what`` is writing."""
     path = lock_path(out)
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -63,7 +63,7 @@ def locked(out: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             owner = os.pread(fd, 32, 0).decode(errors="replace").strip()
-            raise PipelineError(f"another build is writing {out} (process {owner or 'unknown'}); "
+            raise PipelineError(f"another {what} is writing {out} (process {owner or 'unknown'}); "
                                 f"wait for it to finish", file=str(out), rule="output-locked") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)

@@ -63,6 +63,11 @@ def verify_build(out: Path) -> None:
     for r in resources:
         name = r.get("name") if isinstance(r, dict) else None
         csv_rel, csv_hash, csv_bytes = _recorded(r, dp_path, f"resource {name}")
+        for key in ("schema", "dialect"):  # a build writes them inline; frictionless would follow a
+            if key in r and not isinstance(r[key], dict):  # reference to a file or URL outside it
+                raise PipelineError(f"resource {name}: {key} is a reference ({str(r[key])[:80]!r}), not "
+                                    f"written inline as a build writes it; validate reads nothing "
+                                    f"outside the build", file=str(dp_path), rule="descriptor-inline")
         check_file(out, csv_rel, csv_hash, csv_bytes)
         pq_rel, pq_hash, pq_bytes = _recorded(r.get("x-parquet"), dp_path, f"resource {name} x-parquet")
         parquet.append((name, check_file(out, pq_rel, pq_hash, pq_bytes)))

@@ -19,12 +19,17 @@ from ..metadata.schemas import PANDAS_DTYPES, ResourceSpec
 # Extra dataframe-level rules per resource: name -> (check over the frame -> boolean Series).
 FrameRule = Callable[[pd.DataFrame], pd.Series]
 FRAME_RULES: dict[str, dict[str, FrameRule]] = {}
+# The column a frame rule is about, where it is about one (its failures are located there).
+FRAME_RULE_COLUMN: dict[tuple[str, str], str] = {}
 
 
-def frame_rule(resource: str, name: str) -> Callable[[FrameRule], FrameRule]:
-    """Register the decorated function as the rule ``name`` over every row of ``resource``."""
+def frame_rule(resource: str, name: str, column: str | None = None) -> Callable[[FrameRule], FrameRule]:
+    """Register the decorated function as the rule ``name`` over every row of ``resource``
+    (``column``: the one column it judges, named in its errors)."""
     def register(fn: FrameRule) -> FrameRule:
         FRAME_RULES.setdefault(resource, {})[name] = fn
+        if column:
+            FRAME_RULE_COLUMN[(resource, name)] = column
         return fn
     return register
 
@@ -101,8 +106,10 @@ def validate_frame(df: pd.DataFrame, spec: ResourceSpec, *, origin: str,
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         across = (cases["schema_context"] == "DataFrameSchema") & cases["check"].isin(list(FRAME_RULES.get(spec.name, {})))
-        cases = pd.concat([cases[~across], cases[across].drop_duplicates(["check", "index"]).assign(column=None)],
-                          ignore_index=True)
+        rows = cases[across].drop_duplicates(["check", "index"])
+        rows = rows.assign(column=[FRAME_RULE_COLUMN.get((spec.name, str(c))) for c in rows["check"]],
+                           failure_case=None)
+        cases = pd.concat([cases[~across], rows], ignore_index=True)
 
         def row_of(idx: object) -> int | None:  # None for a failure of the whole table
             try:
@@ -113,7 +120,7 @@ def validate_frame(df: pd.DataFrame, spec: ResourceSpec, *, origin: str,
         details = []
         for fc in cases.itertuples(index=False):
             row = row_of(fc.index)
-            value = f" (value {fc.failure_case!r})" if fc.column else ""
+            value = f" (value {fc.failure_case!r})" if fc.failure_case is not None else ""
             details.append(f"row {row if row is not None else '-'}, column {fc.column or '-'}: "
                            f"rule {fc.check} failed{value}")
         first = cases.iloc[0]

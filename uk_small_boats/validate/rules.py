@@ -6,6 +6,7 @@ reported with their row numbers); cross-table rules get all frames and raise a l
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 import pandas as pd
@@ -32,7 +33,7 @@ TOGETHER = {"claims": [("compare_start", "compare_end")], "participants": [("cou
             "policies": [("start_date", "start_precision")]}
 for _res, _pairs in ORDERED.items():
     for _a, _b in _pairs:
-        frame_rule(_res, f"{_a}<={_b}")(partial(_ordered, start=_a, end=_b))
+        frame_rule(_res, f"{_a}<={_b}", column=_b)(partial(_ordered, start=_a, end=_b))
 for _res, _pairs in TOGETHER.items():
     for _a, _b in _pairs:
         frame_rule(_res, f"{_a}-with-{_b}")(partial(_both_or_neither, a=_a, b=_b))
@@ -99,6 +100,14 @@ def cross_table(frames: dict[str, pd.DataFrame], origins: dict[str, str]) -> Non
     if len(bad):
         raise _row_error("sources", origins["sources"], bad, "derived_from", "rewrite-linked-unattributed",
                          "an unattributed rewrite must name what it rewrites and carry no invented publisher")
+
+
+@frame_rule("sources", "published-not-in-the-future", column="published_date")
+def _published_by_now(df: pd.DataFrame) -> pd.Series:
+    """A source is not published after tomorrow (the day it is already somewhere on Earth), as
+    `--published` of extract and check is refused past it: a far-future date is a typo."""
+    tomorrow = pd.Timestamp(dt.date.today() + dt.timedelta(days=1))
+    return df["published_date"].isna() | (df["published_date"] <= tomorrow)
 
 
 @frame_rule("source_differences", "one-side-at-least")
