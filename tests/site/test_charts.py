@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import duckdb
 import pytest
@@ -35,6 +36,9 @@ def test_every_chart_is_titled_dated_sourced_and_described(charts_page):
     pg = charts_page
     figures = pg.locator("figure.chart-figure")
     assert figures.count() >= 9
+    ids = figures.evaluate_all("fs => fs.map(f => f.id)")
+    # the charts readers of the series expect (issue 13), each with its own figure
+    assert {"yearly", "year-to-date", "monthly", "seven-day-average", "people-per-boat"} <= set(ids)
     for i in range(figures.count()):
         fig = figures.nth(i)
         assert fig.evaluate("f => f.querySelector('.chart').dataset.rendered") == "true"
@@ -43,6 +47,9 @@ def test_every_chart_is_titled_dated_sourced_and_described(charts_page):
         drawn = svg.evaluate("s => s.textContent")
         assert title in drawn, title  # title, units line, date and credits are part of the image
         assert "data to" in drawn and "Source:" in drawn and "CC BY 4.0" in drawn, title
+        subtitle = fig.evaluate("f => JSON.parse(document.getElementById('spec-' + f.id).textContent).title.subtitle[0]")
+        assert re.fullmatch(r"[A-Z][a-z][^,]*(, [^,]+)*, data to \d{1,2} [A-Z][a-z]+ \d{4}", subtitle), title
+        assert subtitle in drawn, title  # its units in words, then the date, drawn under the title
         label = fig.locator(".chart").get_attribute("aria-label") or ""
         assert label.startswith(title), title  # the accessible name says what the chart is
         assert svg.evaluate("s => s.querySelectorAll('path, rect, line').length") > 5, title
