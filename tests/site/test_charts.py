@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from .conftest import AXE, new_page, shot
-from .test_pages import AXE_RUN
+from .test_pages import AXE_RUN, PHONE
 
 pytestmark = pytest.mark.browser
 ALL_DRAWN = ("() => { const c = [...document.querySelectorAll('.chart[data-chart]')];"
@@ -65,6 +65,18 @@ def test_drawn_charts_pass_axe(charts_page):
     charts_page.locator("figure#yearly .chart-cite summary").click()
     charts_page.add_script_tag(path=str(AXE))
     assert charts_page.evaluate(AXE_RUN) == []
+
+
+def test_drawn_charts_fit_a_phone(browser, site):
+    """Drawn at 390 px (the page survey measures before the charts are drawn), no chart is wider
+    than the page."""
+    _, base = site
+    with new_page(browser, base) as pg:
+        pg.set_viewport_size({"width": PHONE, "height": 844})
+        pg.goto(base + "charts.html", wait_until="load")
+        pg.wait_for_function(ALL_DRAWN, timeout=30000)
+        widths = pg.evaluate("[...document.querySelectorAll('.chart svg')].map(s => s.getBoundingClientRect().right)")
+        assert max(widths) <= PHONE and pg.evaluate("document.documentElement.scrollWidth") <= PHONE
 
 
 def test_toolbar_sits_below_the_plot(charts_page):
