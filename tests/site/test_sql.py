@@ -340,6 +340,8 @@ def test_engine_loads_with_progress_compressed_and_only_on_this_page(page, site)
     pg.goto(base + "index.html", wait_until="networkidle")
     assert not [p for p, _ in log if "duckdb" in p], "the engine is fetched only by the SQL page"
     log.clear()
+    requested = []
+    pg.on("request", lambda r: requested.append(urlparse(r.url).path.rsplit("/", 1)[-1]))
     t = time.perf_counter()
     pg.goto(base + "sql.html")
     text = pg.locator("#load-text").inner_text()
@@ -350,6 +352,10 @@ def test_engine_loads_with_progress_compressed_and_only_on_this_page(page, site)
     assert len(progress) > 3 and progress == sorted(progress)
     assert progress[-1] == int(pg.locator("#load-progress").get_attribute("max"))
     assert pg.locator("#progress").is_hidden()
+    # the engine is asked for while the page is parsed, before the scripts that start DuckDB
+    assert requested.index("duckdb-eh.wasm.gz") < requested.index("sql.js")
+    assert requested.count("duckdb-eh.wasm.gz") == 1 and [p for p, _ in log].count(
+        urlparse(base).path + "assets/vendor/duckdb/duckdb-eh.wasm.gz") == 1  # fetched once (the preload is used)
     sent = sum(n for _, n in log)
     assert not [p for p, _ in log if p.endswith(".wasm")], "the engine travels gzipped"
     first = pg.evaluate("window.__firstQueryMs")
