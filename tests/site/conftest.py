@@ -84,7 +84,10 @@ def watch(pg, base: str) -> None:
     host = urlparse(base).netloc
     pg.on("console", lambda m: m.type == "error" and pg.problems.append(f"console: {m.text} at {m.location.get('url')}"))
     pg.on("pageerror", lambda e: pg.problems.append(f"pageerror: {e}"))
-    pg.on("requestfailed", lambda r: pg.problems.append(f"failed: {r.url} {r.failure}"))
+    # A request cut off by navigating to the next page (net::ERR_ABORTED, as a favicon still loading)
+    # is not a fault of the page; a missing file is still caught, as a 404 on the console.
+    pg.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+          and pg.problems.append(f"failed: {r.url} {r.failure}"))
     pg.on("request", lambda r: urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != host
           and pg.problems.append(f"outside origin: {r.url}"))
     pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))

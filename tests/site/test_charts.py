@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import duckdb
 import pytest
 
-from .conftest import new_page, shot
+from .conftest import AXE, new_page, shot
+from .test_pages import AXE_RUN, PHONE
 
 pytestmark = pytest.mark.browser
 ALL_DRAWN = ("() => { const c = [...document.querySelectorAll('.chart[data-chart]')];"
@@ -35,6 +37,9 @@ def test_every_chart_is_titled_dated_sourced_and_described(charts_page):
     pg = charts_page
     figures = pg.locator("figure.chart-figure")
     assert figures.count() >= 9
+    ids = figures.evaluate_all("fs => fs.map(f => f.id)")
+    # the charts readers of the series expect (issue 13), each with its own figure
+    assert {"yearly", "year-to-date", "monthly", "seven-day-average", "people-per-boat"} <= set(ids)
     for i in range(figures.count()):
         fig = figures.nth(i)
         assert fig.evaluate("f => f.querySelector('.chart').dataset.rendered") == "true"
@@ -43,6 +48,9 @@ def test_every_chart_is_titled_dated_sourced_and_described(charts_page):
         drawn = svg.evaluate("s => s.textContent")
         assert title in drawn, title  # title, units line, date and credits are part of the image
         assert "data to" in drawn and "Source:" in drawn and "CC BY 4.0" in drawn, title
+        subtitle = fig.evaluate("f => JSON.parse(document.getElementById('spec-' + f.id).textContent).title.subtitle[0]")
+        assert re.fullmatch(r"[A-Z][a-z][^,]*(, [^,]+)*, data to \d{1,2} [A-Z][a-z]+ \d{4}", subtitle), title
+        assert subtitle in drawn, title  # its units in words, then the date, drawn under the title
         label = fig.locator(".chart").get_attribute("aria-label") or ""
         assert label.startswith(title), title  # the accessible name says what the chart is
         assert svg.evaluate("s => s.querySelectorAll('path, rect, line').length") > 5, title
@@ -50,6 +58,25 @@ def test_every_chart_is_titled_dated_sourced_and_described(charts_page):
         fig.locator(".chart-cite summary").click()
         assert "uk-small-boats contributors" in fig.locator(".chart-cite p").inner_text()
     assert pg.problems == []
+
+
+def test_drawn_charts_pass_axe(charts_page):
+    """The page survey runs axe before the charts are drawn; here they are, one citation open."""
+    charts_page.locator("figure#yearly .chart-cite summary").click()
+    charts_page.add_script_tag(path=str(AXE))
+    assert charts_page.evaluate(AXE_RUN) == []
+
+
+def test_drawn_charts_fit_a_phone(browser, site):
+    """Drawn at 390 px (the page survey measures before the charts are drawn), no chart is wider
+    than the page."""
+    _, base = site
+    with new_page(browser, base) as pg:
+        pg.set_viewport_size({"width": PHONE, "height": 844})
+        pg.goto(base + "charts.html", wait_until="load")
+        pg.wait_for_function(ALL_DRAWN, timeout=30000)
+        widths = pg.evaluate("[...document.querySelectorAll('.chart svg')].map(s => s.getBoundingClientRect().right)")
+        assert max(widths) <= PHONE and pg.evaluate("document.documentElement.scrollWidth") <= PHONE
 
 
 def test_toolbar_sits_below_the_plot(charts_page):

@@ -13,7 +13,8 @@ import pytest
 
 from uk_small_boats.metadata.schemas import resource
 
-from .conftest import shot
+from .conftest import AXE, shot
+from .test_pages import AXE_RUN
 
 pytestmark = pytest.mark.browser
 ROWS = "#claims-table tbody tr"
@@ -66,6 +67,16 @@ def test_verdict_details_follow_the_schema(site, page, claims):
     assert toggle.get_attribute("aria-expanded") == "true"
     listed = box.locator("dt").all_inner_texts()
     assert set(listed) == {f for f in fields if c.get(f, "") != ""}  # every column the schemas have
+
+
+def test_drawn_rows_and_an_opened_claim_pass_axe(site, page):
+    """The page survey runs axe on the explorer as loaded; here with a claim's fields open (the
+    first page of rows: every row is built the same way)."""
+    _, base = site
+    open_explorer(page, base, "")
+    page.locator(".fields-toggle").first.click()
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(AXE_RUN) == []
 
 
 def test_values_carry_their_units(site, page, claims):

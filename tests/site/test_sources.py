@@ -3,6 +3,8 @@ source page, readable pages for policies, events, returns, funding and actors, t
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -24,6 +26,14 @@ def test_sources_index_and_nav_use_titles_not_slugs(site, page):
     assert links.count() == len(sources)
     texts = links.all_inner_texts()
     assert not set(texts) & set(sources["source_id"])
+    nav_texts = {t.strip() for t in page.locator(".md-nav__link").all_inner_texts()}
+    assert not nav_texts & set(sources["source_id"])  # no source is listed by its id
+    out, _ = site
+    for sid in sources["source_id"]:  # each page's <title> and heading name the source, never by its id
+        html = (out / "site" / "sources" / f"{sid}.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+        assert sid not in title and sid not in h1, sid
     nav = page.locator(".md-nav__link", has_text="Unattributed rewrite")
     assert nav.count() >= 1  # the untitled rewrite is named by what it is
     assert page.problems == []

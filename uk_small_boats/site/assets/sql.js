@@ -365,6 +365,7 @@ function showError(message, sql) {
   const text = blocks.filter((b, i) => blocks.indexOf(b) === i).join("\n\n").trim();
   const strong = document.createElement("strong"); strong.textContent = "Error";
   const pre = document.createElement("pre"); pre.textContent = text;
+  pre.tabIndex = 0;  // it scrolls sideways on a narrow screen (the caret lines must not wrap)
   const parts = [strong, pre];
   const hint = explain(message);
   if (hint) { const p = document.createElement("p"); p.textContent = hint; parts.push(p); }

@@ -78,7 +78,12 @@ def dictionary_page(site: SiteData, name: str) -> str:
     return page(f"{spec.title} ({name})", block(f"<p>{esc(spec.schema.get('description', ''))}</p>" + definition_table(meta)),
                 "## Fields", block(table(["field", "type", "unit", "required", "constraints", "description"], field_rows), "fields"),
                 "## Foreign keys", block(keys),
-                "## Example rows", block(table(spec.field_names, ex_rows), "examples"))
+                "## Example rows", block(table(spec.field_names, ex_rows), "examples"), front=WIDE)
+
+
+# Pages whose tables are the content: the width of the table of contents goes to them, so that
+# descriptions are read without scrolling sideways on a desktop.
+WIDE = "hide:\n  - toc\n"
 
 
 def diagram(site: SiteData) -> str:
@@ -150,4 +155,4 @@ def column_index(site: SiteData) -> str:
                          f"<code>{esc(s.name)}</code>", esc(f["type"]), esc(f.get("unit", "")), esc(f.get("description", ""))])
     rows.sort(key=lambda r: r[0])
     return page("Column index", block(f"<p>All {len(rows)} columns of all tables, by name.</p>"
-                                      + table(["column", "table", "type", "unit", "description"], rows)))
+                                      + table(["column", "table", "type", "unit", "description"], rows)), front=WIDE)

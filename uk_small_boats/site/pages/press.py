@@ -84,4 +84,4 @@ def press_page(site: SiteData, chart: Chart) -> str:
     return page("Press accuracy", block(intro), block(figure(site, chart, "press.html") + "\n" + SCRIPTS, "charts"),
                 "## By publisher and year", block(totals),
                 f"## Figures the series does not support ({len(wrong)})",
-                block("\n".join(items) or "<p>None.</p>"))
+                block("\n".join(items) or "<p>None.</p>"), front="hide:\n  - toc\n")  # room for the table

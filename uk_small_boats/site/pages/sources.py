@@ -31,7 +31,7 @@ def sources_index(site: SiteData) -> str:
              "published, each with its character offsets in the archived file, whose SHA-256 the build checks. "
              'The same list is the <a href="dictionary/sources.html"><code>sources</code></a> table.</p>')
     return page("Sources", block(intro + table(["source", "kind", "publisher", "published", "claims",
-                                                "evidence quotes", "archive"], rows)))
+                                                "evidence quotes", "archive"], rows)), front="hide:\n  - toc\n")
 
 
 def _claim(site: SiteData, r: dict) -> str:

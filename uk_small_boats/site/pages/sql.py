@@ -65,7 +65,12 @@ unpacked), fetched only on this page and kept by your browser's cache. It has no
 <code>current_date</code> is taken from this computer's clock, and functions that need time zones say so.
 Values are shown as DuckDB writes them, except two types its Arrow results do not carry: <code>BIT</code>
 arrives as bytes and <code>TIME WITH TIME ZONE</code> without its offset; add <code>::VARCHAR</code> to see them.</p>"""
-    app = f"""<div id="sql-app" class="sql-app" data-state="loading">
+    # The engine and the database start downloading as the page is parsed, not once the scripts
+    # before sql.js have loaded and run (its fetch() picks up these responses).
+    preload = "".join(f'<link rel="preload" href="{esc(f["url"])}" as="fetch" crossorigin="anonymous">'
+                      for f in (config["wasm"], config["worker"], config["db"]))
+    app = f"""{preload}
+<div id="sql-app" class="sql-app" data-state="loading">
 <div class="sql-main">
 <p class="examples"><span>Examples:</span> {buttons}</p>
 <label for="sql" class="sql-label">SQL query</label>
