@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeAlias
@@ -48,12 +49,39 @@ def fmt_n(x: float) -> str:
 
 def fmt_period(s: DateLike, e: DateLike) -> str:
     """A period in words: a single day with its weekday, else its first and last days."""
-    s, e = pd.Timestamp(s), pd.Timestamp(e)
+    return _fmt_period(pd.Timestamp(s), pd.Timestamp(e))
+
+
+@lru_cache(maxsize=4096)
+def _fmt_period(s: pd.Timestamp, e: pd.Timestamp) -> str:  # the same periods recur claim after claim
     if s == e:
         return f"{s:%A} {s.day} {s:%B %Y}"
     if s.year == e.year:
         return f"{s.day} {s:%b}–{e.day} {e:%b %Y}"
     return f"{s.day} {s:%b %Y}–{e.day} {e:%b %Y}"
+
+
+def fmt_periods(starts: Any, ends: Any) -> list[str]:
+    """``fmt_period`` over arrays of dated periods at once (the bulk pass writes thousands): each distinct
+    day is spelled once."""
+    s = pd.DatetimeIndex(starts).values.astype("datetime64[D]").astype(np.int64)
+    e = pd.DatetimeIndex(ends).values.astype("datetime64[D]").astype(np.int64)
+    spelt = {int(d): _spelt(int(d)) for d in np.unique(np.concatenate([s, e]))}
+    out = []
+    for a, b in zip(s.tolist(), e.tolist(), strict=True):
+        (wd, da, month, mon, year), (_, db, _, mon_b, year_b) = spelt[a], spelt[b]
+        out.append(f"{wd} {da} {month} {year}" if a == b else f"{da} {mon}–{db} {mon_b} {year_b}" if year == year_b
+                   else f"{da} {mon} {year}–{db} {mon_b} {year_b}")
+    return out
+
+
+def _spelt(epoch_day: int) -> tuple[str, int, str, str, int]:
+    """A day's weekday, day of the month, month, short month and year, as fmt_period writes them."""
+    d = EPOCH + dt.timedelta(days=epoch_day)
+    return f"{d:%A}", d.day, f"{d:%B}", f"{d:%b}", d.year
+
+
+EPOCH = dt.date(1970, 1, 1)
 
 
 def _obj(col: pd.Series) -> np.ndarray:
@@ -313,7 +341,8 @@ def _write_counts(b: _Counts, rows: np.ndarray, out: pd.DataFrame) -> None:
 
 def _records(b: _Counts, rows: np.ndarray, out: pd.DataFrame, idx: OfficialSeriesIndex) -> None:
     """Where a count comes with a record ("the highest this year"), whether that holds, in its explanation."""
-    for k, row in zip(rows, b.c.to_dict("records"), strict=True):
+    asserted = np.isin(_obj(b.c["assertion"]), ["record_high", "record_period", "exceeds_period"])
+    for k, row in zip(rows[asserted], b.c[asserted].to_dict("records"), strict=True):
         if row.get("assertion") in {"record_high", "record_period", "exceeds_period"}:
             held = _record(row, idx, float(out.at[k, "official_value"]))
             if held is not None:
@@ -364,12 +393,12 @@ class _Said:
 def _count_texts(b: _Counts) -> list[str]:
     """Each count claim's explanation, from the rule that decided its verdict."""
     texts = []
+    stated, read = fmt_periods(b.ps, b.pe), fmt_periods(b.ms, b.me)  # all at once: one by one was most of the pass
     for i, (fig, q, val, basis, prule) in enumerate(zip(b.c["figure_text"], b.c["qualifier"], b.c["value"],
                                                         _obj(b.c["period_basis"]), _obj(b.c["period_rule"]),
                                                         strict=True)):
         how = (prule or "inferred").replace("_", " ")
-        said = _Said(label=LABEL[b.meas[i]], wording=_worded(q, fig),
-                     p=fmt_period(b.ps[i], b.pe[i]), mp=fmt_period(b.ms[i], b.me[i]),
+        said = _Said(label=LABEL[b.meas[i]], wording=_worded(q, fig), p=stated[i], mp=read[i],
                      o=b.official[i], so=b.stated_official[i], val=val, how=how,
                      inferred="" if basis == "stated" else f" (the dates were inferred: {how})",
                      verdict=b.verdict[i], reading=b.reading[i], revised_days=b.rdays[i])
