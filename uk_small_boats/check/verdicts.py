@@ -20,9 +20,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple, TypeAlias
 
 import numpy as np
