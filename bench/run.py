@@ -92,6 +92,29 @@ def bench_extract(sizes):
               f"({total:,} claims)")
 
 
+def _extract_chunk(chunk):
+    import datetime as dt
+
+    from uk_small_boats.extract.claims import extract_claims
+    return sum(len(extract_claims(t, dt.date(2025, 4, 16))) for t in chunk)
+
+
+def bench_extract_parallel(sizes, workers=2):
+    """The extractor on ``workers`` processes (the target is on 2 cores), linear in the corpus size."""
+    from multiprocessing import Pool
+
+    from bench.corpus import synthetic_texts
+    for n in sizes:
+        texts = list(synthetic_texts(n))
+        with Pool(workers) as pool:
+            pool.map(_extract_chunk, [["warm"]] * workers)  # imports and compiled rules, once per process
+            t = time.perf_counter()
+            total = sum(pool.map(_extract_chunk, [texts[i::workers] for i in range(workers)]))
+            wall = time.perf_counter() - t
+        print(f"extractor on {workers} processes: {n:,} articles in {wall:.2f} s = {n / wall:,.0f} articles/s "
+              f"({total:,} claims)")
+
+
 def bench_extract_real(rounds=5):
     """The labelled real articles (longer and messier than the synthetic ones), and a hostile 1 MB text."""
     import datetime as dt
@@ -194,6 +217,7 @@ def main():
     bench_ods()
     bench_build()
     bench_extract([100, 1000] if args.quick else [1000, 10000])
+    bench_extract_parallel([1000] if args.quick else [1000, 10000])
     bench_extract_real(1 if args.quick else 5)
     bench_check(10_000 if args.quick else 100_000)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
