@@ -21,7 +21,7 @@ from itertools import islice
 
 from ..errors import PipelineError
 from . import context, named
-from .metrics import IN_ONE_BOAT, classify, noun_class, percent_sign, percent_subject
+from .metrics import IN_ONE_BOAT, IN_ONE_BOAT_CLAUSE, classify, noun_class, percent_sign, percent_subject
 from .numbers import Figure, find_figures
 from .periods import CUT_LOOKAHEAD, NEW_YEAR_DAYS, PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
 from .qualifiers import qualifier_for
@@ -483,8 +483,6 @@ def step_group_or_total(drafts: list[Draft], when: When, text: str) -> None:
             g.metric, g.assertion = "people_arrived", "one_boat"
 
 
-ONE_BOAT_NEXT = re.compile(r"[^.;,\d–—()]{0,60}?\b(?:in|on|aboard|using|on\s+board)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
-                           r"(?:boat|dinghy|vessel|craft|RIB|inflatable)\b(?![\s-]*(?:s\b|crossings|arrivals))", re.I)
 
 
 RESTATED = 0.85  # a count within this share of the day's largest restates the total ("almost 400", "393")
@@ -519,7 +517,7 @@ def step_incident_counts(drafts: list[Draft], when: When, text: str) -> None:
 def _in_one_boat(d: Draft) -> bool:
     """"seven migrants were intercepted in a small dinghy" (not past a comma: "42 people, including
     five in a small dinghy" is the day's total)."""
-    return bool(ONE_BOAT_NEXT.match(d.sent_text_after))
+    return bool(IN_ONE_BOAT_CLAUSE.match(d.sent_text_after))
 
 
 def step_percent_from_base(drafts: list[Draft], when: When, text: str) -> None:

@@ -238,8 +238,11 @@ GROUP_AFTER = _c(r"^\s+(?:[\w-]+\s+){0,2}?(?:on\s+board|aboard|onboard)\s+(?:a|a
                  r"|^\s+(?:[\w-]+\s+){0,3}?(?:crammed|packed|squeezed)\s+(?:into|onto|on\s+to|in|on)\s+(?:a|an|one|1|the)\b")
 # "11 men as they crossed the Channel in an inflatable boat": still the arrivals the report knows of
 # (often the day's only boat), but a part of the day's count, never more than all of it.
-IN_ONE_BOAT = _c(r"[^.;\d]{0,60}?\b(?:in|on|aboard|using|on\s+board)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
-                 r"(?:boat|dinghy|vessel|craft|RIB|inflatable)\b(?![\s-]*(?:s\b|crossings|arrivals))")
+_IN_ONE_BOAT = (r"{0,60}?\b(?:in|on|aboard|using|on\s+board)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:boat|dinghy|vessel|craft|RIB|inflatable)\b(?![\s-]*(?:s\b|crossings|arrivals))")
+IN_ONE_BOAT = _c(r"[^.;\d]" + _IN_ONE_BOAT)
+# the same, not past a comma or an aside: "42 people, including five in a small dinghy" is the day's total
+IN_ONE_BOAT_CLAUSE = _c(r"[^.;,\d–—()]" + _IN_ONE_BOAT)
 PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|rising|increase[sd]?|increasing|up|higher|more|below|above|jump(?:ed|ing|s)?|surg(?:e[sd]?|ing)|"
                     r"fall|fell|fallen|falling|decrease[sd]?|down|lower|fewer|less|drop(?:ped|ping|s)?|declin(?:e|ed|ing)|cut|"
                     r"reduction|reduced|grew|growth|doubled?|on\s+(?:last|the|(?:19|20)\d\d)|compared|than|climb(?:ed|ing)?|"
