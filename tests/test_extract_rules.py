@@ -631,3 +631,18 @@ def test_an_incident_by_incident_report_keeps_the_days_total():
 ])
 def test_attempting_is_what_the_sentence_says_they_did(text, figure, metric):
     assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) == metric
+
+
+@pytest.mark.parametrize("text, published, figure, start, end", [
+    # f24: a title before the name
+    ("It saw nearly 40,000 arriving during Prime Minister Sunak's tenure.", D(2024, 1, 1), "40,000",
+     D(2022, 10, 25), D(2023, 12, 31)),
+    # f25: "the 2022 record" is 2022's total
+    ("This year's figures are on course to beat the 2022 record of 25,774.", D(2024, 3, 27), "25,774",
+     D(2022, 1, 1), D(2022, 12, 31)),
+    # c56: "with a peak of" adds the figure to the clause before it
+    ("Only 2022 saw more arrivals, with a peak of 45,755.", D(2026, 1, 5), "45,755", D(2022, 1, 1), D(2022, 12, 31)),
+])
+def test_titles_records_and_peaks(text, published, figure, start, end):
+    row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
+    assert (row["period_start"], row["period_end"]) == (start, end)

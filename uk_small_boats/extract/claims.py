@@ -845,8 +845,8 @@ def _since_when(s: Sentence, f: Figure) -> Period | None:
     return None
 
 
-WITH_LEAD = re.compile(r",\s+with\s+(?:(?:a|an|the|some|about|around|almost|nearly|more\s+than|over|just|only)\s+)*$",
-                       re.I)
+WITH_LEAD = re.compile(r",\s+with\s+(?:(?:a|an|the|some|about|around|almost|nearly|more\s+than|over|just|only)\s+)*"
+                       r"(?:(?:peak|total|record|high|tally)\s+of\s+(?:about\s+|around\s+|some\s+)?)?$", re.I)
 
 
 def _with_clause(s: Sentence, d: Draft) -> Period | None:

@@ -201,9 +201,17 @@ def _since(start: dt.date | None, w: When) -> Resolved:
 
 
 def _named_at(text: str, w: When) -> named.NamedPeriod | None:
-    """The named period whose words start ``text`` (the one in force at publication on a tie)."""
+    """The named period whose words start ``text`` (the one in force at publication on a tie), or that
+    follow a title there ("Prime Minister Sunak's tenure", "Home Secretary Priti Patel")."""
     hit = named.lookup(text, w.pub)
+    if hit is None:
+        title = TITLE.match(text)
+        hit = named.lookup(text[title.end():], w.pub) if title else None
     return hit[0] if hit else None
+
+
+TITLE = re.compile(r"(?:the\s+)?(?:then[- ])?(?:Prime\s+Minister|PM|Home\s+Secretary|Chancellor|Labour\s+leader|"
+                   r"Tory\s+leader|Conservative\s+leader)\s+", re.I)
 
 
 # ---------------------------------------------------------------- the rules, most specific first
@@ -767,7 +775,7 @@ def _year_to_date(m: re.Match[str], w: When) -> Resolved:
 
 @rule("year", rf"\b(?:in|for|during|throughout|of|across|over)\s+(?:the\s+(?:whole|entirety|course)\s+of\s+|all\s+of\s+|the\s+year\s+)?(?P<y>{YEAR})\b(?![-/]\d)"
       rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:\w+\s+)?(?:total|figure|tally|record)"
-      rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally)"
+      rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally|record)"
       rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b",
       "main")
 def _year_rule(m: re.Match[str], w: When) -> Resolved:
