@@ -646,3 +646,18 @@ def test_attempting_is_what_the_sentence_says_they_did(text, figure, metric):
 def test_titles_records_and_peaks(text, published, figure, start, end):
     row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
     assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+def test_a_sentence_repeated_word_for_word_states_its_figures_once():
+    """c36/d32: a caption repeating a sentence of the text (one row in the labelled corpora)."""
+    sentence = "The number of Channel landings so far this year was 26,605 compared with 39,883 at the same point in 2022"
+    rows = extract_claims(f"{sentence}.\n\n{sentence}\n\nMore text.", D(2023, 11, 1))
+    assert [r["figure_text"] for r in rows] == ["26,605", "39,883"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("In England and Wales there were 41 convictions for human trafficking.", "41"),  # c26
+    ("About 2,000 migrants are understood to be gathered in northern France.", "2,000"),  # c17
+])
+def test_convictions_and_people_gathered_in_france_are_not_arrivals(text, figure):
+    assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) != "people_arrived"

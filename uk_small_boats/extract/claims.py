@@ -574,7 +574,20 @@ def extract_claims(text: str, published: dt.date) -> list[dict]:
         drafts.extend(s.drafts)
     for _, article_step in ARTICLE_STEPS:
         article_step(drafts, when, text)
-    return [_row(text, d) for d in drafts]
+    return _once([_row(text, d) for d in drafts])
+
+
+def _once(rows: list[dict]) -> list[dict]:
+    """A sentence repeated word for word (a caption repeating the text, a pull quote) states its
+    figures once: the repeat's rows are dropped, as the labelled corpora count it."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for r in rows:
+        key = (r["quote"].rstrip(" .”\""), r["figure_start"] - r["char_start"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _figures_by_sentence(text: str) -> list[tuple[Span, list[Figure]]]:

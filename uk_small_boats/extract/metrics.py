@@ -72,7 +72,7 @@ NOUN_CLASSES: list[tuple[str, re.Pattern[str]]] = [
     ("countries", _c(r"[\s-]+(?:other\s+|more\s+|European\s+|EU\s+)?(?:countries|nations|member\s+states)\b")),
     ("deaths", _c(r"[\s-]+(?:deaths|lives|bodies|fatalities)\b")),
     ("other", _c(r"[\s-]+(?:[A-Za-z]+\s+){0,2}?(?:officers?|officials|agents|police|members|contenders|rivals|gendarmes|staff|personnel|"
-                 r"flights?|hotels?|beds?|cases|applications|claims|decisions|arrests?|smugglers|traffickers|gangs|"
+                 r"flights?|hotels?|beds?|cases|applications|claims|decisions|arrests?|convictions|prosecutions|smugglers|traffickers|gangs|"
                  r"drones|cameras|miles|km|kilometres|metres|feet|degrees|hours|days|weeks|months|years|"
                  r"times|points?|places|sites|centres?|jobs|homes|rooms|nights|seats|votes|MPs|pages|"
                  r"kayaks?|cutters|ships|helicopters|planes|aircraft|patrols?|titles|newspapers|stories|articles|"
@@ -139,7 +139,7 @@ CUES: list[Cue] = [
                   r"(?:almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+|over\s+|some\s+|just\s+)?$")),
     Cue("pictured", "people_other", frozenset({"people", "bare"}),
         "People described in a picture or gathering in France: not a count of arrivals.",
-        after=_c(r"^[\s-]+(?:\w+\s+){0,3}?(?:were|was|are|is|being)\s+(?:\w+\s+)?(?:pictured|photographed|filmed|seen\s+in|"
+        after=_c(r"^[\s-]+(?:\w+\s+){0,3}?(?:were|was|are|is|being)\s+(?:\w+\s+){0,3}?(?:pictured|photographed|filmed|seen\s+in|"
                  r"gathered|camped|waiting|packed\s+into)\b|^[\s-]+(?:\w+\s+){0,3}?(?:in\s+camps|in\s+northern\s+France)\b"),
         window=_c(r"\bfootage\s+(?:shows|showed)\b")),
     Cue("average", "people_other", frozenset({"people", "bare", "boats"}),
