@@ -661,3 +661,19 @@ def test_a_sentence_repeated_word_for_word_states_its_figures_once():
 ])
 def test_convictions_and_people_gathered_in_france_are_not_arrivals(text, figure):
     assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) != "people_arrived"
+
+
+@pytest.mark.parametrize("text, published, figure, start, end", [
+    # c45: a day named with "this year" is this year's, whatever year the sentence spoke of before
+    ("The number of small boat crossings for the whole of 2023 was 29,437, which was surpassed on 25 October this "
+     "year when the total for 2024 reached 29,578.", D(2024, 12, 15), "29,578", D(2024, 1, 1), D(2024, 10, 25)),
+    # c54: "in single day" without its article
+    ("Crossings continued as over 800 make the journey in single day.", D(2025, 12, 21), "800",
+     D(2025, 12, 20), D(2025, 12, 20)),
+    # c08: a rough month restated by the day it began
+    ("The Home Office said 486 arrived in the last month, since the country went into lockdown.", D(2020, 4, 26),
+     "486", D(2020, 3, 23), D(2020, 4, 26)),
+])
+def test_days_and_spans_said_twice(text, published, figure, start, end):
+    row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
+    assert (row["period_start"], row["period_end"]) == (start, end)

@@ -754,8 +754,21 @@ def _pick(s: Sentence, d: Draft, own: list[Period]) -> Period | None:
     tight = [p for p in before if re.fullmatch(r"\s*", s.text[p.span[1]:f.start])]
     if tight and after and "," in s.text[f.end:min(after, key=lambda p: p.span[0]).span[0]]:
         lead_in = tight
-    return (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
+    pick = (max(lead_in, key=lambda p: p.span[1]) if lead_in else min(after, key=lambda p: p.span[0]) if after else
             max(before, key=lambda p: p.span[1]) if before else inside[0] if inside else None)
+    return _sharper(pick, own)
+
+
+SHARPER_DAYS = 7  # "in the last month, since the country went into lockdown": the since names the day
+
+
+def _sharper(pick: Period | None, own: list[Period]) -> Period | None:
+    """A rough span ("in the last month") restated by a "since" in the same clause whose start is
+    within SHARPER_DAYS of it gives way to the since, which names the exact day."""
+    if pick is None or pick.rule != "past_duration" or pick.start is None:
+        return pick
+    return next((p for p in own if p.kind == "since" and p.start is not None and p.end == pick.end
+                 and abs((p.start - pick.start).days) <= SHARPER_DAYS), pick)
 
 
 def _after(s: Sentence, d: Draft, own: list[Period]) -> list[Period]:

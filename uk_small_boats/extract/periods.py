@@ -537,12 +537,13 @@ def _as_of(m: re.Match[str], w: When) -> Resolved:
     return (d, d) if d else None
 
 
-@rule("day", rf"\b(?:on\s+)?(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?{date_atom('a')}",
+@rule("day", rf"\b(?:on\s+)?(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?{date_atom('a')}(?P<this>\s+this\s+year\b)?",
       "main", year_hint=True)
 def _day(m: re.Match[str], w: When) -> Resolved:
-    """"on 22 August", "Monday, 3 March 2025", "on the 1st of May", "on Christmas Day": that day (without a
-    year, the latest not after publication, or in the year the sentence spoke of)."""
-    d = parse_date(m, "a", w)
+    """"on 22 August", "Monday, 3 March 2025", "on the 1st of May", "on Christmas Day", "on 25 October this
+    year": that day (without a year, the latest not after publication, or in the year the sentence spoke
+    of; "this year" is the publication's)."""
+    d = parse_date(m, "a", replace(w, year=w.pub.year) if m["this"] else w)
     return (d, d) if d else None
 
 
@@ -621,7 +622,7 @@ def _current(m: re.Match[str], w: When) -> Resolved:
     return w.pub, w.pub
 
 
-@rule("single_day", r"\b(?:in|on)\s+(?:a\s+single|one|a)\s+(?:single\s+)?day\b|\bin\s+a\s+(?:single\s+)?24[- ]hour\s+period\b",
+@rule("single_day", r"\b(?:in|on)\s+(?:a\s+single|one|a|single)\s+(?:single\s+)?day\b|\bin\s+a\s+(?:single\s+)?24[- ]hour\s+period\b",
       "day_marker")
 def _single_day(m: re.Match[str], w: When) -> Resolved:
     """"in a single day", "on one day", "in a 24-hour period": a marker that the figure is one day's,
@@ -692,8 +693,8 @@ def _weekend(m: re.Match[str], w: When) -> Resolved:
 
 
 @rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current)\s+month\b|\bthis\s+(?P<m>{MONTHS})\b"
-      rf"|\b(?:in\s+)?(?P<m3>{MONTHS})\s+(?:this\s+year|of\s+this\s+year)\b",
-      "main")
+      rf"|(?<![0-9]\s)(?<!th\s)(?<!st\s)(?<!nd\s)(?<!rd\s)\b(?:in\s+)?(?P<m3>{MONTHS})\s+(?:this\s+year|of\s+this\s+year)\b",
+      "main")  # not "25 October this year", a day
 def _month_relative(m: re.Match[str], w: When) -> Resolved:
     """"this month", "the current month": the data day's month to the data day; "last month", "the
     previous month", "the past month": the month before publication's; "this March", "March this
