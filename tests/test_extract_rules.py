@@ -173,6 +173,8 @@ CUE_CASES = [
      "from a overloaded pleasure boat", "19", "people_prevented"),  # f08
     ("french_authority", "Some 2,358 people had to be rescued compared to 586 in 2018, the Maritime Prefecture of the "
      "Channel and the North Sea told AFP today.", "2,358", "people_prevented"),  # f08
+    ("french_authority", "While French authorities said they found 30 migrants, including 11 children, that same day.",
+     "30", "people_prevented"),  # f07
     ("prevented", "More than 2,300 migrants were blocked in the Channel in 2019 as they tried to get to Britain.",
      "2,300", "people_prevented"),  # f08
     ("prevented", "Almost 1,000 people were stopped from entering Britain last week, figures show.", "1,000",
@@ -675,5 +677,17 @@ def test_convictions_and_people_gathered_in_france_are_not_arrivals(text, figure
      "486", D(2020, 3, 23), D(2020, 4, 26)),
 ])
 def test_days_and_spans_said_twice(text, published, figure, start, end):
+    row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
+    assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+@pytest.mark.parametrize("text, published, figure, start, end", [
+    # f21: where the day was the busiest is not the figure's span
+    ("Last Sunday saw the most crossings on a single day this year, with 549 people making the journey.",
+     D(2023, 6, 18), "549", D(2023, 6, 11), D(2023, 6, 11)),
+    ("On Tuesday 700 people crossed, the highest daily total so far this year.", D(2024, 5, 2), "700",
+     D(2024, 4, 30), D(2024, 4, 30)),
+])
+def test_the_span_of_a_busiest_day_is_its_scope(text, published, figure, start, end):
     row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
     assert (row["period_start"], row["period_end"]) == (start, end)

@@ -12,6 +12,7 @@ figures expected to be discrepancies, how many are called so: target >= 0.8), an
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import sys
@@ -152,6 +153,9 @@ def main(argv: list[str]) -> int:
     """
     shared = REPO.parent / "shared" / "corpus"
     known = {shared.resolve(): REPO / "tests" / "gold" / "corpus1_verdicts.csv"}
+    ap = argparse.ArgumentParser(prog="python -m uk_small_boats.check.evaluate", description=main.__doc__)
+    ap.add_argument("args", nargs="*", metavar="CORPUS_DIR", help="corpus folders, or one folder and its verdicts CSV")
+    argv = ap.parse_args(argv).args
     runs: list[tuple[Path, Path | None]]
     if len(argv) == 2 and argv[1].endswith(".csv"):
         runs = [(Path(argv[0]), Path(argv[1]))]

@@ -10,6 +10,7 @@ and a table of every miss, wrong reading and spurious figure per article. And th
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import sys
@@ -211,7 +212,10 @@ def score_corpus(folder: Path, predicted: dict[str, list[dict]] | None = None, g
 def main(argv: list[str]) -> int:
     """Score each corpus folder in ``argv`` (by default ../shared/corpus), printing every miss, wrong
     reading and spurious figure by article, then the scores."""
-    folders = [Path(x) for x in argv] or [Path(__file__).resolve().parents[2].parent / "shared" / "corpus"]
+    ap = argparse.ArgumentParser(prog="python -m uk_small_boats.extract.evaluate", description=main.__doc__)
+    ap.add_argument("folders", nargs="*", type=Path, metavar="CORPUS_DIR",
+                    help="folders holding articles/ and gold.csv (default ../shared/corpus)")
+    folders = ap.parse_args(argv).folders or [Path(__file__).resolve().parents[2].parent / "shared" / "corpus"]
     for folder in folders:
         sc = score_corpus(folder)
         kinds = Counter(line.split()[0] for lines in sc.by_article.values() for line in lines)

@@ -172,8 +172,10 @@ CUES: list[Cue] = [
         window=_c(FRENCH_STOPPED)),
     Cue("french_authority", "people_prevented", frozenset({"people", "bare", "attempts"}),
         "Rescued or stopped in a sentence whose source is a French authority ('Some 2,358 people had to be "
-        "rescued compared to 586 in 2018, the Maritime Prefecture ... told AFP'), with no landing in the UK.",
-        window=_c(r"\b(?:rescu\w*|stopped|blocked|prevented|intercepted\s+(?:at\s+sea|off\s+France))\b"),
+        "rescued compared to 586 in 2018, the Maritime Prefecture ... told AFP'; 'French authorities said they found 30 "
+        "migrants'), with no landing in the UK.",
+        window=_c(r"\b(?:rescu\w*|stopped|blocked|prevented|intercepted\s+(?:at\s+sea|off\s+France)|found|discovered|"
+                  r"located)\b"),
         also=_c(r"^(?![^.]*\b(?:Border\s+Force|brought\s+(?:to|ashore|into)|landed|arrived|Dover|Kent|Ramsgate)\b)"
                 r"[^.]*\b(?:French\s+(?:coastguard|navy|authorities|police|officials|interior\s+ministry|maritime)|"
                 r"Maritime\s+Prefecture|Pr[ée]fecture\s+maritime|Marine\s+Nationale|gendarmerie|CROSS\s+Gris[- ]Nez)")),

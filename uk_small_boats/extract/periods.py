@@ -837,6 +837,11 @@ REPORTING = re.compile(r"\b(?:published|confirmed|announced|released|revealed|sa
                        re.I)
 RECORD_SINCE = re.compile(r"\b(?:high|highest|record|busiest|largest|biggest|most|lowest|earliest|first\s+time)\b"
                           r"[^.;]{0,70}$", re.I)
+# "the most crossings on a single day this year", "the highest daily total so far this year": the
+# span is where the day was the busiest, not the figure's own dates.
+SCOPE_LEAD = re.compile(r"\b(?:most|highest|busiest|largest|biggest|greatest|record)\b[^.;,\d]{0,40}?"
+                        r"\b(?:day|daily|24[- ]hours?)\b[^.;,\d]{0,20}$", re.I)
+SCOPE_RULES = frozenset({"year_to_date", "year", "month_relative", "month", "last_year", "named_during"})
 EXCLUDING = re.compile(r"\b(?:not\s+including|excluding|except(?:\s+for)?|before)\s+$", re.I)
 YEAR_MARK = re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)|\b(?P<ly>last\s+year|the\s+previous\s+year)\b", re.I)
 
@@ -936,6 +941,8 @@ def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
             kind = "report"
         elif EXCLUDING.search(lead):
             kind = "excluded"
+        elif r.name in SCOPE_RULES and SCOPE_LEAD.search(text, max(start, s - 70), s):
+            kind = "scope"
         elif kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
             kind = "record_since"
         if isinstance(res, str):
