@@ -691,3 +691,14 @@ def test_days_and_spans_said_twice(text, published, figure, start, end):
 def test_the_span_of_a_busiest_day_is_its_scope(text, published, figure, start, end):
     row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
     assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+def test_a_heading_that_is_only_a_day_dates_the_lines_under_it():
+    """f07: an incident-by-incident report under day headings."""
+    text = ("Migrants tried to reach England in small boats on Thursday and Friday.\n\n– Thursday:\n\n– At 5am, a Border "
+            "Force cutter intercepted another small boat and a group of 11 males was taken to Dover.\n\n– Friday:\n\n"
+            "– Early in the morning, Border Force found 24 migrants on a beach.\n")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2019, 8, 23))}
+    assert (rows["11"]["period_start"], rows["11"]["period_rule"], rows["11"]["period_basis"]) == \
+        (D(2019, 8, 22), "section_day", "inferred")
+    assert (rows["24"]["period_start"], rows["24"]["period_rule"]) == (D(2019, 8, 23), "section_day")

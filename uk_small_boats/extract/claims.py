@@ -23,7 +23,8 @@ from ..errors import PipelineError
 from . import context, named
 from .metrics import IN_ONE_BOAT, IN_ONE_BOAT_CLAUSE, classify, noun_class, percent_sign, percent_subject
 from .numbers import Figure, find_figures
-from .periods import CUT_LOOKAHEAD, NEW_YEAR_DAYS, PERIOD_CUT, Period, When, compare_period, date_atom, find_periods
+from .periods import (CUT_LOOKAHEAD, NEW_YEAR_DAYS, PERIOD_CUT, WEEKDAY, Period, When, compare_period, date_atom,
+                      find_periods)
 from .qualifiers import qualifier_for
 from .text import Span, clause_window, sentences
 
@@ -419,6 +420,28 @@ def step_same_figure(drafts: list[Draft], when: When, text: str) -> None:
                 d.metric, d.metric_rule = twin.metric, "same_figure"
 
 
+# A line that is only a day ("– Thursday:", "Friday 12 August:"): a live report's or timeline's heading.
+SECTION_DAY = re.compile(rf"^[ \t]*[-–—•*]?[ \t]*(?P<day>(?:On\s+)?{WEEKDAY}(?:,?[ \t]+[^\n:]{{1,20}}?)?)[ \t]*:?[ \t]*$",
+                         re.M)
+
+
+def step_section_day(drafts: list[Draft], when: When, text: str) -> None:
+    """No dates in the sentence, under a heading that is only a day ("– Thursday:" then "At 5am, a
+    Border Force cutter intercepted another small boat and a group of 11"): that day, to the next
+    heading (inferred)."""
+    heads = [(m.start(), p) for m in SECTION_DAY.finditer(text)
+             for p in find_periods(text, m.start("day"), m.end("day"), when)[:1]
+             if context.is_day_level(p)] if text else []
+    if not heads:
+        return
+    for d in drafts:
+        if d.period is not None or d.rule != "unresolved" or _family(d.metric) != "crossing":
+            continue
+        head = next((p for at, p in reversed(heads) if at < d.sent.start), None)
+        if head is not None:
+            d.set_period(head, "inferred", "section_day")
+
+
 def step_carried(drafts: list[Draft], when: When, text: str) -> None:
     """No dates in the sentence: a day-level date of the sentence just before (same kind of figure)."""
     for i, d in enumerate(drafts):
@@ -546,6 +569,7 @@ ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When, str], None]]] = [
     ("since_anaphor", step_since_anaphor),
     ("running_mark", step_running_mark),
     ("same_figure", step_same_figure),
+    ("section_day", step_section_day),
     ("carried_from_context", step_carried),
     ("data_day", step_data_day),
     ("group_or_total", step_group_or_total),
