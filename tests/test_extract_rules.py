@@ -702,3 +702,11 @@ def test_a_heading_that_is_only_a_day_dates_the_lines_under_it():
     assert (rows["11"]["period_start"], rows["11"]["period_rule"], rows["11"]["period_basis"]) == \
         (D(2019, 8, 22), "section_day", "inferred")
     assert (rows["24"]["period_start"], rows["24"]["period_rule"]) == (D(2019, 8, 23), "section_day")
+
+
+def test_while_before_a_participle_keeps_the_clause():
+    """f12: the day after "while crossing" is the figure's own."""
+    text = ("Two small boats with a total of 36 migrants on board were intercepted while crossing the English Channel "
+            "on Saturday.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2021, 1, 16))}
+    assert (rows["36"]["period_start"], rows["36"]["period_basis"]) == (D(2021, 1, 16), "stated")

@@ -819,7 +819,9 @@ def _month_bare(m: re.Match[str], w: When) -> Resolved:
 # this far past the words it is tested on)
 CUT_LOOKAHEAD = 16
 NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b"
-PERIOD_CUT = re.compile(r";|\s(?:but|while|although|whereas)\s|"
+# Where a clause ends for dating ("while" before a participle does not: "36 migrants ... were intercepted
+# while crossing the English Channel on Saturday").
+PERIOD_CUT = re.compile(r";|\s(?:but|while(?!\s+\w+ing\b)|although|whereas)\s|"
                         r"(?:,|\s[–—])\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with|"
                         r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop|including|\w+ing|"
                         rf"(?:more|fewer|less|higher|lower)\s+than(?!\s+(?:\d|{NUMBER_WORD})))\s|"
