@@ -710,3 +710,14 @@ def test_while_before_a_participle_keeps_the_clause():
             "on Saturday.")
     rows = {r["figure_text"]: r for r in extract_claims(text, D(2021, 1, 16))}
     assert (rows["36"]["period_start"], rows["36"]["period_basis"]) == (D(2021, 1, 16), "stated")
+
+
+def test_the_same_period_last_year_is_the_running_total_not_a_day():
+    """f22: the day's count before the percentage is not what is "20% down on the same period"."""
+    text = ("Although 872 people arrived on 15 small boats on Saturday, the overall number of Channel migrants is "
+            "more than 20% down on the same period last year.")
+    row = next(r for r in extract_claims(text, D(2023, 9, 4)) if r["figure_text"] == "20%")
+    # the data day is the Saturday the sentence names
+    assert (row["period_start"], row["period_end"], row["period_rule"], row["period_basis"]) == \
+        (D(2023, 1, 1), D(2023, 9, 2), "same_point_running", "inferred")
+    assert (row["compare_start"], row["compare_end"]) == (D(2022, 1, 1), D(2022, 9, 2))

@@ -23,8 +23,17 @@ from ..errors import PipelineError
 from . import context, named
 from .metrics import IN_ONE_BOAT, IN_ONE_BOAT_CLAUSE, classify, noun_class, percent_sign, percent_subject
 from .numbers import Figure, find_figures
-from .periods import (CUT_LOOKAHEAD, NEW_YEAR_DAYS, PERIOD_CUT, WEEKDAY, Period, When, compare_period, date_atom,
-                      find_periods)
+from .periods import (
+    CUT_LOOKAHEAD,
+    NEW_YEAR_DAYS,
+    PERIOD_CUT,
+    WEEKDAY,
+    Period,
+    When,
+    compare_period,
+    date_atom,
+    find_periods,
+)
 from .qualifiers import qualifier_for
 from .text import Span, clause_window, sentences
 
@@ -309,8 +318,13 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
                 d.later_marker = _marker_after(s, d)  # the base may get its dates over the article
             continue
         d.change_of = d.change_of or "people_arrived"
-        d.set_period(replace(base_period, rule=base_period.rule), basis)
         marker = _marker_after(s, d)
+        if _running_compare(marker) and (context.is_day_level(base_period) or basis != "stated"
+                                         and (base_period.start.month, base_period.start.day) != (1, 1)):
+            # "872 arrived on Saturday, the overall number is 20% down on the same period last year":
+            # a day, or another sentence's month, is no "same period"; the running total is
+            base_period, basis = replace(_reference(s, prev), rule="same_point_running"), "inferred"
+        d.set_period(replace(base_period, rule=base_period.rule), basis)
         if marker is not None:
             d.compare = compare_period(base_period, marker)
         else:
@@ -965,6 +979,13 @@ def _adjacent_marker(s: Sentence, d: Draft, after_only: bool = False) -> Period 
         if not after_only and 0 <= gap_before <= 20 and re.fullmatch(r"\s*(?:\(|,?\s*when\s+(?:it\s+was\s+)?|,\s*|\s*[–—-]\s*)", between):
             return p
     return None
+
+
+def _running_compare(marker: Period | None) -> bool:
+    """Whether a compare marker sets a running total against the same point of another year ("the same
+    period last year", "this time last year"), not a day, week or month against its like."""
+    return marker is not None and marker.rule == "same_point_compare" \
+        and not re.search(r"\b(?:days?|weeks?|months?|dates?)\b", marker.text, re.I)
 
 
 def _marker_after(s: Sentence, d: Draft) -> Period | None:

@@ -936,22 +936,29 @@ def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
             continue
         taken.add(s, e)
         words = m.group(0).strip()
-        kind = r.kind
-        lead = text[max(start, s - 40):s]
-        if REPORTING.search(lead) or r.name == "relative_day" and m.group(0).strip().lower() == "today" \
-                and REPORT_AFTER.match(text, e):
-            kind = "report"
-        elif EXCLUDING.search(lead):
-            kind = "excluded"
-        elif r.name in SCOPE_RULES and SCOPE_LEAD.search(text, max(start, s - 70), s):
-            kind = "scope"
-        elif kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
-            kind = "record_since"
+        kind = _kind(r, m, text, start)
         if isinstance(res, str):
             found.append(Period(None, None, words, r.name, (s, e), kind if kind != "main" else "marker", res))
         else:
             found.append(Period(res[0], res[1], words, r.name, (s, e), kind))
     return sorted(found, key=lambda p: p.span)
+
+
+def _kind(r: PeriodRule, m: re.Match[str], text: str, start: int) -> str:
+    """The kind of period ``m`` is in its place: the rule's own, or a report's date ("published on
+    Tuesday"), an exclusion ("not including Sunday"), a busiest day's scope, a record's "since"."""
+    s, e = m.span()
+    lead = text[max(start, s - 40):s]
+    if REPORTING.search(lead) or r.name == "relative_day" and m.group(0).strip().lower() == "today" \
+            and REPORT_AFTER.match(text, e):
+        return "report"
+    if EXCLUDING.search(lead):
+        return "excluded"
+    if r.name in SCOPE_RULES and SCOPE_LEAD.search(text, max(start, s - 70), s):
+        return "scope"
+    if r.kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
+        return "record_since"
+    return r.kind
 
 
 def compare_period(main: Period, marker: Period) -> Period:
