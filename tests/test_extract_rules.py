@@ -721,3 +721,22 @@ def test_the_same_period_last_year_is_the_running_total_not_a_day():
     assert (row["period_start"], row["period_end"], row["period_rule"], row["period_basis"]) == \
         (D(2023, 1, 1), D(2023, 9, 2), "same_point_running", "inferred")
     assert (row["compare_start"], row["compare_end"]) == (D(2022, 1, 1), D(2022, 9, 2))
+
+
+def test_boats_carrying_the_people_just_counted_share_their_dates():
+    """c54: "the total for the year" after the boats is the next total's, not theirs."""
+    text = ("This brings the total for this week to 1,374 people on 23 boats and the total for the year so far to "
+            "41,455 people in 671 boats.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2025, 12, 21))}
+    assert (rows["23"]["period_start"], rows["23"]["period_end"]) == \
+        (rows["1,374"]["period_start"], rows["1,374"]["period_end"]) == (D(2025, 12, 15), D(2025, 12, 20))
+    assert rows["671"]["period_start"] == D(2025, 1, 1)
+
+
+def test_returns_over_a_past_span_run_to_publication():
+    """c53: returns are no part of the crossing series; their spans end on the day of writing."""
+    text = ("Home Office biometric checks identified him as one of the 94 people removed to France under the "
+            "UK–France treaty over the past two months.")
+    (row,) = extract_claims(text, D(2025, 11, 10))
+    assert (row["metric"], row["period_start"], row["period_end"]) == \
+        ("people_returned", D(2025, 9, 10), D(2025, 11, 10))

@@ -240,6 +240,21 @@ def step_own_period(s: Sentence, prev: list[Draft]) -> None:
             d.set_period(p, "stated")
 
 
+PEOPLE_ON = re.compile(r"\s+(?:people\s+|migrants\s+|asylum\s+seekers\s+)?(?:on|in|aboard|across)\s+(?:a\s+total\s+of\s+)?$", re.I)
+
+
+def step_boats_of_people(s: Sentence, prev: list[Draft]) -> None:
+    """"the total for this week to 1,374 people on 23 boats and the total for the year so far to
+    41,455": the boats carrying the people counted just before them share their dates."""
+    for i, d in enumerate(s.drafts):
+        if i == 0 or d.unit != "boats":
+            continue
+        people = s.drafts[i - 1]
+        if people.unit == "people" and people.period is not None and d.period is not people.period \
+                and PEOPLE_ON.fullmatch(s.text, people.fig.end, d.fig.start):
+            d.set_period(people.period, people.basis, people.rule)
+
+
 def step_respectively(s: Sentence, prev: list[Draft]) -> None:
     """"on January 2 in both 2021 and 2023, with 10 and 44 people respectively": figures and years in order."""
     m = RESPECTIVELY.search(s.text, s.span.start, s.span.end)
@@ -378,6 +393,7 @@ SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
     ("compared_value", step_compared),
     ("list_item", step_list_items),
     ("own_period", step_own_period),
+    ("boats_of_people", step_boats_of_people),
     ("respectively", step_respectively),
     ("compare_value", step_compare_periods),
     ("threshold", step_threshold),
@@ -491,10 +507,13 @@ def step_data_day(drafts: list[Draft], when: When, text: str) -> None:
 
 
 def step_open_end(drafts: list[Draft], when: When, text: str) -> None:
-    """Returns and other non-series counts "since ..." run to publication, not to the data day."""
+    """Returns "since ..." or "over the past two months", and changes in them, run to publication, not
+    to the data day (the crossing series' last day)."""
     for d in drafts:
         p = d.period
-        if p is not None and p.end == when.data_day and p.kind == "since" and _family(d.metric) == "returns":
+        family = _family(d.change_of or "") if d.metric == "percent_change" else _family(d.metric)
+        if p is not None and p.end == when.data_day and (p.kind == "since" or p.rule == "past_duration") \
+                and family == "returns":
             d.set_period(replace(p, end=when.pub), d.basis, d.rule)
 
 
