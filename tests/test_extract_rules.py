@@ -740,3 +740,35 @@ def test_returns_over_a_past_span_run_to_publication():
     (row,) = extract_claims(text, D(2025, 11, 10))
     assert (row["metric"], row["period_start"], row["period_end"]) == \
         ("people_returned", D(2025, 9, 10), D(2025, 11, 10))
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Last week around 1,000 French CRS riot police moved in to dismantle a large migrant camp.", "1,000",
+     "count_other"),  # d20: police, not people
+    ("According to UN estimates, over 72,000 refugees and migrants have arrived in the Mediterranean countries of "
+     "Italy, Spain, Greece, Malta, and Cyprus so far this year.", "72,000", "people_other"),  # f21
+    ("Eight have presented themselves as Iraqi nationals with the remaining three claiming to be Iranian "
+     "nationals.", "Eight", "people_other"),  # e03
+    ("Some 51 migrants have also arrived in the UK after being approved through the legal route following security "
+     "checks.", "51", "people_other"),  # e31
+    ("1,072 individuals crossed the English Channel in 13 boats – a mean of greater than 82 individuals per boat.",
+     "82", "people_other"),  # f32
+    ("Around one in 40 is sent back across the Channel.", "40", "people_other"),  # e09
+    ("He said the anticipated new surge could take the overall number of migrants coming in small boats this year "
+     "to 50,000 or even higher.", "50,000", "people_other"),  # d23
+    ("More than 5,000 asylum seekers are to be placed on vessels and at other large-scale sites.", "5,000",
+     "people_other"),  # e20
+    ("Confirmation of whether a cumulative total of 10,000 arrivals has been passed will come on Tuesday.", "10,000",
+     "people_other"),  # d33
+    ("The deal had a preliminary goal of exchanging 50 migrants between the UK and France every week.", "50",
+     "people_other"),  # f32
+    ("That followed another dinghy disaster which saw at least 27 migrants die when their vessel sank.", "27",
+     "people_died"),  # f27
+    # and what these must not catch
+    ("November 22: 14 in two separate dinghies off Kent coast.", "14", "people_arrived"),  # d02
+    ("which would bring the number to have crossed the Channel in boats so far this month to 78", "78",
+     "people_arrived"),  # c01
+    ("The totals rose to 1,843 in 2019 and 8,466 in 2020.", "1,843", "people_arrived"),  # c28
+])
+def test_police_estimates_elsewhere_ratios_and_plans_are_not_arrivals(text, figure, metric):
+    assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) == metric

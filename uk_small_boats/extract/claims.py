@@ -50,7 +50,7 @@ RECORD_PERIOD = re.compile(r"\ba\s+record\b|\brecord\s+(?:for|number|high|total|
 # A figure given for comparison: "compared with 39,883", "up from 28,526", "than the 29,437".
 COMPARED_BEFORE = re.compile(
     r"(?:compared?\s+(?:with|to)|compares\s+(?:with|to)|(?<!more\s)(?<!fewer\s)(?<!less\s)(?<!rather\s)(?<!other\s)"
-    r"than(?:\s+(?:in|on|at))?|up\s+from|down\s+from|"
+    r"(?<!greater\s)than(?:\s+(?:in|on|at))?|up\s+from|down\s+from|"
     r"rise\s+from|fall\s+from|against|versus|vs\.?|dwarfing|surpassing|beating|exceeding|eclipsing|"
     r"(?:,|\band)\s+when\s+it\s+was|when\s+it\s+was|\bon)\s+"
     r"(?:the\s+|a\s+|just\s+|some\s+|about\s+|around\s+|at\s+least\s+|only\s+|an?\s+estimated\s+)*"

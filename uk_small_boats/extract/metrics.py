@@ -71,6 +71,7 @@ NOUN_CLASSES: list[tuple[str, re.Pattern[str]]] = [
     ("people", _c(rf"[\s-]+{ADJ}{PEOPLE_NOUN}\b")),
     ("countries", _c(r"[\s-]+(?:other\s+|more\s+|European\s+|EU\s+)?(?:countries|nations|member\s+states)\b")),
     ("deaths", _c(r"[\s-]+(?:deaths|lives|bodies|fatalities)\b")),
+    ("other", _c(r"[\s-]+(?:[A-Za-z]+\s+){0,3}?(?:police|officers|gendarmes|troops|soldiers)\b")),
     ("other", _c(r"[\s-]+(?:[A-Za-z]+\s+){0,2}?(?:officers?|officials|agents|police|members|contenders|rivals|gendarmes|staff|personnel|"
                  r"flights?|hotels?|beds?|cases|applications|claims|decisions|arrests?|convictions|prosecutions|smugglers|traffickers|gangs|"
                  r"drones|cameras|miles|km|kilometres|metres|feet|degrees|hours|days|weeks|months|years|"
@@ -107,7 +108,8 @@ ASYLUM_PROCESS = _c(r"\b(?:seeking\s+asylum|asylum\s+(?:applications?|claims?|ba
 CUES: list[Cue] = [
     Cue("other_process", "people_other", frozenset({"people", "bare"}),
         "Asylum applications, arrests, convictions, backlogs, all irregular routes, Europe-wide figures: "
-        "not Channel crossings.", sentence=ASYLUM_PROCESS),
+        "not Channel crossings.", sentence=ASYLUM_PROCESS,
+        anywhere=_c(r"\b(?:Mediterranean|Europe-wide|UN\s+estimates|UNHCR|displaced|worldwide|globally)\b")),
     Cue("subgroup", "people_other", frozenset({"people", "bare"}),
         "Part of a group already counted: 'the other three', 'two of the others', 'eight said they were Iraqi'.",
         before=_c(r"\b(?:the\s+other|of\s+the\s+others|among\s+them|of\s+whom|included|the\s+remaining|"
@@ -115,7 +117,7 @@ CUES: list[Cue] = [
                   # "43 migrants, including eight said to be children" (not "including 500 on Tuesday")
                   r"|\bincluding\s+(?:about\s+|around\s+|some\s+|at\s+least\s+)?$"),
         after=_c(r"^\s+(?:of\s+(?:the\s+)?(?:others|them|those|these|the\s+(?:group|men|migrants|people|passengers))|"
-                 r"said\s+they\s+were|claimed\s+to\s+be|identified\s+(?:themselves\s+)?as|presented\s+themselves|"
+                 r"(?:have\s+|had\s+|has\s+)?(?:said\s+they\s+were|claimed\s+to\s+be|presented\s+themselves)|claimed\s+to\s+be|identified\s+(?:themselves\s+)?as|presented\s+themselves|"
                  r"described\s+themselves|were\s+(?:from|[A-Z][a-z]+(?:an|i|ish|ese)\b))\b"),
         also=_c(r"^(?![^.;]*\bincluding\s+(?:about\s+|around\s+|some\s+|at\s+least\s+)?[\d,]+\s+(?:\w+\s+){0,2}?"
                 r"(?:on|yesterday|today|last|this|in|during|since|so\s+far)\b)"),
@@ -131,7 +133,8 @@ CUES: list[Cue] = [
         window=_c(r"\b(?:van|votes?|majority)\b")),
     Cue("legal_route", "people_other", frozenset({"people", "bare"}),
         "People accepted, admitted or resettled through a legal route: not small-boat arrivals.",
-        before=_c(r"\b(?:accepted|admitted|resettled|welcomed|granted|brought\s+in\s+(?:legally|under))\b[^.;]{0,30}$")),
+        before=_c(r"\b(?:accepted|admitted|resettled|welcomed|granted|brought\s+in\s+(?:legally|under))\b[^.;]{0,30}$"),
+        after=_c(r"^[^.;]{0,60}\b(?:(?:approved|accepted|admitted|resettled)\s+(?:through|under|via)|legal\s+routes?)\b")),
     Cue("difference", "people_other", frozenset({"people", "bare"}),
         "A difference between two counts ('almost 5,000 more than in 2024'), not a count.",
         after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b"),
@@ -144,24 +147,31 @@ CUES: list[Cue] = [
         window=_c(r"\bfootage\s+(?:shows|showed)\b")),
     Cue("average", "people_other", frozenset({"people", "bare", "boats"}),
         "A ratio, not a count: 'an average of 52 per boat', '131 a day', 'on average'.",
-        before=_c(r"\b(?:averag(?:e|ing)|(?:the|a)\s+mean)\s+(?:number\s+)?(?:of\s+)?(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+over\s+)?$"
+        before=_c(r"\b(?:averag(?:e|ing)|(?:the|a)\s+mean)\s+(?:number\s+)?(?:of\s+)?(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+over\s+|"
+                  r"(?:more|greater|fewer|less)\s+than\s+|over\s+|under\s+)?$"
+                  r"|\b(?:one|1|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?$"
                   r"|\bper\s+(?:boat|dinghy|vessel)\s+(?:was|is|of|at|to|reached|passed|hit)\s+(?:about\s+|around\s+)?$"
-                  r"|\baverage\b[^.;]{0,50}\b(?:reach\w*|pass\w*|hit|rose\s+to|climb\w*\s+to|was|stood\s+at|of|than)\s+(?:about\s+|around\s+)?$"
+                  r"|\baverage\b[^.;]{0,50}\b(?:reach\w*|pass\w*|hit|rose\s+to|climb\w*\s+to|was|stood\s+at|of|than|to)\s+(?:about\s+|around\s+)?$"
                   r"|\bper\s+(?:small\s+)?(?:boat|dinghy|vessel)\b[^.;]{0,80}$"),
-        after=_c(r"^[\s-]*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:day|boat|dinghy|vessel|crossing|week)\b|^\s*(?:each|apiece)\b"),
+        after=_c(r"^[\s-]*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:day|boat|dinghy|vessel|crossing|week)\b|^\s*(?:each|apiece)\b"
+                 r"|^\s+in\s+(?:every\s+)?(?:ten|five|four|three|two|10|20|100)\b(?=\s*(?:of\b|is\b|are\b|were\b|was\b|[,.;]|$))"),
         window=_c(r"\bon\s+average\b")),
     Cue("forecast", "people_other", frozenset({"people", "bare", "boats", "returns"}),
         "A forecast, target or hypothetical, not a count of what happened (unless a past-tense verb of "
-        "its own follows: 'promised to stop the boats after 45,755 people crossed').",
-        after=None,
+        "its own follows: 'promised to stop the boats after 45,755 people crossed'): 'could take the "
+        "overall number ... to 50,000', '5,000 asylum seekers are to be placed'.",
+        after=_c(r"^\s+(?:[\w-]+\s+){0,3}?(?:are|is)\s+(?:due\s+|set\s+)?to\s+be\b"),
+        sentence=_c(r"\b(?-i:could|may|might)\s+(?:take|push|bring|send|drive)\b[^.;\d]{0,120}\bto\s+"
+                    r"(?:about\s+|around\s+|more\s+than\s+|over\s+)?$"),
         before=_c(r"\b(?:(?-i:could|would|may|might|will|should)|expect\w*|forecast\w*|predict\w*|projected|"
                   r"likely\s+to|set\s+to|on\s+course\s+to|on\s+track\s+to|plans?\s+to|aims?\s+to|target\s+of|"
                   r"vow\w*\s+to|pledg\w*\s+to|promis\w*\s+to|hop(?:e|es|ed|ing)\s+to|estimates?\s+that|poised\s+to|"
-                  r"anticipated|feared\s+that|warned\s+that)\b"
-                  r"(?![^.;]{0,80}\b(?:record|total|figure|tally)\s+of\s+(?:about\s+|around\s+)?$)[^.;]{0,80}$")),
+                  r"anticipated|feared\s+that|warned\s+that|(?:goal|aim|ambition)\s+of)\b"
+                  r"(?![^.;]{0,80}\b(?:record|total|figure|tally)\s+of\s+(?:about\s+|around\s+)?$)[^.;]{0,80}$"
+                  r"|\bwhether\b[^.;]{0,80}$")),
     Cue("died", "people_died", frozenset({"people", "bare", "children"}),
         "People who died: not arrivals.",
-        window=_c(r"\b(?:died|dead|drowned|killed|lost\s+their\s+lives|perished|bodies\s+of|lost\s+at\s+sea|missing|"
+        window=_c(r"\b(?:die|died|dead|drowned|killed|lost\s+their\s+lives|perished|bodies\s+of|lost\s+at\s+sea|missing|"
                   r"feared\s+dead|survived|deaths\s+of|loss\s+of\s+life|death\s+toll)\b")),
     Cue("detention", "people_detained", frozenset({"people", "bare"}),
         "People held, housed or a site's capacity: a stock, not arrivals.",
