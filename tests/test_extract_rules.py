@@ -772,3 +772,27 @@ def test_returns_over_a_past_span_run_to_publication():
 ])
 def test_police_estimates_elsewhere_ratios_and_plans_are_not_arrivals(text, figure, metric):
     assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) == metric
+
+
+def test_yesterdays_count_beside_a_partial_today_is_the_data_day():
+    """e25: from 2022 the published totals stop at yesterday's count, whatever today's caption says."""
+    text = ("Some 898 migrants made the journey in 13 boats yesterday, bringing the total for 2025 so far to 25,436.\n\n"
+            "Border Force brings 35 migrants into Dover Docks, Kent, today.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2025, 7, 31))}
+    assert rows["25,436"]["period_end"] == D(2025, 7, 30)
+    assert rows["35"]["period_start"] == D(2025, 7, 31)  # today's own count keeps its day
+
+
+def test_a_mark_passed_on_a_day_is_the_running_total_to_it():
+    """g25: "the 25,000 mark has been passed" dated by its day, as "passed 25,000 on ..." is."""
+    text = "Today is the earliest point in a calendar year at which the 25,000 mark has been passed."
+    (row,) = extract_claims(text, D(2025, 7, 31))
+    assert (row["period_start"], row["period_end"], row["period_rule"]) == \
+        (D(2025, 1, 1), D(2025, 7, 31), "threshold_to_day")
+
+
+def test_to_date_in_an_earlier_year_is_the_same_point_of_it():
+    """g28: "621 recorded to date in 2024", written in January 2026."""
+    text = "This brings the total for the year so far to 658, but 6% higher than 621 recorded to date in 2024."
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2026, 1, 19))}
+    assert (rows["621"]["period_start"], rows["621"]["period_end"]) == (D(2024, 1, 1), D(2024, 1, 18))

@@ -136,7 +136,8 @@ def step_metric(s: Sentence, prev: list[Draft]) -> None:
     """What each figure counts (extract.metrics: noun classes and cue rules)."""
     for d in s.drafts:
         d.noun = noun_class(s.text, d.fig)
-        d.mark = d.fig.rule == "anaphoric_mark"
+        # "the 25,000 mark has been passed": a running total crossing a mark, as "passed 25,000" is
+        d.mark = d.fig.rule == "anaphoric_mark" or bool(MARK_AFTER.match(s.text, d.fig.end))
     for i, d in enumerate(s.drafts):
         kin = {"people", "bare"} if d.noun in {"people", "bare"} else {d.noun}
         lead = next((o.fig.end for o in reversed(s.drafts[:i]) if o.noun in kin), None)

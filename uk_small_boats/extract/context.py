@@ -49,6 +49,11 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
                 days.append(p.end)
     if excluded:  # an explicit exclusion says where the running totals stop
         return min(excluded)
+    if pub >= DAY_BEFORE_FROM and pub in days and pub - dt.timedelta(days=1) in days:
+        # official figures come out the next morning: yesterday's complete count named beside a
+        # partial one of today ("898 ... yesterday"; "brings 35 migrants into Dover, today") is
+        # where the published totals stop
+        days = [d for d in days if d < pub]
     if days:
         return max(days)
     return pub - dt.timedelta(days=1) if pub >= DAY_BEFORE_FROM else pub

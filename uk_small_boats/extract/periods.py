@@ -757,7 +757,7 @@ def _last_year_total(m: re.Match[str], w: When) -> Resolved:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
-@rule("year_to_date", rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{YEAR}))|(?:for|in)\s+(?P<y2>{YEAR})\s+(?:so\s+far|to\s+date)|(?P<y3>{YEAR})\s+(?:total\s+)?(?:so\s+far|to\s+date)"
+@rule("year_to_date", rf"\b(?:(?:so\s+far|to\s+date)\s+in\s+(?P<y4>{YEAR})|so\s+far\s+(?:this\s+year|in\s+(?P<y>{YEAR}))|(?:for|in)\s+(?P<y2>{YEAR})\s+(?:so\s+far|to\s+date)|(?P<y3>{YEAR})\s+(?:total\s+)?(?:so\s+far|to\s+date)"
       rf"|(?:the\s+)?total\s+for\s+(?:the|this)\s+year|this\s+year[’']?s\s+total|the\s+year(?:ly|[’']s)\s+total|(?:the\s+)?yearly\s+total|the\s+year\s+so\s+far|(?:for\s+)?(?:the|this)\s+year\s+(?:so\s+far|to\s+date)|year[- ]to[- ]date"
       rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|(?:the\s+)?annual\s+total|to\s+date"
       rf"|the\s+(?:current|running|cumulative)\s+(?:cumulative\s+)?total|(?:for|since|from)\s+the\s+start\s+of\s+the\s+year)\b",
@@ -768,6 +768,11 @@ def _year_to_date(m: re.Match[str], w: When) -> Resolved:
     January, "the total for the year" without "this", "so far" or "to date" is last year."""
     y = m["y"] or m["y2"] or m["y3"]
     words = m.group(0).lower()
+    if m["y4"]:  # "621 recorded to date in 2024" (written in 2026): 2024 to the same day
+        y4 = int(m["y4"])
+        if y4 >= w.data_day.year or w.data_day.month == 1 and w.data_day.day <= NEW_YEAR_DAYS and y4 == w.data_day.year - 1:
+            return _ytd(replace(w, year=y4))
+        return dt.date(y4, 1, 1), shift_years(w.data_day, y4 - w.data_day.year)
     if not y and w.pub.month == 1 and w.pub.day <= NEW_YEAR_DAYS and "this" not in words \
             and "so far" not in words and "to date" not in words:
         return dt.date(w.pub.year - 1, 1, 1), dt.date(w.pub.year - 1, 12, 31)  # "the total for the year" on 2 January
