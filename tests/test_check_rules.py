@@ -326,3 +326,14 @@ def test_a_source_without_a_reference_date_is_still_reported():
                           "period_end": pd.Timestamp("2025-03-05")}])
     result, text = _borne_out(mine, None, None, False)
     assert result == "confirmed" and "read from the text alone" in text
+
+
+def test_the_same_period_given_as_whole_months():
+    """g24: "the previous record of 7,567 set during the same period last year", a total to 12 April set
+    against January to April: an exact fit to the month's end is another reading, not an error."""
+    whole = claim(5900, start="2025-02-01", end="2025-03-20")  # 100 a day: 5,900 is February and March
+    r = verdict(whole)[2]
+    assert (r["verdict"], r["rule"], r["reading"]) == ("consistent", "alternative_reading", "whole_months")
+    assert pd.Timestamp(r["matched_end"]) == pd.Timestamp("2025-03-31")
+    assert verdict(claim(5950, start="2025-02-01", end="2025-03-20"))[0] == "discrepancy"  # near is not enough
+    assert verdict(claim(3100, start="2025-03-01", end="2025-03-20"))[0] == "discrepancy"  # within one month: no

@@ -796,3 +796,27 @@ def test_to_date_in_an_earlier_year_is_the_same_point_of_it():
     text = "This brings the total for the year so far to 658, but 6% higher than 621 recorded to date in 2024."
     rows = {r["figure_text"]: r for r in extract_claims(text, D(2026, 1, 19))}
     assert (rows["621"]["period_start"], rows["621"]["period_end"]) == (D(2024, 1, 1), D(2024, 1, 18))
+
+
+@pytest.mark.parametrize("text, published, figure, start, end", [
+    # g26: a year's total "at this stage of the year" is that year to the same date
+    ("The figure also represents a 37% rise from 2023's total of 21,918 at this stage of the year.", D(2025, 9, 7),
+     "21,918", D(2023, 1, 1), D(2023, 9, 6)),
+    # g09: the boats carrying the arrivals just counted; "this month" is where the number is the biggest
+    ("A French navy warship escorted a boat across the English Channel today as more than 100 arrivals were "
+     "intercepted in 11 small boats in the biggest number to attempt the crossing this month.", D(2020, 10, 17),
+     "11", D(2020, 10, 17), D(2020, 10, 17)),
+])
+def test_same_stage_of_a_year_and_boats_of_the_arrivals(text, published, figure, start, end):
+    row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
+    assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+def test_a_percentage_is_set_against_the_count_right_after_it():
+    """g23: "jumped by 25% from the 29,437 who arrived in 2023, ..., but dropped by 20% on ... 2022"."""
+    text = ("Last year’s arrivals jumped by 25% from the 29,437 who arrived in 2023, according to the Home Office, "
+            "but dropped by 20% on the record 45,774 arrivals in 2022.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2025, 2, 16))}
+    assert (rows["25%"]["period_start"], rows["25%"]["compare_start"], rows["25%"]["compare_end"]) == \
+        (D(2024, 1, 1), D(2023, 1, 1), D(2023, 12, 31))
+    assert (rows["20%"]["value"], rows["20%"]["compare_start"]) == (-20, D(2022, 1, 1))

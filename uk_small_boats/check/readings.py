@@ -77,6 +77,11 @@ def _year_before(c: Claims) -> Dates:
     return c.start - pd.DateOffset(years=1), c.end - pd.DateOffset(years=1)
 
 
+def _whole_months(c: Claims) -> Dates:
+    """A running total from the first of a month to a day inside a later month, read to that month's end."""
+    return c.start, c.end + pd.offsets.MonthEnd(0)
+
+
 def _everything(c: Claims) -> np.ndarray:
     return np.ones(len(c.start), dtype=bool)
 
@@ -93,6 +98,14 @@ def _two_sided(c: Claims) -> np.ndarray:
     return np.isin(c.qualifier, WIDEN_OK)
 
 
+def _months_cut_short(c: Claims) -> np.ndarray:
+    """Two-sided wordings of running totals that start on a first of the month and end inside a later
+    month."""
+    later_month = (c.end.dt.to_period("M") > c.start.dt.to_period("M")).to_numpy(dtype=bool)
+    return _two_sided(c) & ~c.single & (c.start.dt.day == 1).to_numpy(dtype=bool) & later_month \
+        & ~c.end.dt.is_month_end.to_numpy(dtype=bool)
+
+
 COUNT_READINGS: list[Reading] = [
     # figures are published the morning after, so reports often date them a day late; only this
     # reading may also be a small revision
@@ -103,6 +116,9 @@ COUNT_READINGS: list[Reading] = [
     Reading("week_ending", _single_two_sided, _week_ending),
     # only an exact fit: a year earlier is a guess at a misread date, and near figures abound
     Reading("year_before", _two_sided, _year_before, ("match",)),
+    # "the same period last year" given as whole months (1 January to 30 April against a total to 12
+    # April): only an exact fit, as above
+    Reading("whole_months", _months_cut_short, _whole_months, ("match",)),
 ]
 
 

@@ -368,6 +368,7 @@ def _reading_text(reading: str, s: DateLike, e: DateLike) -> str | None:
             "within_months": "some stretch starting and ending in the months named",
             "year_to_date": "the year to the stated day", "week_ending": "the seven days to the stated day",
             "to_publication": "to the day the report was published", "year_before": "the same dates a year earlier",
+            "whole_months": "to the end of the month, as whole months",
             "first_published": "as first published (the series has since revised a day in the period)"}
     return f"{fmt_period(s, e)} ({days} day{'s' if days != 1 else ''}): {what.get(reading, reading)}"
 

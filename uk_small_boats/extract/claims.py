@@ -241,7 +241,7 @@ def step_own_period(s: Sentence, prev: list[Draft]) -> None:
             d.set_period(p, "stated")
 
 
-PEOPLE_ON = re.compile(r"\s+(?:people\s+|migrants\s+|asylum\s+seekers\s+)?(?:on|in|aboard|across)\s+(?:a\s+total\s+of\s+)?$", re.I)
+PEOPLE_ON = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:on|in|aboard|across)\s+(?:a\s+total\s+of\s+)?$", re.I)
 
 
 def step_boats_of_people(s: Sentence, prev: list[Draft]) -> None:
@@ -344,9 +344,24 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
         if marker is not None:
             d.compare = compare_period(base_period, marker)
         else:
-            value = next((c for c in s.drafts[i + 1:] if c.compared and c.period is not None), None)
+            value = _compared_value(s, i)
             if value is not None:
                 d.compare = value.period
+
+
+PERCENT_FROM = re.compile(r"\s*(?:[\w’']+\s+){0,2}?(?:from|on|than|against|over|compared\s+(?:with|to))\s+"
+                          r"(?:the\s+|a\s+)?(?:record\s+|previous\s+|total\s+of\s+)*", re.I)
+
+
+def _compared_value(s: Sentence, i: int) -> Draft | None:
+    """The dated figure a percentage is set against: the count right after it ("jumped by 25% from
+    the 29,437 who arrived in 2023"), else the next figure given for comparison in its clause."""
+    d = s.drafts[i]
+    nxt = next((c for c in s.drafts[i + 1:] if c.unit in COUNTS), None)
+    if nxt is not None and nxt.period is not None and PERCENT_FROM.fullmatch(s.text, d.fig.end, nxt.fig.start):
+        return nxt
+    return next((c for c in s.drafts[i + 1:] if c.compared and c.period is not None
+                 and not re.search(r"[;]|,\s+(?:and\s+|but\s+)", s.text[d.fig.end:c.fig.start])), None)
 
 
 def _percent_base(s: Sentence, d: Draft, i: int, prev: list[Draft]) -> tuple[Draft | None, Period | None, str]:

@@ -37,6 +37,7 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
     provisional = When(pub, pub - dt.timedelta(days=1))
     days: list[dt.date] = []
     excluded: list[dt.date] = []
+    named_pub = False
     for s, figs in found:
         for p in find_periods(text, s.start, s.end, provisional):
             # a resolved period has both ends or neither (find_periods)
@@ -47,11 +48,12 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
                 excluded.append(p.start - dt.timedelta(days=1))
             elif p.kind != "report" and any(_same_clause(text, f, p) for f in figs):
                 days.append(p.end)
+                named_pub |= p.end == pub and p.rule != "relative_day"  # "on Monday", not "today"
     if excluded:  # an explicit exclusion says where the running totals stop
         return min(excluded)
-    if pub >= DAY_BEFORE_FROM and pub in days and pub - dt.timedelta(days=1) in days:
+    if pub >= DAY_BEFORE_FROM and pub in days and pub - dt.timedelta(days=1) in days and not named_pub:
         # official figures come out the next morning: yesterday's complete count named beside a
-        # partial one of today ("898 ... yesterday"; "brings 35 migrants into Dover, today") is
+        # partial one "today" ("898 ... yesterday"; "brings 35 migrants into Dover, today") is
         # where the published totals stop
         days = [d for d in days if d < pub]
     if days:

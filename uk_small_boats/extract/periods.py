@@ -786,8 +786,16 @@ def _year_to_date(m: re.Match[str], w: When) -> Resolved:
       "main")
 def _year_rule(m: re.Match[str], w: When) -> Resolved:
     """"in 2023", "the whole of 2022", "2023's total", "the 2024 total", "the total for 2021", "2020 saw":
-    that year (the current one to the data day; none for a year to come)."""
-    return _year(int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["y6"]), w)
+    that year (the current one to the data day; none for a year to come); "2023's total of 21,918 at
+    this stage of the year": that year to the data day's date."""
+    y = int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["y6"])
+    if (m["y3"] or m["y4"]) and y < w.data_day.year and AT_THIS_STAGE.match(m.string, m.end()):
+        return dt.date(y, 1, 1), shift_years(w.data_day, y - w.data_day.year)
+    return _year(y, w)
+
+
+AT_THIS_STAGE = re.compile(r"(?:\s+of\s+[\d,]+)?\s+(?:at|by)\s+(?:this|that|the\s+same)\s+(?:stage|point|time)\s+"
+                           r"(?:of|in)\s+the\s+year\b", re.I)
 
 
 @rule("year_was", rf"\b(?:was|is)\s+(?P<y>{YEAR})\b(?=\s*[,.;]|\s+when\b)", "main")
@@ -849,6 +857,10 @@ RECORD_SINCE = re.compile(r"\b(?:high|highest|record|busiest|largest|biggest|mos
 SCOPE_LEAD = re.compile(r"\b(?:most|highest|busiest|largest|biggest|greatest|record)\b[^.;,\d]{0,40}?"
                         r"\b(?:day|daily|24[- ]hours?)\b[^.;,\d]{0,20}$", re.I)
 SCOPE_RULES = frozenset({"year_to_date", "year", "month_relative", "month", "last_year", "named_during"})
+# "the biggest number to attempt the crossing this month": the running span a superlative ranges over
+RUNNING_SCOPE_LEAD = re.compile(r"\b(?:highest|largest|biggest|greatest|lowest|smallest)\s+(?:number|total|figure|tally)\b"
+                                r"[^.;,\d]{0,40}(?<!\bwas\s)(?<!\bis\s)$", re.I)
+RUNNING_SCOPE_RULES = frozenset({"year_to_date", "month_relative"})
 EXCLUDING = re.compile(r"\b(?:not\s+including|excluding|except(?:\s+for)?|before)\s+$", re.I)
 YEAR_MARK = re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)|\b(?P<ly>last\s+year|the\s+previous\s+year)\b", re.I)
 
@@ -959,7 +971,9 @@ def _kind(r: PeriodRule, m: re.Match[str], text: str, start: int) -> str:
         return "report"
     if EXCLUDING.search(lead):
         return "excluded"
-    if r.name in SCOPE_RULES and SCOPE_LEAD.search(text, max(start, s - 70), s):
+    if r.name in SCOPE_RULES and SCOPE_LEAD.search(text, max(start, s - 70), s) \
+            or r.name in RUNNING_SCOPE_RULES and re.match(r"(?:so\s+far\s+)?this\s+(?:year|month)\b", m.group(0).strip(), re.I) \
+            and RUNNING_SCOPE_LEAD.search(text, max(start, s - 70), s):
         return "scope"
     if r.kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
         return "record_since"
