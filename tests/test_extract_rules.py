@@ -820,3 +820,13 @@ def test_a_percentage_is_set_against_the_count_right_after_it():
     assert (rows["25%"]["period_start"], rows["25%"]["compare_start"], rows["25%"]["compare_end"]) == \
         (D(2024, 1, 1), D(2023, 1, 1), D(2023, 12, 31))
     assert (rows["20%"]["value"], rows["20%"]["compare_start"]) == (-20, D(2022, 1, 1))
+
+
+@pytest.mark.parametrize("stop_sentence", [
+    "The last known official figure for 2019 goes up to July 22.",  # g05
+    "The latest Home Office data runs up to 21 July.",
+])
+def test_where_an_article_says_its_figures_stop_is_the_data_day(stop_sentence):
+    text = f"The Home Office figures show 725 people have arrived in Kent illegally since January 1. {stop_sentence}"
+    row = next(r for r in extract_claims(text, D(2019, 10, 11)) if r["figure_text"] == "725")
+    assert row["period_start"] == D(2019, 1, 1) and row["period_end"] in (D(2019, 7, 22), D(2019, 7, 21))

@@ -30,10 +30,27 @@ NEAR_FIGURE = 80
 HEADLINE = re.compile(r"\s*([^\n]{5,200}?)[ \t]*\n")
 
 
+# "The last known official figure for 2019 goes up to July 22": the article says where its figures stop.
+FIGURES_STOP = re.compile(r"\b(?:figures?|data|statistics)\b[^.;\n]{0,40}?\b(?:go(?:es)?|runs?|covers?)\s+(?=up\s+to\s)",
+                          re.I)
+
+
+def stated_stop(text: str, pub: dt.date) -> dt.date | None:
+    """The day an article says its official figures go up to, if it says so (before publication)."""
+    for m in FIGURES_STOP.finditer(text):
+        for p in find_periods(text, m.end(), min(len(text), m.end() + 40), When(pub, pub)):
+            if p.rule == "as_of" and p.end is not None and p.end < pub:
+                return p.end
+    return None
+
+
 def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) -> dt.date:
-    """The latest day, at most ``RECENT_DAYS`` before publication, that a clause stating a figure
-    names; when none does, the day before publication from ``DAY_BEFORE_FROM`` (official figures
+    """The day the article says its figures go up to; else the latest day, at most ``RECENT_DAYS``
+    before publication, that a clause stating a figure names; when none does, the day before publication from ``DAY_BEFORE_FROM`` (official figures
     come out the next morning), else the publication day (the report counts the day it was written)."""
+    stop = stated_stop(text, pub)
+    if stop is not None:
+        return stop
     provisional = When(pub, pub - dt.timedelta(days=1))
     days: list[dt.date] = []
     excluded: list[dt.date] = []
