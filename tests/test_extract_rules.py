@@ -830,3 +830,42 @@ def test_where_an_article_says_its_figures_stop_is_the_data_day(stop_sentence):
     text = f"The Home Office figures show 725 people have arrived in Kent illegally since January 1. {stop_sentence}"
     row = next(r for r in extract_claims(text, D(2019, 10, 11)) if r["figure_text"] == "725")
     assert row["period_start"] == D(2019, 1, 1) and row["period_end"] in (D(2019, 7, 22), D(2019, 7, 21))
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("On Saturday, two boats holding a combined 40 migrants were intercepted.", "40", "people_arrived"),  # g04
+    ("Some 511 have been intercepted this year, with 152 of those arriving since the start of June alone.", "152",
+     "people_arrived"),  # g04: a later span, not a part of a group
+    ("French authorities made two interceptions at sea involving 25 people.", "25", "people_prevented"),  # g09
+    ("French authorities intercepted a further four crossing attempts overnight on Monday, involving 45 people.",
+     "45", "people_prevented"),  # g10
+    ("The Prime Minister has seen 48,678 migrants arrive, putting him only 1,959 migrants short of Rishi Sunak.",
+     "1,959", "people_other"),  # g25: a difference
+    ("Since the deal came into force the UK has returned 193 people who crossed the Channel in small boats.", "193",
+     "people_returned"),  # g27: the verb before the relative clause
+    ("More than 11,600 people had made the crossing by June 18 2022 – over 1,000 higher than the 10,472 detected so "
+     "far in 2023.", "10,472", "people_arrived"),  # g16: set against a difference, still arrivals
+])
+def test_boats_holding_later_spans_interceptions_and_returns(text, figure, metric):
+    assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) == metric
+
+
+def test_an_emergency_call_is_no_figure():
+    """g01: "after they phoned 999 for help"."""
+    rows = extract_claims("Border Force saves six migrants in dinghy off Dover after they phoned 999 for help.",
+                          D(2018, 12, 12))
+    assert [r["figure_text"] for r in rows] == ["six"]
+
+
+@pytest.mark.parametrize("text, published, figure, start, end", [
+    # g22: "the 2023 count"
+    ("Arrivals this year have passed 29,578, exceeding the 2023 count of 29,437.", D(2024, 10, 26), "29,437",
+     D(2023, 1, 1), D(2023, 12, 31)),
+    # g20: the named start ends before the main clause's verb
+    ("The largest number of crossings in a single day since the Labour Government took power was on August 11, "
+     "when 703 people were recorded as arriving in the UK in 11 boats.", D(2024, 8, 20), "703",
+     D(2024, 8, 11), D(2024, 8, 11)),
+])
+def test_a_years_count_and_a_day_after_a_named_start(text, published, figure, start, end):
+    row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
+    assert (row["period_start"], row["period_end"]) == (start, end)

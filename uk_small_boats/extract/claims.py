@@ -196,6 +196,8 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
                 d.set_period(Period(dt.date(y, 1, 1), dt.date(y, 12, 31), year_when["y"], "year", (y0, y0 + 4)), "stated")
             else:
                 d.marker = Period(None, None, year_when["y"], "year_compare", (y0, y0 + 4), "compare", year_when["y"])
+        if head.metric_rule == "difference":
+            continue  # "over 1,000 higher than the 10,472 detected": the difference is no measure to take
         if d.metric in {"count_other", "people_other"} and d.noun in {"bare", "people"} or d.noun == "bare":
             d.metric, d.unit, d.metric_rule = head.metric, head.unit, "compare_value"
 

@@ -116,7 +116,8 @@ CUES: list[Cue] = [
                   r"of\s+these,?|of\s+those,?|of\s+which,?)\s+(?:about\s+|around\s+|some\s+)?$"
                   # "43 migrants, including eight said to be children" (not "including 500 on Tuesday")
                   r"|\bincluding\s+(?:about\s+|around\s+|some\s+|at\s+least\s+)?$"),
-        after=_c(r"^\s+(?:of\s+(?:the\s+)?(?:others|them|those|these|the\s+(?:group|men|migrants|people|passengers))|"
+        after=_c(r"^\s+(?:of\s+(?:the\s+)?(?:others|them|those|these|the\s+(?:group|men|migrants|people|passengers))"
+                 r"(?!\s+(?:arriving|arrived|crossing|who\s+(?:arrived|crossed))\s+(?:since|in|during|on|this|last|so\s+far))|"
                  r"(?:have\s+|had\s+|has\s+)?(?:said\s+they\s+were|claimed\s+to\s+be|presented\s+themselves)|claimed\s+to\s+be|identified\s+(?:themselves\s+)?as|presented\s+themselves|"
                  r"described\s+themselves|were\s+(?:from|[A-Z][a-z]+(?:an|i|ish|ese)\b))\b"),
         also=_c(r"^(?![^.;]*\bincluding\s+(?:about\s+|around\s+|some\s+|at\s+least\s+)?[\d,]+\s+(?:\w+\s+){0,2}?"
@@ -137,7 +138,8 @@ CUES: list[Cue] = [
         after=_c(r"^[^.;]{0,60}\b(?:(?:approved|accepted|admitted|resettled)\s+(?:through|under|via)|legal\s+routes?)\b")),
     Cue("difference", "people_other", frozenset({"people", "bare"}),
         "A difference between two counts ('almost 5,000 more than in 2024'), not a count.",
-        after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b"),
+        after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b"
+                 r"|^\s+(?:\w+\s+)?(?:short|shy)\s+of\b"),
         before=_c(r"\b(?:up|down|rise|rose|risen|increase[ds]?|fall|fell|drop(?:ped)?|jump(?:ed)?|grew|grown)\s+by\s+"
                   r"(?:almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+|over\s+|some\s+|just\s+)?$")),
     Cue("pictured", "people_other", frozenset({"people", "bare"}),
@@ -176,7 +178,8 @@ CUES: list[Cue] = [
     Cue("detention", "people_detained", frozenset({"people", "bare"}),
         "People held, housed or a site's capacity: a stock, not arrivals.",
         window=_c(r"\b(?:in\s+detention|detention\s+centres?|removal\s+centres?|immigration\s+removal|"
-                  r"housed|hotels?|accommodat\w+|barge|designed\s+for|capacity|processing\s+centre|held\s+(?:about|around|some|more|up)|holding)\b")),
+                  r"housed|hotels?|accommodat\w+|barge|designed\s+for|capacity|processing\s+centre|held\s+(?:about|around|some|more|up)|"
+                  r"(?<!boats\s)(?<!boat\s)(?<!dinghies\s)(?<!vessels\s)holding)\b")),
     Cue("french_prevented", "people_prevented", frozenset({"people", "bare", "attempts"}),
         "Stopped, rescued or turned back by the French authorities: SB_02 'Migrants prevented'.",
         window=_c(FRENCH_STOPPED)),
@@ -184,8 +187,9 @@ CUES: list[Cue] = [
         "Rescued or stopped in a sentence whose source is a French authority ('Some 2,358 people had to be "
         "rescued compared to 586 in 2018, the Maritime Prefecture ... told AFP'; 'French authorities said they found 30 "
         "migrants'), with no landing in the UK.",
-        window=_c(r"\b(?:rescu\w*|stopped|blocked|prevented|intercepted\s+(?:at\s+sea|off\s+France)|found|discovered|"
-                  r"located)\b"),
+        window=_c(r"\b(?:rescu\w*|stopped|blocked|prevented|intercepted\s+(?:at\s+sea|off\s+France)|interceptions?|found|"
+                  r"discovered|located)\b"),
+        sentence=_c(r"\bFrench\s+(?:authorities|navy|coastguard|police|officials)\s+(?:\w+\s+){0,2}?intercepted\b[^.;]*$"),
         also=_c(r"^(?![^.]*\b(?:Border\s+Force|brought\s+(?:to|ashore|into)|landed|arrived|Dover|Kent|Ramsgate)\b)"
                 r"[^.]*\b(?:French\s+(?:coastguard|navy|authorities|police|officials|interior\s+ministry|maritime)|"
                 r"Maritime\s+Prefecture|Pr[ée]fecture\s+maritime|Marine\s+Nationale|gendarmerie|CROSS\s+Gris[- ]Nez)")),
@@ -353,6 +357,9 @@ def _arrived_by_relative_clause(text: str, fig: Figure, hi: int, before: str, af
     with no verb of return after it unless the figure is part of a population ("125 of the 1,700 ...")."""
     rel = RELATIVE_VERB.match(text, fig.end, min(hi, fig.end + 80))
     population = re.search(r"\bof\s+the\s+(?:estimated\s+)?$", before)  # "125 of the 1,700 people who ..."
+    if re.search(r"\b(?:returned|deported|removed|sent\s+back|flown\s+back)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+)?$",
+                 before):
+        return False  # "the UK has returned 193 people who crossed the Channel": returns, by their verb
     return bool(rel and ARRIVAL_VERBS.match(rel["verb"]) and (population or not re.search(
         r"\b(?:who|that)\s+(?:\w+\s+){0,12}?(?:deport|return|remov)", after)))
 

@@ -208,7 +208,7 @@ def _age_or_measure(text: str, m: re.Match[str], start: int, before: str) -> boo
         return True  # "a 24/7 coordination centre"
     if not (cur or m["scale"] or pct) and e < len(text) and text[e].isalpha():
         return True  # part of a code or identifier ("65CCAE04")
-    if m["num"] == "999" and re.search(r"\b(?:dial\w*|call\w*|ring\w*)\s+$", before, re.I):
+    if m["num"] == "999" and re.search(r"\b(?:dial\w*|call\w*|ring\w*|phon\w*|rang)\s+$", before, re.I):
         return True  # the UK emergency number
     return bool(PEOPLE_OVER_AGE.search(text[max(0, s_num - 25):s_num]))
 

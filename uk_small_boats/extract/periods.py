@@ -271,7 +271,9 @@ DATED_EVENT = re.compile(rf"\b(?:announced|unveiled|launched|signed|introduced|a
                          rf"(?:{date_atom('x')}|{WEEKDAY})", re.I)
 
 
-@rule("since_named", r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<what>[^.;:,–—()]{1,100})",
+# (the named words end before a verb of the main clause: "the largest number ... since the Labour
+# Government took power was on August 11, when 703 ...")
+@rule("since_named", r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<what>(?:(?!\s(?:was|were|is|are|came|fell)\s(?!first\b))[^.;:,–—()]){1,100})",
       "since")
 def _since_named(m: re.Match[str], w: When) -> Resolved:
     """"since the Rwanda scheme", "since the start of the Labour government": from the start of the named
@@ -781,7 +783,7 @@ def _year_to_date(m: re.Match[str], w: When) -> Resolved:
 
 @rule("year", rf"\b(?:in|for|during|throughout|of|across|over)\s+(?:the\s+(?:whole|entirety|course)\s+of\s+|all\s+of\s+|the\s+year\s+)?(?P<y>{YEAR})\b(?![-/]\d)"
       rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:\w+\s+)?(?:total|figure|tally|record)"
-      rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally|record)"
+      rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally|record|count)"
       rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b",
       "main")
 def _year_rule(m: re.Match[str], w: When) -> Resolved:
