@@ -869,3 +869,11 @@ def test_an_emergency_call_is_no_figure():
 def test_a_years_count_and_a_day_after_a_named_start(text, published, figure, start, end):
     row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
     assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+def test_last_years_figure_after_a_running_total_is_the_same_point():
+    """e26, g20: "This is a 10% increase on the figure recorded last year, which was 17,620"."""
+    text = ("So far this year 19,294 people have crossed the Channel.\n\nThis is a 10% increase on the figure "
+            "recorded last year, which was 17,620.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 8, 20))}
+    assert (rows["17,620"]["period_start"], rows["17,620"]["period_end"]) == (D(2023, 1, 1), D(2023, 8, 19))
