@@ -801,7 +801,8 @@ def _which_was(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         # "This is a 10% increase on the figure recorded last year, which was 17,620", after a running
         # total: the same point last year
         ref = _reference(s, prev)
-        if (ref.start.month, ref.start.day) == (1, 1) and (ref.end.month, ref.end.day) != (12, 31):
+        if ref.start is not None and ref.end is not None and (ref.start.month, ref.start.day) == (1, 1) \
+                and (ref.end.month, ref.end.day) != (12, 31):
             return replace(ref, start=_shift(ref.start, -1), end=_shift(ref.end, -1), rule="compare_value")
     if p.start is not None and p.kind in MAINISH and p.rule != "last_year":  # "last year" in a
         return p  # comparison may be the whole year or the same point in it: left to the steps below
