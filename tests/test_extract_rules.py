@@ -877,3 +877,23 @@ def test_last_years_figure_after_a_running_total_is_the_same_point():
             "recorded last year, which was 17,620.")
     rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 8, 20))}
     assert (rows["17,620"]["period_start"], rows["17,620"]["period_end"]) == (D(2023, 1, 1), D(2023, 8, 19))
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    ("By late October, 29,578 individuals had made the journey to the UK.", D(2024, 10, 26),
+     D(2024, 1, 1), D(2024, 10, 25)),  # g22
+    ("In total, 511 have crossed this year, including 40 arriving in five vessels on Christmas day.", D(2019, 6, 16),
+     D(2018, 12, 25), D(2018, 12, 25)),  # g04: the holiday in lower case, last year's
+    ("It comes with 2,862 people reported to have arrived between June 10 and 18.", D(2023, 6, 19),
+     D(2023, 6, 10), D(2023, 6, 18)),  # g16
+])
+def test_late_in_a_month_lower_case_holidays_and_day_ranges(text, published, start, end):
+    periods_found = [(p.start, p.end) for p in find_periods(text, 0, len(text), When(published, published - D.resolution))
+                     if p.kind == "main"]
+    assert (start, end) in periods_found
+
+
+def test_the_previous_year_is_no_twelve_month_span():
+    text = "This represents a 13% increase from the 36,816 crossings recorded in the previous year."
+    rules = [p.rule for p in find_periods(text, 0, len(text), When(D(2025, 6, 2), D(2025, 6, 1)))]
+    assert rules == ["last_year"]

@@ -53,7 +53,7 @@ def date_atom(p: str) -> str:
     """A calendar day ("22 August", "August 22, 2022", "Christmas Day"), groups prefixed by ``p``."""
     return (rf"(?:(?P<{p}d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{p}m>{MONTHS})\.?(?:,?\s+(?P<{p}y>{YEAR}))?"
             rf"|(?P<{p}M>{MONTHS})\.?\s+(?P<{p}D>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<{p}Y>{YEAR}))?"
-            rf"|(?P<{p}h>(?-i:Christmas\s+Day|Christmas\s+Eve|Boxing\s+Day|New\s+Year[’']?s\s+(?:Eve|Day)))"
+            rf"|(?P<{p}h>(?-i:Christmas\s+[Dd]ay|Christmas\s+[Ee]ve|Boxing\s+[Dd]ay|New\s+Year[’']?s\s+(?:[Ee]ve|[Dd]ay)))"
             rf"(?:\s+(?P<{p}hy>{YEAR}))?)")
 
 
@@ -380,15 +380,19 @@ def _range(m: re.Match[str], w: When) -> Resolved:
 
 
 @rule("range_days", rf"\b(?:between|from)\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?"
-      rf"|\b(?P<m2>{MONTHS})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d4>\d{{1,2}})\b(?:,?\s+(?P<y2>{YEAR}))?",
+      rf"|\b(?P<m2>{MONTHS})\s+(?P<d3>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d4>\d{{1,2}})\b(?:,?\s+(?P<y2>{YEAR}))?"
+      rf"|\bbetween\s+(?P<m3>{MONTHS})\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|\d|{MONTHS}))"
+      rf"(?:,?\s+(?P<y3>{YEAR}))?",
       "main")
 def _range_days(m: re.Match[str], w: When) -> Resolved:
-    """"between 1 and 5 March", "from 10 to 12 June 2024", "August 3-5": those days of that month."""
-    month = MONTH_NUM[(m["m"] or m["m2"]).lower()]
-    first, _ = _month(month, int(m["y"] or m["y2"]) if (m["y"] or m["y2"]) else None, w)
+    """"between 1 and 5 March", "from 10 to 12 June 2024", "August 3-5", "between June 10 and 18": those
+    days of that month."""
+    month = MONTH_NUM[(m["m"] or m["m2"] or m["m3"]).lower()]
+    y = m["y"] or m["y2"] or m["y3"]
+    first, _ = _month(month, int(y) if y else None, w)
     try:
-        a = first.replace(day=int(m["d1"] or m["d3"]))
-        b = first.replace(day=int(m["d2"] or m["d4"]))
+        a = first.replace(day=int(m["d1"] or m["d3"] or m["d5"]))
+        b = first.replace(day=int(m["d2"] or m["d4"] or m["d6"]))
     except ValueError:
         return None
     return (a, b) if a <= b else None
@@ -643,6 +647,7 @@ def _within_hours(m: re.Match[str], w: When) -> Resolved:
 
 
 @rule("past_duration", rf"\b(?:in|over|during|for|across|within)\s+(?:just\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days?|weeks?|months?|years?|fortnight)\b"
+      rf"(?<!previous\syear)"
       rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b"
       rf"|\bin\s+(?:less|under|fewer)\s+than\s+(?P<n3>a|one|two|three|four)\s+(?P<u3>days?|weeks?)\b",
       "main")
@@ -711,14 +716,20 @@ def _month_relative(m: re.Match[str], w: When) -> Resolved:
     return prev_end.replace(day=1), prev_end
 
 
-@rule("month_edge", rf"\b(?P<prep>at|by|until|to|in|from)\s+the\s+(?P<edge>end|start|beginning|close)\s+of\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?",
+@rule("month_edge", rf"\b(?P<prep>at|by|until|to|in|from)\s+(?:the\s+(?P<edge>end|start|beginning|close)\s+of\s+|(?P<part>early|mid|late)[\s-]+)"
+      rf"(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?",
       "main",
       year_hint=True)
 def _month_edge(m: re.Match[str], w: When) -> Resolved:
     """"at the end of March", "from the start of June 2024": that day; "by the end of December", "by the
-    start of October": the running total from 1 January to it (to the day before a start)."""
+    start of October": the running total from 1 January to it (to the day before a start); "by late
+    October" in a report of late October: the running total to the data day."""
     first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, w)
     last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    if m["part"]:  # "by late October" (written in it): the running total to the data day
+        if m["prep"].lower() != "by" or not first <= w.data_day <= last:
+            return None
+        return dt.date(first.year, 1, 1), w.data_day
     d = first if m["edge"].lower() in {"start", "beginning"} else last
     if m["prep"].lower() == "by":  # a running total: "by the end of December", "by the start of October"
         end = d if d == last else d - dt.timedelta(days=1)
