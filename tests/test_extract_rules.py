@@ -897,3 +897,13 @@ def test_the_previous_year_is_no_twelve_month_span():
     text = "This represents a 13% increase from the 36,816 crossings recorded in the previous year."
     rules = [p.rule for p in find_periods(text, 0, len(text), When(D(2025, 6, 2), D(2025, 6, 1)))]
     assert rules == ["last_year"]
+
+
+@pytest.mark.parametrize("text, figure, qualifier", [
+    ("the total arriving so far this year nears a record 3,000", "3,000", "nearly"),  # g07
+    ("the total number so far this year now closing in on 1,500", "1,500", "nearly"),  # e12
+])
+def test_nearing_a_figure_is_below_it(text, figure, qualifier):
+    row = next(r for r in extract_claims("Migrants crossed the Channel in small boats, and " + text + ".",
+                                         D(2020, 7, 21)) if r["figure_text"] == figure)
+    assert row["qualifier"] == qualifier

@@ -11,12 +11,13 @@ _BEFORE = [
     ("at least", "at_least"), ("as many as", "up_to"), ("up to", "up_to"),
     ("fewer than", "fewer_than"), ("less than", "fewer_than"), ("under", "fewer_than"),
     ("almost", "almost"), ("nearly", "nearly"), ("close to", "nearly"), ("approaching", "nearly"),
+    ("closing in on", "nearly"), ("nears", "nearly"), ("nearing", "nearly"),
     ("about", "about"), ("around", "about"), ("approximately", "about"), ("roughly", "about"),
     ("an estimated", "about"), ("estimated", "about"), ("some", "about"), ("circa", "about"),
     ("passed", "passed"), ("surpassed", "passed"), ("topped", "passed"), ("exceeded", "passed"),
     ("crossed the", "passed"), ("broke the", "passed"),
 ]
-_PATTERN = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in _BEFORE) + r")\s+(?:the\s+)?$", re.I)
+_PATTERN = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in _BEFORE) + r")\s+(?:the\s+|a\s+)?(?:record\s+)?$", re.I)
 _MAP = dict(_BEFORE)
 
 # "Some" is a hedge before a number ("Some 1,378"), not in "some of the 700".
