@@ -907,3 +907,22 @@ def test_nearing_a_figure_is_below_it(text, figure, qualifier):
     row = next(r for r in extract_claims("Migrants crossed the Channel in small boats, and " + text + ".",
                                          D(2020, 7, 21)) if r["figure_text"] == figure)
     assert row["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("The Prime Minister has seen 48,678 migrants arrive, putting him only 1,959 migrants behind the total during "
+     "Rishi Sunak’s 619 days in power.", "1,959", "people_other"),  # g25: a difference
+    ("Critics say at the current rate up to 60,000 migrants could come here by the end of the year.", "60,000",
+     "people_other"),  # g14: a forecast
+    ("Fifty five migrants from that boat were landed at Dover harbour by the Border Force.", "Fifty five",
+     "people_on_one_boat"),  # g19: one boat's people, the day's count given elsewhere
+])
+def test_behind_at_the_current_rate_and_from_that_boat(text, figure, metric):
+    context = "Migrants crossed the Channel in small boats. On Sunday, 111 people crossed in three boats. "
+    assert metric_of(context + text, figure) == metric
+
+
+def test_a_name_with_a_number_is_no_figure():
+    rows = extract_claims("Utopia 56, an organisation assisting migrants in northern France, reported a rise.",
+                          D(2024, 10, 26))
+    assert rows == []

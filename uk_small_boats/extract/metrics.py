@@ -139,7 +139,7 @@ CUES: list[Cue] = [
     Cue("difference", "people_other", frozenset({"people", "bare"}),
         "A difference between two counts ('almost 5,000 more than in 2024'), not a count.",
         after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b"
-                 r"|^\s+(?:\w+\s+)?(?:short|shy)\s+of\b"),
+                 r"|^\s+(?:\w+\s+)?(?:short\s+of|shy\s+of|behind|ahead\s+of)\b"),
         before=_c(r"\b(?:up|down|rise|rose|risen|increase[ds]?|fall|fell|drop(?:ped)?|jump(?:ed)?|grew|grown)\s+by\s+"
                   r"(?:almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+|over\s+|some\s+|just\s+)?$")),
     Cue("pictured", "people_other", frozenset({"people", "bare"}),
@@ -162,13 +162,15 @@ CUES: list[Cue] = [
         "A forecast, target or hypothetical, not a count of what happened (unless a past-tense verb of "
         "its own follows: 'promised to stop the boats after 45,755 people crossed'): 'could take the "
         "overall number ... to 50,000', '5,000 asylum seekers are to be placed'.",
-        after=_c(r"^\s+(?:[\w-]+\s+){0,3}?(?:are|is)\s+(?:due\s+|set\s+)?to\s+be\b"),
+        after=_c(r"^\s+(?:[\w-]+\s+){0,3}?(?:are|is)\s+(?:due\s+|set\s+)?to\s+be\b"
+                 r"|^\s+(?:[\w-]+\s+){0,2}?(?-i:could|would|may|might)\s+(?:\w+\s+)?(?:come|arrive|cross|reach|make)\b"),
         sentence=_c(r"\b(?-i:could|may|might)\s+(?:take|push|bring|send|drive)\b[^.;\d]{0,120}\bto\s+"
                     r"(?:about\s+|around\s+|more\s+than\s+|over\s+)?$"),
         before=_c(r"\b(?:(?-i:could|would|may|might|will|should)|expect\w*|forecast\w*|predict\w*|projected|"
                   r"likely\s+to|set\s+to|on\s+course\s+to|on\s+track\s+to|plans?\s+to|aims?\s+to|target\s+of|"
                   r"vow\w*\s+to|pledg\w*\s+to|promis\w*\s+to|hop(?:e|es|ed|ing)\s+to|estimates?\s+that|poised\s+to|"
-                  r"anticipated|feared\s+that|warned\s+that|(?:goal|aim|ambition)\s+of)\b"
+                  r"anticipated|feared\s+that|warned\s+that|(?:goal|aim|ambition)\s+of|at\s+the\s+current\s+rate|"
+                  r"on\s+current\s+trends)\b"
                   r"(?![^.;]{0,80}\b(?:record|total|figure|tally)\s+of\s+(?:about\s+|around\s+)?$)[^.;]{0,80}$"
                   r"|\bwhether\b[^.;]{0,80}$")),
     Cue("died", "people_died", frozenset({"people", "bare", "children"}),
@@ -249,6 +251,7 @@ GROUP_BEFORE = _c(r"\b(?:a|another|one|the\s+(?:first|second|third|last|other|la
                   r"|\b(?:was|were)\s+(?:also\s+)?(?:among|one\s+of)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$"
                   r"|\b(?:its|their)\s+$")
 GROUP_AFTER = _c(r"^\s+(?:[\w-]+\s+){0,2}?(?:on\s+board|aboard|onboard)\s+(?:a|an|the|one|another|its|their)\b"
+                 r"|^\s+(?:[\w-]+\s+){0,2}?from\s+(?:that|the|this|one|each)\s+(?:boat|dinghy|vessel)\b"
                  r"|^\s+(?:[\w-]+\s+){0,2}?occupants\b"
                  r"|^\s+(?:were\s+)?(?:on|in)\s+(?:one|a\s+single|the\s+first|the\s+second|another)\b(?!\s+day)"
                  r"|^\s+(?:[\w-]+\s+){0,3}?(?:crammed|packed|squeezed)\s+(?:into|onto|on\s+to|in|on)\s+(?:a|an|one|1|the)\b")

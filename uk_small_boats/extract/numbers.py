@@ -48,6 +48,7 @@ COUNT_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|migrants|boats|pers
 FUSED_UNIT = re.compile(r"-(?:mile|km|kilometre|metre|meter|foot|feet|year|month|week|day|hour|minute|strong|"
                         r"point|page|member|seat|storey|mph|knot|quarters?|thirds?|fifths?|tenths?|fold)s?\b", re.I)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+NAMED_NUMBER = re.compile(r"\b(?-i:Utopia|Article|Section|Clause|Schedule|Tier|Terminal|Radio|Level|Phase|Part) $")
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|aged\s+between|under|over)\s+(?:\d+\s*(?:to|-|–|and)\s*)?$", re.I)
 PEOPLE_OVER_AGE = re.compile(r"\b(?:men|women|children|people|those|anyone|adults|boys|girls)\s+(?:aged\s+)?(?:over|under)\s+$", re.I)
 
@@ -208,6 +209,8 @@ def _age_or_measure(text: str, m: re.Match[str], start: int, before: str) -> boo
         return True  # "a 24/7 coordination centre"
     if not (cur or m["scale"] or pct) and e < len(text) and text[e].isalpha():
         return True  # part of a code or identifier ("65CCAE04")
+    if NAMED_NUMBER.search(text[max(0, s_num - 12):s_num]) and not (cur or pct):
+        return True  # part of a name: "Utopia 56", "Article 8", "Covid-19"-style
     if m["num"] == "999" and re.search(r"\b(?:dial\w*|call\w*|ring\w*|phon\w*|rang)\s+$", before, re.I):
         return True  # the UK emergency number
     return bool(PEOPLE_OVER_AGE.search(text[max(0, s_num - 25):s_num]))
