@@ -337,3 +337,20 @@ def test_the_same_period_given_as_whole_months():
     assert pd.Timestamp(r["matched_end"]) == pd.Timestamp("2025-03-31")
     assert verdict(claim(5950, start="2025-02-01", end="2025-03-20"))[0] == "discrepancy"  # near is not enough
     assert verdict(claim(3100, start="2025-03-01", end="2025-03-20"))[0] == "discrepancy"  # within one month: no
+
+
+def test_one_boat_just_over_the_days_revised_count_is_a_revision():
+    """h05: "it intercepted a further 82 migrants" on a day the series now gives 80."""
+    idx = series({dt.date(2025, 3, 5): 80})
+    r = verdict(claim(82, metric="people_on_one_boat"), idx)[2]
+    assert (r["verdict"], r["rule"]) == ("revised", "small_revision")
+    assert verdict(claim(90, metric="people_on_one_boat"), idx)[0] == "discrepancy"
+
+
+def test_a_small_figure_against_a_large_total_is_a_misread_period():
+    """h03, h22: "11 migrants ... in August" (342 that month), "four boats" to 22 March (100): a gap this
+    wide says the dates were misread; left unresolved, not accused."""
+    r = verdict(claim(11, start="2025-03-01", end="2025-03-31"))[2]  # 3,100 in the month
+    assert (r["verdict"], r["rule"]) == ("unresolved", "implausible_gap")
+    assert verdict(claim(11))[0] == "unresolved"  # 11 against a day's 100: a part of the day, or another day
+    assert verdict(claim(60))[0] == "discrepancy"  # within a factor of two: judged as stated

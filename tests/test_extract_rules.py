@@ -25,6 +25,8 @@ PERIOD_CASES = [
      D(2024, 12, 2), D(2024, 12, 1), (D(2024, 7, 5), D(2024, 12, 1))),
     ("named_first_days", "11,309 migrants arrived during the first 150 days of Rishi Sunak’s premiership.",
      D(2024, 12, 2), D(2024, 12, 1), (D(2022, 10, 25), D(2023, 3, 23))),
+    ("named_first_days", "The last 80 days of Rishi Sunak’s government (April 15 to July 4) show 7,309 arrivals.",
+     D(2024, 9, 27), D(2024, 9, 26), (D(2024, 4, 16), D(2024, 7, 4))),  # h20
     ("named_during", "Under Rishi Sunak, 50,645 people arrived on small boats.",
      D(2024, 8, 31), D(2024, 8, 30), (D(2022, 10, 25), D(2024, 7, 4))),
     ("since_named", "20,110 have arrived since Labour won the general election on July 5.",
@@ -58,6 +60,8 @@ PERIOD_CASES = [
     ("first_months", "taking the total figure for the first three months of 2021 to 1,402",
      D(2021, 3, 31), D(2021, 3, 30), (D(2021, 1, 1), D(2021, 3, 30))),
     ("same_point_compare", "compared with 39,883 at the same point in 2022", D(2023, 11, 1), D(2023, 10, 30), "2022"),
+    ("month_part", "after 102 people were discovered making the crossing in early February", D(2020, 5, 10),
+     D(2020, 5, 10), "unresolved"),  # h05: a day of the month, which one not said
     ("year_compare", "and also 16% up on 2023 (2,953)", D(2025, 3, 6), D(2025, 3, 5), "2023"),
     ("date_last_year", "August 22 last year remains the busiest day on record",
      D(2023, 2, 15), D(2023, 2, 14), (D(2022, 8, 22), D(2022, 8, 22))),
@@ -926,3 +930,27 @@ def test_a_name_with_a_number_is_no_figure():
     rows = extract_claims("Utopia 56, an organisation assisting migrants in northern France, reported a rise.",
                           D(2024, 10, 26))
     assert rows == []
+
+
+@pytest.mark.parametrize("text, published, figure, start, end", [
+    # e34, d29: the year right after a percentage (or the change it names) is the change's own
+    ("Ms Mahmood appeared before the Home Affairs Committee on Wednesday where she was asked about a 13% increase "
+     "in crossings last year.", D(2026, 2, 4), "13%", D(2025, 1, 1), D(2025, 12, 31)),
+    ("Claim: the number of small boat crossings decreased by 36 per cent last year, in the first quarter of 2024.",
+     D(2024, 5, 12), "36 per cent", D(2023, 1, 1), D(2023, 12, 31)),
+])
+def test_a_year_right_after_a_percentage_is_its_own(text, published, figure, start, end):
+    row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
+    assert (row["period_start"], row["period_end"], row["period_basis"]) == (start, end, "stated")
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # f17: a year's own record after a forecast is that year's count
+    ("That figure was not reached last year until mid-June, suggesting that this year will beat 2021’s "
+     "record-breaking 28,526 crossings.", "28,526", "people_arrived"),
+    # h24: ", with a further 13" shares the measure of the figure before it
+    ("The Home Office confirmed that a flight returned 20 people to the continent on October 30, with a further 13 "
+     "transported the previous week.", "13", "people_returned"),
+])
+def test_a_years_record_and_a_further_one(text, figure, metric):
+    assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) == metric

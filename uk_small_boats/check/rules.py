@@ -47,7 +47,7 @@ PROVISIONAL_REL = 0.20
 # Boat counts are less certain than people counts (boats sink, are towed back, or are counted by
 # sighting): a gap of this share, or this many boats, is reported as a likely revision.
 BOATS_REL, BOATS_ABS = 0.20, 2
-# A gap this large (official / stated outside these bounds, stated at least 20) is far more likely a
+# A gap this large (official / stated outside these bounds, the larger of the two at least 20) is far more likely a
 # misread period than a reporting error: left unresolved rather than called a discrepancy.
 IMPLAUSIBLE_RATIO = (1 / 2, 2)
 # Wordings bounded on one side: "more than 10" is true of 600 and "up to 1,588" of 21, but so far from

@@ -323,7 +323,10 @@ def _no_fit(b: _Counts, stated: np.ndarray) -> None:
     far = (ratio < R.IMPLAUSIBLE_RATIO[0]) | (ratio > R.IMPLAUSIBLE_RATIO[1])
     lo_s, hi_s = _bands(b.q, b.v)
     holds_in_words = np.isin(b.q, R.ONE_SIDED) & (b.stated_official >= lo_s) & (b.stated_official <= hi_s)
-    wild = far & ~np.isin(b.q, list(R.VAGUE_BANDS)) & ((b.v >= R.IMPLAUSIBLE_FROM) | holds_in_words)
+    # "11 intercepted ... in August" against 342, "four boats" to 22 March against 100: the larger of the two
+    # figures decides whether the gap is too wide to be an error of the same period
+    large = np.maximum(b.v, np.nan_to_num(b.stated_official)) >= R.IMPLAUSIBLE_FROM
+    wild = far & ~np.isin(b.q, list(R.VAGUE_BANDS)) & (large | holds_in_words)
     b.verdict[left & stated & ~wild], b.rule[left & stated & ~wild] = "discrepancy", "discrepancy"
     b.verdict[left & stated & wild], b.rule[left & stated & wild] = "unresolved", "implausible_gap"
     b.verdict[left & ~stated], b.rule[left & ~stated] = "unresolved", "inferred_no_fit"
@@ -529,12 +532,15 @@ def _part(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex, meas: s
         vd, rl = "match", "exact_match"
     elif lo <= o:
         vd, rl = "consistent", "part_of_day"
+    elif lo - o <= float(R.tolerance(o, R.REVISION_REL, R.REVISION_ABS)):
+        vd, rl = "revised", "small_revision"  # 82 in one boat, 80 in the day's revised count
     else:
         vd, rl = _judged(c, False)
+    fits = {"match": ", so the figure fits as part of the day.", "consistent": ", so the figure fits as part of the day.",
+            "revised": ", a gap of the size provisional figures are revised by."}
     _set(out, k, verdict=vd, rule=rl, official_value=o, official_measure=f"official_daily.{meas}",
          explanation=f"One boat or group of {fmt_n(v)}: the series gives {fmt_n(o)} {LABEL[meas]} in all for "
-                     f"{fmt_period(s, e)}" + (", so the figure fits as part of the day." if vd in {"match", "consistent"}
-                                              else ", fewer than this one boat or group."))
+                     f"{fmt_period(s, e)}" + fits.get(vd, ", fewer than this one boat or group."))
 
 
 def _attempts(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex, meas: str) -> None:

@@ -219,8 +219,11 @@ def step_list_items(s: Sentence, prev: list[Draft]) -> None:
         between = s.text[prior.fig.end:d.fig.start]
         if carried:
             between = s.text[s.drafts[i - 1].fig.end:d.fig.start]
-        if len(between) <= 45 and re.search(r"(?:,|\band\b|\bor\b|\bwhile\b|\bthen\b|–|-)\s*(?:\w+\s+){0,3}$", between) \
-                and not re.search(r"\b(?:to|reach\w*|hit|passed|total)\b", between) \
+        # "a flight returned 20 people to the continent on October 30, with a further 13 transported"
+        further = len(between) <= 90 and re.search(r",\s+(?:with|and)\s+(?:a\s+further|another)\s+$", between)
+        listed = len(between) <= 45 and re.search(r"(?:,|\band\b|\bor\b|\bwhile\b|\bthen\b|–|-)\s*(?:\w+\s+){0,3}$", between) \
+            and not re.search(r"\b(?:to|reach\w*|hit|passed|total)\b", between)
+        if (further or listed) \
                 and not re.match(r"\s+(?:have\s+|had\s+)?(?:arriv|cross|enter|land|reach|made|make)", s.text[d.fig.end:d.fig.end + 20]):
             d.metric, d.unit, d.metric_rule = prior.metric, prior.unit, "list_item"
 
@@ -323,6 +326,11 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
         if d.metric != "percent_change":
             continue
         d.change_of = percent_subject(s.text, d.fig, s.span.start, s.span.end)
+        own = _percent_own_period(s, d)
+        if own is not None:  # "a 13% increase in crossings last year", "decreased by 36 per cent last year"
+            d.change_of = d.change_of or "people_arrived"
+            d.set_period(own, "stated")
+            continue
         base, base_period, basis = _percent_base(s, d, i, prev)
         if (base_period is None or base_period.start is None) and d.change_of == "people_arrived":
             # "small boat crossings have fallen by 36%": the running period the article is about
@@ -353,6 +361,16 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
 
 PERCENT_FROM = re.compile(r"\s*(?:[\w’']+\s+){0,2}?(?:from|on|than|against|over|compared\s+(?:with|to))\s+"
                           r"(?:the\s+|a\s+)?(?:record\s+|previous\s+|total\s+of\s+)*", re.I)
+
+
+PERCENT_OWN = re.compile(r"\s*(?:(?:increase|rise|fall|drop|decrease|jump|reduction|cut)\s+in\s+(?:[\w-]+\s+){1,3}?)?$", re.I)
+
+
+def _percent_own_period(s: Sentence, d: Draft) -> Period | None:
+    """A year named right after a percentage or the change it qualifies ("fell by 36 per cent last year",
+    "a 13% increase in crossings last year"): the change's own dates, not its base's."""
+    return next((p for p in s.periods if p.kind == "main" and p.rule in {"last_year", "year"} and p.start is not None
+                 and p.span[0] >= d.fig.end and PERCENT_OWN.fullmatch(s.text, d.fig.end, p.span[0])), None)
 
 
 def _compared_value(s: Sentence, i: int) -> Draft | None:

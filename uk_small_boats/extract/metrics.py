@@ -171,7 +171,8 @@ CUES: list[Cue] = [
                   r"vow\w*\s+to|pledg\w*\s+to|promis\w*\s+to|hop(?:e|es|ed|ing)\s+to|estimates?\s+that|poised\s+to|"
                   r"anticipated|feared\s+that|warned\s+that|(?:goal|aim|ambition)\s+of|at\s+the\s+current\s+rate|"
                   r"on\s+current\s+trends)\b"
-                  r"(?![^.;]{0,80}\b(?:record|total|figure|tally)\s+of\s+(?:about\s+|around\s+)?$)[^.;]{0,80}$"
+                  r"(?![^.;]{0,80}(?:\b(?:record|total|figure|tally)\s+of\s+(?:about\s+|around\s+)?|"
+                  r"\b(?:19|20)\d\d[’']s\s+(?:[\w-]+\s+)?)$)[^.;]{0,80}$"
                   r"|\bwhether\b[^.;]{0,80}$")),
     Cue("died", "people_died", frozenset({"people", "bare", "children"}),
         "People who died: not arrivals.",

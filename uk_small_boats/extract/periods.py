@@ -233,16 +233,21 @@ def _nth_day(m: re.Match[str], w: When) -> Resolved:
     return p.start, p.start + dt.timedelta(days=n - 1)
 
 
-@rule("named_first_days", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?)\s+(?:of|in|since)\s+{NAMED_TAIL}"
+@rule("named_first_days", rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?P<fl>first|last|final)\s+(?P<n>{NUM})\s+(?P<u>days?|weeks?|months?)\s+(?:of|in|since)\s+{NAMED_TAIL}"
       rf"(?=\s*(?:[.;,:–—()]|$|\s(?:and|but|with|when|while|compared|than)\b))",
       "main")
 def _first_days(m: re.Match[str], w: When) -> Resolved:
     """"the first 100 days of the Labour government", "in the first six months of Sir Keir Starmer's
-    premiership": the named period's first days, weeks or months."""
+    premiership": the named period's first days, weeks or months; "the last 80 days of Rishi Sunak's
+    government": its last days or weeks (to the day it ended)."""
     p = _named_at(m["who"], w)
     if p is None:
         return None
     n, u = _count(m["n"]), m["u"].lower()
+    if m["fl"].lower() != "first":
+        if p.end is None or u.startswith("month"):
+            return None
+        return p.end - dt.timedelta(days=n * (7 if u.startswith("week") else 1) - 1), p.end
     if u.startswith("month"):
         end = shift_years(p.start, 0).replace(day=1)
         y, mo = divmod(p.start.month - 1 + n, 12)
@@ -737,6 +742,14 @@ def _month_edge(m: re.Match[str], w: When) -> Resolved:
     return d, d
 
 
+@rule("month_part", rf"\b(?:in|during|since|from|at)\s+(?:the\s+)?(?P<part>early|mid|late)[\s-]+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?",
+      "unresolved")
+def _month_part(m: re.Match[str], w: When) -> Resolved:
+    """"in early February", "since early May": part of a month with no day: the dates are left
+    unresolved rather than read as the whole month."""
+    return "unresolved"
+
+
 @rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d{{1,2}}\b)"
       rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>{YEAR})\b",
       "main", year_hint=True)
@@ -896,7 +909,7 @@ def _hint(text: str, start: int, at: int, when: When) -> int | None:
 # checks that the corpora read the same with it and without it.
 MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "named_nth_day": ("day",), "named_first_days": ("first",),
+    "named_nth_day": ("day",), "named_first_days": ("first", "last", "final"),
     **{name: ("since",) for name in ("since_named", "since_date", "since_month", "since_event_dated", "since_year",
                                      "since_year_start", "since_day", "since_unknown")},
     "range": ("between", "from"), "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"), "first_days_of_month": ("first",),
@@ -908,7 +921,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ago": ("ago",), "current": ("current", "present", "now"), "single_day": ("day", "hour"),
     "within_hours": ("hours",), "past_duration": ("past", "last", "previous", "than", "under"), "week": ("week",), "week_to": ("week", "seven"),
     "a_week_of": ("week",), "weekend": ("weekend",), "month_relative": ("month", "this"),
-    "month_edge": MONTH_STEMS, "month": MONTH_STEMS, "last_year_total": ("last year",),
+    "month_edge": MONTH_STEMS, "month_part": MONTH_STEMS, "month": MONTH_STEMS, "last_year_total": ("last year",),
     "last_year": ("year",), "month_bare": MONTH_STEMS,
     "named_during": ("under", "during", "premiership", "government", "tenure", "time ", "days in"),
     "same_point_compare": ("year", "19", "20"), "year_compare": ("year", "19", "20"),
