@@ -954,3 +954,49 @@ def test_a_year_right_after_a_percentage_is_its_own(text, published, figure, sta
 ])
 def test_a_years_record_and_a_further_one(text, figure, metric):
     assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) == metric
+
+
+@pytest.mark.parametrize("text, published, figure, start, end", [
+    # h09, f30: a running total taken past a mark on a day
+    ("Additional vessel sightings on Tuesday pushed the total number of crossings beyond 20,000.", D(2025, 7, 3),
+     "20,000", D(2025, 1, 1), D(2025, 7, 1)),
+    # h14: a month of a named year, then bare counts for other years are that month of them
+    ("Seven people were recorded making the journey in January 2018; 45 in 2019; 94 in 2020 and 224 in 2021.",
+     D(2023, 2, 1), "94", D(2020, 1, 1), D(2020, 1, 31)),
+    # h20: a range with no "from", in a year the sentence names
+    ("In 2023, the period of April 15 to July 4 saw 6,534 arrivals.", D(2024, 9, 27), "6,534",
+     D(2023, 4, 15), D(2023, 7, 4)),
+    # h20: dates in brackets restate the span before them
+    ("The last 80 days of Rishi Sunak’s government (April 15 to July 4) show 7,309 arrivals.", D(2024, 9, 27),
+     "7,309", D(2024, 4, 15), D(2024, 7, 4)),
+    ("The first 80 days after the election (July 5 to September 23) saw 11,591 arriving on small boats.",
+     D(2024, 9, 27), "11,591", D(2024, 7, 5), D(2024, 9, 23)),
+    # h12: "which was just under 14,500" names the point last year
+    ("Some 28,561 people have crossed so far this year. It is also nearly double the number that had been detected "
+     "by this point last year, which was just under 14,500.", D(2022, 9, 13), "14,500",
+     D(2021, 1, 1), D(2021, 9, 12)),
+    # h18: "fell to 32,371 from 44,004 in the same period a year earlier"
+    ("In the last 12 months – measuring June 12 2023 to June 11 2024 – the number of people crossing fell to 32,371 "
+     "from 44,004 in the same period a year earlier.", D(2024, 6, 12), "44,004", D(2022, 6, 12), D(2023, 6, 11)),
+])
+def test_pushed_past_month_lists_bracketed_ranges_and_points(text, published, figure, start, end):
+    row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
+    assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Some 504 people had been involved, of whom 276 had reached the British coast or coastal waters.", "276",
+     "people_arrived"),  # h02: the arrivals among attempts
+    ("Very few of the more than 1,400 migrants who have successfully made the crossing this year have been "
+     "returned.", "1,400", "people_arrived"),  # h03: the population a return is drawn from
+    ("There were 601 people and 19 boats detected on Monday.", "601", "people_arrived"),  # h12
+])
+def test_arrivals_among_attempts_and_populations(text, figure, metric):
+    assert metric_of("Migrants tried to cross the Channel in small boats. " + text, figure) == metric
+
+
+def test_grown_by_is_a_change_and_versions_are_no_figures():
+    rows = {r["figure_text"]: r for r in extract_claims(
+        "The number of people crossing the channel illegally has grown by 60%. Beta V.1.0 - Powered by automated "
+        "translation. Image: Creative Commons CC-BY-SA 4.0.", D(2024, 9, 27))}
+    assert set(rows) == {"60%"} and rows["60%"]["metric"] == "percent_change"

@@ -51,7 +51,7 @@ RECORD_PERIOD = re.compile(r"\ba\s+record\b|\brecord\s+(?:for|number|high|total|
 COMPARED_BEFORE = re.compile(
     r"(?:compared?\s+(?:with|to)|compares\s+(?:with|to)|(?<!more\s)(?<!fewer\s)(?<!less\s)(?<!rather\s)(?<!other\s)"
     r"(?<!greater\s)than(?:\s+(?:in|on|at))?|up\s+from|down\s+from|"
-    r"rise\s+from|fall\s+from|against|versus|vs\.?|dwarfing|surpassing|beating|exceeding|eclipsing|"
+    r"rise\s+from|fall\s+from|\bto\s+[\d,.]+\s+(?:[a-z]+\s+){0,2}?from|against|versus|vs\.?|dwarfing|surpassing|beating|exceeding|eclipsing|"
     r"(?:,|\band)\s+when\s+it\s+was|when\s+it\s+was|\bon)\s+"
     r"(?:the\s+|a\s+|just\s+|some\s+|about\s+|around\s+|at\s+least\s+|only\s+|an?\s+estimated\s+)*"
     r"(?:record(?:-breaking)?\s+|previous\s+(?:high|record)\s+of\s+|provisional\s+|total\s+of\s+|"
@@ -72,6 +72,10 @@ LETTERS = re.compile(r"[A-Za-z]{3}")
 MAX_FIGURES = 5_000  # a long news article has a few hundred; more is a table or a dump, refused
 MAX_NUMBERS = 20_000  # numbers of any kind (dates and years too): more is no article either
 NUMBER = re.compile(r"\d+")
+# "the figures took annual migrant crossings past 10,000", "pushed the total number of crossings beyond
+# 20,000": a running total taken past a mark, dated as a threshold when a day is given
+TOTAL_PUSH = re.compile(r"\b(?:push\w*|took|take[sn]?|taking|brought|bring\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+                        r"(?:total|tally|number|crossings|arrivals)\b[^.;\d]{0,40}?\b(?:past|beyond|over|above)\s+$", re.I)
 MARK_AFTER = re.compile(r"\s+(?:mark|milestone|threshold|barrier)\b", re.I)
 ANAPHORIC_MARK = re.compile(
     r"\b(?P<a>the\s+(?:figure|milestone|mark|threshold)|it)\s+was\s+(?:(?:passed|reached|hit|crossed|surpassed|topped)\s+)?"
@@ -137,7 +141,8 @@ def step_metric(s: Sentence, prev: list[Draft]) -> None:
     for d in s.drafts:
         d.noun = noun_class(s.text, d.fig)
         # "the 25,000 mark has been passed": a running total crossing a mark, as "passed 25,000" is
-        d.mark = d.fig.rule == "anaphoric_mark" or bool(MARK_AFTER.match(s.text, d.fig.end))
+        d.mark = d.fig.rule == "anaphoric_mark" or bool(MARK_AFTER.match(s.text, d.fig.end)) \
+            or bool(TOTAL_PUSH.search(s.text, max(s.span.start, d.fig.start - 90), d.fig.start))
     for i, d in enumerate(s.drafts):
         kin = {"people", "bare"} if d.noun in {"people", "bare"} else {d.noun}
         lead = next((o.fig.end for o in reversed(s.drafts[:i]) if o.noun in kin), None)
@@ -259,6 +264,29 @@ def step_boats_of_people(s: Sentence, prev: list[Draft]) -> None:
         if people.unit == "people" and people.period is not None and d.period is not people.period \
                 and PEOPLE_ON.fullmatch(s.text, people.fig.end, d.fig.start):
             d.set_period(people.period, people.basis, people.rule)
+
+
+def step_same_month_list(s: Sentence, prev: list[Draft]) -> None:
+    """"Seven people were recorded making the journey in January 2018; 45 in 2019, 94 in 2020": after a
+    count for a month of a named year, a bare count for another year is that month of it."""
+    head = None
+    for d in s.drafts:
+        p = d.period
+        if p is None or p.start is None or p.end is None:
+            continue
+        if p.rule == "month" and YEAR_TOKEN.search(p.text) and d.unit in COUNTS:
+            head = d
+        elif head is not None and d.noun == "bare" and p.rule == "year" and d.unit == head.unit and d.basis == "stated":
+            hp = head.period
+            assert hp is not None and hp.start is not None and hp.end is not None
+            y = p.start.year
+            d.set_period(replace(p, start=hp.start.replace(year=y), end=_month_end(hp.end, y), rule="list_item"),
+                         "stated")
+
+
+def _month_end(d: dt.date, year: int) -> dt.date:
+    """The last day of ``d``'s month in ``year``."""
+    return dt.date(year, d.month, calendar.monthrange(year, d.month)[1])
 
 
 def step_respectively(s: Sentence, prev: list[Draft]) -> None:
@@ -430,6 +458,7 @@ SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
     ("list_item", step_list_items),
     ("own_period", step_own_period),
     ("boats_of_people", step_boats_of_people),
+    ("same_month_list", step_same_month_list),
     ("respectively", step_respectively),
     ("compare_value", step_compare_periods),
     ("threshold", step_threshold),
@@ -776,13 +805,29 @@ def _in_aside(s: Sentence, p: Period, f: Figure) -> bool:
     """A period inside an aside the figure is not in ("864 migrants, including those who arrived on
     Saturday, have made it ... so far this year")."""
     for m in ASIDE.finditer(s.text, s.span.start, s.span.end):
-        if m.start() <= p.span[0] and p.span[1] <= m.end() and not m.start() <= f.start < m.end():
+        if m.start() <= p.span[0] and p.span[1] <= m.end() and not m.start() <= f.start < m.end() \
+                and not _restates(s, p):
             return True
     return False
 
 
+def _restates(s: Sentence, p: Period) -> bool:
+    """"The last 80 days of Rishi Sunak's government (April 15 to July 4)": dates in brackets right after
+    another period restate it, exactly."""
+    before = s.text[s.span.start:p.span[0]].rstrip()
+    if p.rule != "range" or not before.endswith("("):
+        return False
+    lead = before[:-1].rstrip()
+    end = s.span.start + len(lead)
+    return any(q.span[1] == end for q in s.periods if q is not p) or bool(RESTATED_SPAN.search(lead))
+
+
+RESTATED_SPAN = re.compile(r"\b(?:days?|weeks?|months?|period|premiership|government|election|office)$", re.I)
+
+
 WHICH_WAS = re.compile(r",?\s+(?:which|that)\s+(?:was|were|is|stood\s+at|came\s+to|totalled)\s+"
-                       r"(?:about\s+|around\s+|just\s+|some\s+|only\s+)?$", re.I)
+                       r"(?:about\s+|around\s+|just\s+(?:under\s+|over\s+)?|some\s+|only\s+|nearly\s+|almost\s+|"
+                       r"more\s+than\s+|over\s+|under\s+)?$", re.I)
 
 
 def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:

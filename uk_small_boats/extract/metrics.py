@@ -87,7 +87,7 @@ PAST_VERB_AFTER = _c(r"\s+(?:\w+\s+){0,2}?(?:crossed|arrived|made|reached|landed
 ARRIVAL_VERBS = re.compile(r"(?:arriv|cross|land|reach|made|make|came|come|entered|detect|brought|"
                            r"intercept|picked|rescu|travel)", re.I)
 RETURN_VERBS = re.compile(r"(?:deport|return|remov|sent|flown|expell|repatriat)", re.I)
-CROSSING_CONTEXT = _c(r"\b(?:Channel|small[- ]boats?|crossings?|crossed|arriv\w*|migrants?|dinghy|journey|"
+CROSSING_CONTEXT = _c(r"\b(?:Channel|small[- ]boats?|crossings?|crossed|arriv\w*|migrants?|dinghy|journey|detected|"
                       r"dinghies|Dover|Border\s+Force|asylum|deport\w*|returns?|removed|milestone|"
                       r"total|tally)\b")
 
@@ -231,6 +231,8 @@ BOAT_CUES: list[Cue] = [
 # Subgroups inside a day's count ("including 14 children", "of whom"), not totals.
 SUBGROUP_BEFORE = _c(r"\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+those)\s+"
                      r"(?:about\s+|around\s+|some\s+|at\s+least\s+|an?\s+estimated\s+)?$")
+# "504 people had been involved, of whom 276 had reached the British coast": the arrivals among attempts
+ARRIVED_AMONG = _c(r"^\s+(?:had\s+|have\s+|were\s+)?(?:successfully\s+)?(?:reached|arrived|landed|crossed|made\s+it)\b")
 ONE_BOAT = _c(r"\b(?:a|one|the|single|first|second|third|another|each)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|vessel|craft)\b"
               r"(?:[^.;#]{0,60}?\s)?(?:was\s+|were\s+)?(?:carrying|with|had|holding|containing|contained|packed\s+with|crammed\s+with)\s+"
               r"(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|more\s+than\s+|approximately\s+)?$")
@@ -265,7 +267,7 @@ IN_ONE_BOAT = _c(r"[^.;\d]" + _IN_ONE_BOAT)
 IN_ONE_BOAT_CLAUSE = _c(r"[^.;,\d–—()]" + _IN_ONE_BOAT)
 PERCENT_CHANGE = _c(r"\b(?:rise|rose|risen|rising|increase[sd]?|increasing|up|higher|more|below|above|jump(?:ed|ing|s)?|surg(?:e[sd]?|ing)|"
                     r"fall|fell|fallen|falling|decrease[sd]?|down|lower|fewer|less|drop(?:ped|ping|s)?|declin(?:e|ed|ing)|cut|"
-                    r"reduction|reduced|grew|growth|doubled?|on\s+(?:last|the|(?:19|20)\d\d)|compared|than|climb(?:ed|ing)?|"
+                    r"reduction|reduced|grew|grown|grow|grows|growing|growth|doubled?|on\s+(?:last|the|(?:19|20)\d\d)|compared|than|climb(?:ed|ing)?|"
                     r"soar(?:ed|ing)?|plung(?:e[sd]?|ing)|slump(?:ed|ing)?)\b")
 PERCENT_FALL = _c(r"\b(?:fall|fell|fallen|decrease[sd]?|down|lower|fewer|less|below|drop(?:ped|s)?|dropping|declin(?:e|ed|ing)|"
                   r"cut|reduction|reduced|plunge[sd]?|slump(?:ed)?)\b")
@@ -344,7 +346,7 @@ def _people(text: str, fig: Figure, lo: int, hi: int, cls: str, before: str, aft
     context = text[max(0, lo - 300, fig.start - 600):min(hi, fig.end + 300)]
     if cls == "bare" and not CROSSING_CONTEXT.search(context):
         return "count_other", "count", "bare"
-    if SUBGROUP_BEFORE.search(before):
+    if SUBGROUP_BEFORE.search(before) and not ARRIVED_AMONG.match(after):
         return "people_other", "people", "subgroup"
     if _arrived_by_relative_clause(text, fig, hi, before, after):
         return "people_arrived", "people", "relative_clause"
@@ -360,7 +362,8 @@ def _arrived_by_relative_clause(text: str, fig: Figure, hi: int, before: str, af
     """Whether a relative clause after the figure says its people arrived ("1,700 people who crossed"),
     with no verb of return after it unless the figure is part of a population ("125 of the 1,700 ...")."""
     rel = RELATIVE_VERB.match(text, fig.end, min(hi, fig.end + 80))
-    population = re.search(r"\bof\s+the\s+(?:estimated\s+)?$", before)  # "125 of the 1,700 people who ..."
+    # "125 of the 1,700 people who ...", "very few of the more than 1,400 migrants who ..."
+    population = re.search(r"\bof\s+the\s+(?:estimated\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|some\s+)?$", before)
     if re.search(r"\b(?:returned|deported|removed|sent\s+back|flown\s+back)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+)?$",
                  before):
         return False  # "the UK has returned 193 people who crossed the Channel": returns, by their verb
@@ -374,7 +377,8 @@ def _cued(text: str, fig: Figure, lo: int, hi: int, cls: str, before: str, after
     lead = text[max(lo, fig.start - 200):fig.start]
     whole = text[max(lo, fig.start - 300):min(hi, fig.end + 300)]
     cue = next((c for c in CUES if cls in c.applies_to and c.matches(before, after, lead, fig.text, whole)
-                and not (c.name == "forecast" and PAST_VERB_AFTER.match(after))), None)
+                and not (c.name == "forecast" and PAST_VERB_AFTER.match(after))
+                and not (c.name == "subgroup" and ARRIVED_AMONG.match(after))), None)
     if cue is not None:
         return cue.metric, "people", cue.name
     if cls == "attempts":

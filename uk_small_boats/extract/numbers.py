@@ -49,6 +49,7 @@ FUSED_UNIT = re.compile(r"-(?:mile|km|kilometre|metre|meter|foot|feet|year|month
                         r"point|page|member|seat|storey|mph|knot|quarters?|thirds?|fifths?|tenths?|fold)s?\b", re.I)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 NAMED_NUMBER = re.compile(r"\b(?-i:Utopia|Article|Section|Clause|Schedule|Tier|Terminal|Radio|Level|Phase|Part) $")
+VERSION = re.compile(r"(?:\b[Vv](?:ersion)?\.?\s?|\bCC[- ]BY(?:-[A-Z]{2})*\s)$")  # "Beta V.1.0", "CC-BY-SA 4.0"
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|aged\s+between|under|over)\s+(?:\d+\s*(?:to|-|–|and)\s*)?$", re.I)
 PEOPLE_OVER_AGE = re.compile(r"\b(?:men|women|children|people|those|anyone|adults|boys|girls)\s+(?:aged\s+)?(?:over|under)\s+$", re.I)
 
@@ -209,7 +210,8 @@ def _age_or_measure(text: str, m: re.Match[str], start: int, before: str) -> boo
         return True  # "a 24/7 coordination centre"
     if not (cur or m["scale"] or pct) and e < len(text) and text[e].isalpha():
         return True  # part of a code or identifier ("65CCAE04")
-    if NAMED_NUMBER.search(text[max(0, s_num - 12):s_num]) and not (cur or pct):
+    if (NAMED_NUMBER.search(text[max(0, s_num - 12):s_num]) or VERSION.search(text[max(0, s_num - 12):s_num])) \
+            and not (cur or pct):
         return True  # part of a name: "Utopia 56", "Article 8", "Covid-19"-style
     if m["num"] == "999" and re.search(r"\b(?:dial\w*|call\w*|ring\w*|phon\w*|rang)\s+$", before, re.I):
         return True  # the UK emergency number

@@ -373,7 +373,7 @@ def _since_unknown(m: re.Match[str], w: When) -> Resolved:
 @rule("range", rf"\b(?:between|from)\s+(?:the\s+day\s+[^.;,]{{0,60}}?\s+on\s+)?(?:{WEEKDAY},?\s+)?{date_atom('a')},?\s*"
       rf"(?:and|to|until|-|–)\s*(?:(?:{WEEKDAY},?\s+)?{date_atom('b')}|(?P<wd>{WEEKDAY})\b)"
       rf"|\b{date_atom('c')}\s*(?:-|–|to)\s*{date_atom('e')}",
-      "main")
+      "main", year_hint=True)
 def _range(m: re.Match[str], w: When) -> Resolved:
     """"between 1 January and 11 August", "from Jan 1 to July 1", "between Jan 1 and Monday"."""
     pa, pb = ("a", "b") if m["ad"] or m["aM"] or m["ah"] else ("c", "e")
@@ -912,7 +912,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "named_nth_day": ("day",), "named_first_days": ("first", "last", "final"),
     **{name: ("since",) for name in ("since_named", "since_date", "since_month", "since_event_dated", "since_year",
                                      "since_year_start", "since_day", "since_unknown")},
-    "range": ("between", "from"), "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"), "first_days_of_month": ("first",),
+    "range": ("between", "from") + MONTH_STEMS, "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"), "first_days_of_month": ("first",),
     "month_pair": MONTH_STEMS, "year_ending": ("year", "months"), "first_months": ("first",),
     "date_last_year": MONTH_STEMS + ("day", "eve"), "by_day": ("by ",), "month_last_year": MONTH_STEMS, "as_of": ("as ", "up ", "until"),
     "day": MONTH_STEMS + ("day", "eve"), "weekday_list": ("day",), "weekday": ("day",),
