@@ -1000,3 +1000,24 @@ def test_grown_by_is_a_change_and_versions_are_no_figures():
         "The number of people crossing the channel illegally has grown by 60%. Beta V.1.0 - Powered by automated "
         "translation. Image: Creative Commons CC-BY-SA 4.0.", D(2024, 9, 27))}
     assert set(rows) == {"60%"} and rows["60%"]["metric"] == "percent_change"
+
+
+@pytest.mark.parametrize("text, published, figure, start, end", [
+    # c36: "which was thought to be" names the excluded day
+    ("But this October saw just 1,775, not including yesterday’s unconfirmed figure which was thought to be around "
+     "100.", D(2023, 11, 1), "100", D(2023, 10, 31), D(2023, 10, 31)),
+    # c22: a bracketed figure is what the words before it name; "in the last four years" is a superlative's scope
+    ("November 2021 saw the highest number of small boat arrivals in the last four years (6971) and the number "
+     "coming to the UK in each month of last year was higher.", D(2022, 2, 24), "6971",
+     D(2021, 11, 1), D(2021, 11, 30)),
+])
+def test_which_was_thought_to_be_and_a_bracketed_figure(text, published, figure, start, end):
+    row = next(r for r in extract_claims(text, published) if r["figure_text"] == figure)
+    assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+def test_a_single_day_in_a_month_is_unresolved():
+    """c04: "a record number of 74 migrants trying to cross the Channel on a single day in May"."""
+    row = next(r for r in extract_claims("It follows a record number of 74 migrants trying to cross the Channel on a "
+                                         "single day in May.", D(2019, 6, 12)) if r["figure_text"] == "74")
+    assert (row["period_start"], row["period_basis"]) == (None, "unresolved")

@@ -247,6 +247,8 @@ def step_own_period(s: Sentence, prev: list[Draft]) -> None:
             day = next((q for q in s.periods if q.kind == "main" and context.is_day_level(q)), None)
             if day is not None:
                 d.set_period(day, "stated")
+            elif any(q.kind == "main" and q.rule in {"month", "month_bare"} for q in s.periods):
+                d.set_period(None, "unresolved", p.rule)  # "on a single day in May": which day is not said
         else:
             d.set_period(p, "stated")
 
@@ -826,6 +828,7 @@ RESTATED_SPAN = re.compile(r"\b(?:days?|weeks?|months?|period|premiership|govern
 
 
 WHICH_WAS = re.compile(r",?\s+(?:which|that)\s+(?:was|were|is|stood\s+at|came\s+to|totalled)\s+"
+                       r"(?:(?:thought|believed|estimated|said|understood)\s+to\s+(?:be|have\s+been)\s+)?"
                        r"(?:about\s+|around\s+|just\s+(?:under\s+|over\s+)?|some\s+|only\s+|nearly\s+|almost\s+|"
                        r"more\s+than\s+|over\s+|under\s+)?$", re.I)
 
@@ -867,7 +870,7 @@ def _which_was(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         if ref.start is not None and ref.end is not None and (ref.start.month, ref.start.day) == (1, 1) \
                 and (ref.end.month, ref.end.day) != (12, 31):
             return replace(ref, start=_shift(ref.start, -1), end=_shift(ref.end, -1), rule="compare_value")
-    if p.start is not None and p.kind in MAINISH and p.rule != "last_year":  # "last year" in a
+    if p.start is not None and p.kind in MAINISH | {"excluded"} and p.rule != "last_year":  # "last year" in a
         return p  # comparison may be the whole year or the same point in it: left to the steps below
     return None
 
@@ -886,7 +889,10 @@ def _pick(s: Sentence, d: Draft, own: list[Period]) -> Period | None:
     """Of the periods that can be the figure's own, the one it takes: one leading into it, else the
     nearest after it, else the nearest before it, else one around it."""
     f = d.fig
-    after = [] if d.fig.percent else _after(s, d, own)  # a percentage's own dates are its subject's
+    # a percentage's own dates are its subject's; so are a bracketed figure's ("the highest number ...
+    # in November 2021 (6971)")
+    bracketed = s.text[f.end:f.end + 1] == ")" and s.text[max(s.span.start, f.start - 1):f.start] == "("
+    after = [] if d.fig.percent or bracketed else _after(s, d, own)
     before = [p for p in own if p.span[1] <= f.start]
     inside = [p for p in own if p.span[0] < f.end and f.start < p.span[1]]
     near_day = [p for p in after if p.span[0] - f.end <= 60 and context.is_day_level(p)]

@@ -886,7 +886,7 @@ SCOPE_RULES = frozenset({"year_to_date", "year", "month_relative", "month", "las
 # "the biggest number to attempt the crossing this month": the running span a superlative ranges over
 RUNNING_SCOPE_LEAD = re.compile(r"\b(?:highest|largest|biggest|greatest|lowest|smallest)\s+(?:number|total|figure|tally)\b"
                                 r"[^.;,\d]{0,40}(?<!\bwas\s)(?<!\bis\s)$", re.I)
-RUNNING_SCOPE_RULES = frozenset({"year_to_date", "month_relative"})
+RUNNING_SCOPE_RULES = frozenset({"year_to_date", "month_relative", "past_duration"})
 EXCLUDING = re.compile(r"\b(?:not\s+including|excluding|except(?:\s+for)?|before)\s+$", re.I)
 YEAR_MARK = re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)|\b(?P<ly>last\s+year|the\s+previous\s+year)\b", re.I)
 
@@ -998,7 +998,9 @@ def _kind(r: PeriodRule, m: re.Match[str], text: str, start: int) -> str:
     if EXCLUDING.search(lead):
         return "excluded"
     if r.name in SCOPE_RULES and SCOPE_LEAD.search(text, max(start, s - 70), s) \
-            or r.name in RUNNING_SCOPE_RULES and re.match(r"(?:so\s+far\s+)?this\s+(?:year|month)\b", m.group(0).strip(), re.I) \
+            or r.name in RUNNING_SCOPE_RULES \
+            and re.match(r"(?:so\s+far\s+)?this\s+(?:year|month)\b|in\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:years?|months|decade)\b",
+                         m.group(0).strip(), re.I) \
             and RUNNING_SCOPE_LEAD.search(text, max(start, s - 70), s):
         return "scope"
     if r.kind == "since" and RECORD_SINCE.search(text, max(start, s - 80), s):
