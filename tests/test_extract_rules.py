@@ -1021,3 +1021,14 @@ def test_a_single_day_in_a_month_is_unresolved():
     row = next(r for r in extract_claims("It follows a record number of 74 migrants trying to cross the Channel on a "
                                          "single day in May.", D(2019, 6, 12)) if r["figure_text"] == "74")
     assert (row["period_start"], row["period_basis"]) == (None, "unresolved")
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Last year’s record number — an increase of about 20,000 on 2020 — came despite many deterrents.", "20,000",
+     "people_other"),  # h11: a difference
+    ("The number of arrivals so far in 2022 suggests the 30,000 milestone could be reached within days.", "30,000",
+     "people_other"),  # h13: a mark yet to be passed
+    ('The government said they dealt with 21 "events" involving the 482 on Wednesday.', "21", "people_attempted"),  # h09
+])
+def test_an_increase_of_a_mark_to_come_and_quoted_nouns(text, figure, metric):
+    assert metric_of("Migrants crossed the Channel in small boats. " + text, figure) == metric

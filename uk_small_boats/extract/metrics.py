@@ -141,6 +141,8 @@ CUES: list[Cue] = [
         after=_c(r"^\s+(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+(?:\w+\s+){0,2}?than\b"
                  r"|^\s+(?:\w+\s+)?(?:short\s+of|shy\s+of|behind|ahead\s+of)\b"),
         before=_c(r"\b(?:up|down|rise|rose|risen|increase[ds]?|fall|fell|drop(?:ped)?|jump(?:ed)?|grew|grown)\s+by\s+"
+                  r"(?:almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+|over\s+|some\s+|just\s+)?$"
+                  r"|\b(?:an?\s+)?(?:increase|rise|fall|drop|decrease|jump|reduction)\s+of\s+"
                   r"(?:almost\s+|nearly\s+|about\s+|around\s+|more\s+than\s+|over\s+|some\s+|just\s+)?$")),
     Cue("pictured", "people_other", frozenset({"people", "bare"}),
         "People described in a picture or gathering in France: not a count of arrivals.",
@@ -163,7 +165,7 @@ CUES: list[Cue] = [
         "its own follows: 'promised to stop the boats after 45,755 people crossed'): 'could take the "
         "overall number ... to 50,000', '5,000 asylum seekers are to be placed'.",
         after=_c(r"^\s+(?:[\w-]+\s+){0,3}?(?:are|is)\s+(?:due\s+|set\s+)?to\s+be\b"
-                 r"|^\s+(?:[\w-]+\s+){0,2}?(?-i:could|would|may|might)\s+(?:\w+\s+)?(?:come|arrive|cross|reach|make)\b"),
+                 r"|^\s+(?:[\w-]+\s+){0,2}?(?-i:could|would|may|might)\s+(?:\w+\s+)?(?:com|arriv|cross|reach|mak)\w*\b"),
         sentence=_c(r"\b(?-i:could|may|might)\s+(?:take|push|bring|send|drive)\b[^.;\d]{0,120}\bto\s+"
                     r"(?:about\s+|around\s+|more\s+than\s+|over\s+)?$"),
         before=_c(r"\b(?:(?-i:could|would|may|might|will|should)|expect\w*|forecast\w*|predict\w*|projected|"
@@ -283,7 +285,7 @@ def noun_class(text: str, fig: Figure) -> str:
         return "money"
     if fig.percent:
         return "percent"
-    after = text[fig.end:fig.end + 80]
+    after = re.sub(r"^(\s+)[\"“‘']", r"\1", text[fig.end:fig.end + 80])  # 21 "events"
     for name, pat in NOUN_CLASSES:
         if pat.match(after):
             return name
