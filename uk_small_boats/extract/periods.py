@@ -912,7 +912,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "named_nth_day": ("day",), "named_first_days": ("first", "last", "final"),
     **{name: ("since",) for name in ("since_named", "since_date", "since_month", "since_event_dated", "since_year",
                                      "since_year_start", "since_day", "since_unknown")},
-    "range": ("between", "from") + MONTH_STEMS, "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"), "first_days_of_month": ("first",),
+    # "April 15 to July 4" needs no "from": a connector before a month (not any month name alone,
+    # which would run the rule on most sentences)
+    "range": ("between", "from") + tuple(f"{c}{m}" for c in (" to ", "-", "–", "- ", "– ")
+                                         for m in MONTH_STEMS), "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"), "first_days_of_month": ("first",),
     "month_pair": MONTH_STEMS, "year_ending": ("year", "months"), "first_months": ("first",),
     "date_last_year": MONTH_STEMS + ("day", "eve"), "by_day": ("by ",), "month_last_year": MONTH_STEMS, "as_of": ("as ", "up ", "until"),
     "day": MONTH_STEMS + ("day", "eve"), "weekday_list": ("day",), "weekday": ("day",),
