@@ -376,7 +376,7 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
         d.change_of = d.change_of or "people_arrived"
         marker = _marker_after(s, d)
         if _running_compare(marker) and (context.is_day_level(base_period) or basis != "stated"
-                                         and (base_period.start.month, base_period.start.day) != (1, 1)):
+                                         and not _from_new_year(base_period)):
             # "872 arrived on Saturday, the overall number is 20% down on the same period last year":
             # a day, or another sentence's month, is no "same period"; the running total is
             base_period, basis = replace(_reference(s, prev), rule="same_point_running"), "inferred"
@@ -867,9 +867,8 @@ def _which_was(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         # "This is a 10% increase on the figure recorded last year, which was 17,620", after a running
         # total: the same point last year
         ref = _reference(s, prev)
-        if ref.start is not None and ref.end is not None and (ref.start.month, ref.start.day) == (1, 1) \
-                and (ref.end.month, ref.end.day) != (12, 31):
-            return replace(ref, start=_shift(ref.start, -1), end=_shift(ref.end, -1), rule="compare_value")
+        if _from_new_year(ref) and ref.end is not None and (ref.end.month, ref.end.day) != (12, 31):
+            return replace(compare_period(ref, replace(p, target="-1")), rule="compare_value")
     if p.start is not None and p.kind in MAINISH | {"excluded"} and p.rule != "last_year":  # "last year" in a
         return p  # comparison may be the whole year or the same point in it: left to the steps below
     return None
@@ -1092,6 +1091,11 @@ def _adjacent_marker(s: Sentence, d: Draft, after_only: bool = False) -> Period 
         if not after_only and 0 <= gap_before <= 20 and re.fullmatch(r"\s*(?:\(|,?\s*when\s+(?:it\s+was\s+)?|,\s*|\s*[–—-]\s*)", between):
             return p
     return None
+
+
+def _from_new_year(p: Period) -> bool:
+    """Whether ``p`` runs from 1 January (a year's running total, or the whole year)."""
+    return p.start is not None and (p.start.month, p.start.day) == (1, 1)
 
 
 def _running_compare(marker: Period | None) -> bool:
