@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 
 from .numbers import Figure
 from .periods import CUT_LOOKAHEAD, PERIOD_CUT, Period, When, find_periods
@@ -35,9 +36,12 @@ FIGURES_STOP = re.compile(r"\b(?:figures?|data|statistics)\b[^.;\n]{0,40}?\b(?:g
                           re.I)
 
 
+STOPS_READ = 20  # an article says where its figures stop once or twice, not more
+
+
 def stated_stop(text: str, pub: dt.date) -> dt.date | None:
     """The day an article says its official figures go up to, if it says so (before publication)."""
-    for m in FIGURES_STOP.finditer(text):
+    for m in islice(FIGURES_STOP.finditer(text), STOPS_READ):  # bounded: a hostile text repeats it
         for p in find_periods(text, m.end(), min(len(text), m.end() + 40), When(pub, pub)):
             if p.rule == "as_of" and p.end is not None and p.end < pub:
                 return p.end
@@ -46,8 +50,9 @@ def stated_stop(text: str, pub: dt.date) -> dt.date | None:
 
 def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) -> dt.date:
     """The day the article says its figures go up to; else the latest day, at most ``RECENT_DAYS``
-    before publication, that a clause stating a figure names; when none does, the day before publication from ``DAY_BEFORE_FROM`` (official figures
-    come out the next morning), else the publication day (the report counts the day it was written)."""
+    before publication, that a clause stating a figure names; when none does, the day before
+    publication from ``DAY_BEFORE_FROM`` (official figures come out the next morning), else the
+    publication day (the report counts the day it was written)."""
     stop = stated_stop(text, pub)
     if stop is not None:
         return stop
