@@ -12,7 +12,6 @@ review), so ``uk-small-boats extract`` works on any article.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from .periods import (
     compare_period,
     date_atom,
     find_periods,
+    month_end,
 )
 from .qualifiers import qualifier_for
 from .text import Span, clause_window, sentences
@@ -282,13 +282,8 @@ def step_same_month_list(s: Sentence, prev: list[Draft]) -> None:
             hp = head.period
             assert hp is not None and hp.start is not None and hp.end is not None
             y = p.start.year
-            d.set_period(replace(p, start=hp.start.replace(year=y), end=_month_end(hp.end, y), rule="list_item"),
+            d.set_period(replace(p, start=hp.start.replace(year=y), end=month_end(y, hp.end.month), rule="list_item"),
                          "stated")
-
-
-def _month_end(d: dt.date, year: int) -> dt.date:
-    """The last day of ``d``'s month in ``year``."""
-    return dt.date(year, d.month, calendar.monthrange(year, d.month)[1])
 
 
 def step_respectively(s: Sentence, prev: list[Draft]) -> None:
@@ -1016,8 +1011,7 @@ def _since_when(s: Sentence, f: Figure) -> Period | None:
         if p.rule == "since_date":
             return replace(p, end=p.start, rule="day", kind="main")
         if p.rule == "since_month":
-            last = calendar.monthrange(p.start.year, p.start.month)[1]
-            return replace(p, end=p.start.replace(day=last), rule="month", kind="main")
+            return replace(p, end=month_end(p.start.year, p.start.month), rule="month", kind="main")
     return None
 
 

@@ -159,12 +159,17 @@ def parse_date(m: re.Match[str], p: str, w: When, year: int | None = None) -> dt
     return d if d <= w.pub else shift_years(d, -1)
 
 
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of ``month`` in ``year``."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _month(month: int, year: int | None, w: When) -> tuple[dt.date, dt.date]:
     """A calendar month, cut at the data day when it is the current one; without a year the latest
     such month that has begun."""
     y = year or w.year or (w.pub.year if month <= w.pub.month else w.pub.year - 1)
     first = dt.date(y, month, 1)
-    last = dt.date(y, month, calendar.monthrange(y, month)[1])
+    last = month_end(y, month)
     return first, (min(last, w.data_day) if first <= w.data_day <= last else last)
 
 
@@ -313,7 +318,7 @@ def _since_month(m: re.Match[str], w: When) -> Resolved:
         year = w.pub.year if month < w.pub.month else w.pub.year - 1
     first, _ = _month(month, year, replace(w, year=None))
     if "end" in m.group(0).lower():
-        first = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+        first = month_end(first.year, first.month)
     return _since(first, w)
 
 
@@ -432,7 +437,7 @@ def _year_ending(m: re.Match[str], w: When) -> Resolved:
     """"the year ending June 2024", "the 12 months to the end of March 2023": the twelve months to the end
     of that month."""
     y, mo = int(m["y"]), MONTH_NUM[m["m"].lower()]
-    end = dt.date(y, mo, calendar.monthrange(y, mo)[1])
+    end = month_end(y, mo)
     return end - dt.timedelta(days=end.toordinal() - shift_years(end, -1).toordinal() - 1), end
 
 
@@ -443,7 +448,7 @@ def _first_days_of_month(m: re.Match[str], w: When) -> Resolved:
     data day)."""
     if m["m"] is None:
         first = w.data_day.replace(day=1)
-        last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+        last = month_end(first.year, first.month)
     else:
         first, last = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, w)
     n = _count(m["n"]) * (7 if m["u"].lower().startswith("week") else 1)
@@ -467,7 +472,7 @@ def _first_months(m: re.Match[str], w: When) -> Resolved:
         n = _count(n_word)
         if not 1 <= n <= 12:
             return None
-        end = dt.date(y, n, calendar.monthrange(y, n)[1])
+        end = month_end(y, n)
     else:
         end = start + dt.timedelta(days=_count(n_word) * (7 if unit.startswith("week") else 1) - 1)
     return start, (min(end, w.data_day) if start <= w.data_day <= end else end)
@@ -730,7 +735,7 @@ def _month_edge(m: re.Match[str], w: When) -> Resolved:
     start of October": the running total from 1 January to it (to the day before a start); "by late
     October" in a report of late October: the running total to the data day."""
     first, _ = _month(MONTH_NUM[m["m"].lower()], int(m["y"]) if m["y"] else None, w)
-    last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    last = month_end(first.year, first.month)
     if m["part"]:  # "by late October" (written in it): the running total to the data day
         if m["prep"].lower() != "by" or not first <= w.data_day <= last:
             return None
