@@ -728,6 +728,27 @@ def test_yesterdays_count_beside_a_partial_today_is_the_data_day():
     assert rows["35"]["period_start"] == D(2025, 7, 31)  # today's own count keeps its day
 
 
+def test_the_mark_named_again_has_its_value():
+    """d19, g26: the anaphoric figure carries the mark's value (or the running total's, for "the same figure")."""
+    text = ("Yesterday's arrivals brought the total for the year to date to 3,838 in 123 boats. Last year it took "
+            "until June 1 to reach the same figure.")
+    assert next(r["value"] for r in extract_claims(text, D(2022, 3, 23)) if r["figure_text"] == "it") == 3838
+    text = "The 30,000 threshold was reached. Last year the figure was not passed until October 30."
+    assert next(r["value"] for r in extract_claims(text, D(2025, 9, 7)) if r["figure_text"] == "the figure") == 30000
+    # "It was June 17" with no mark named before: no figure
+    assert [r["figure_text"] for r in extract_claims("Some 440 people crossed. It was June 17.", D(2025, 6, 18))] \
+        == ["440"]
+
+
+@pytest.mark.parametrize("text", [
+    "November 13: 17 people including a woman and boy aged four found in a stolen French boat.",  # d02
+    "Another younger girl aged around three with her hair tied up in a pink bow was among them.",  # h08
+])
+def test_ages_in_words_are_not_counts(text):
+    assert not [r for r in extract_claims("Migrants crossed the Channel. " + text, D(2021, 7, 13))
+                if r["figure_text"] in {"four", "three"}]
+
+
 def test_a_mark_passed_on_a_day_is_the_running_total_to_it():
     """g25: "the 25,000 mark has been passed" dated by its day, as "passed 25,000 on ..." is."""
     text = "Today is the earliest point in a calendar year at which the 25,000 mark has been passed."
@@ -994,6 +1015,33 @@ DATE_CASES = [
     ("November 2021 saw the highest number of small boat arrivals in the last four years (6971) and the number "
      "coming to the UK in each month of last year was higher.", D(2022, 2, 24), "6971",
      D(2021, 11, 1), D(2021, 11, 30)),
+    # --- ranges named by the start of the year or with the year after them
+    # f26: "from the beginning of this year to" an event on a day
+    ("From the beginning of this year to the general election on July 4, 13,574 people crossed the Channel.",
+     D(2024, 10, 15), "13,574", D(2024, 1, 1), D(2024, 7, 4)),
+    # g10: the year after both days of a range is theirs
+    ("Just 1,865 migrants were picked up by Border Force in the same period from January 1 to June 14 in 2020.",
+     D(2021, 6, 15), "1,865", D(2020, 1, 1), D(2020, 6, 14)),
+    # e10: "for the month so far"
+    ("On Wednesday, 26 people in two boats were picked up by Border Force officers, taking the total number of "
+     "people to 1,487 for the month so far.", D(2020, 9, 16), "1,487", D(2020, 9, 1), D(2020, 9, 16)),
+    # h12: a count no day could hold, dated by a day, is the running total to it
+    ("28,561 people had been detected up to and including Monday, September 12.", D(2022, 9, 13), "28,561",
+     D(2022, 1, 1), D(2022, 9, 12)),
+    # --- a mark named again: "the figure", "it"
+    # d33: "the figure of 10,000 was not hit until", then "it was" another day
+    ("It would be the earliest point in a calendar year that this milestone has been reached. Last year the figure "
+     "of 10,000 was not hit until May 24, while in 2023 it was June 17.", D(2025, 4, 28), "10,000",
+     D(2024, 1, 1), D(2024, 5, 24)),
+    ("It would be the earliest point in a calendar year that this milestone has been reached. Last year the figure "
+     "of 10,000 was not hit until May 24, while in 2023 it was June 17.", D(2025, 4, 28), "it",
+     D(2023, 1, 1), D(2023, 6, 17)),
+    # g26: "the figure was not passed until"
+    ("The 30,000 threshold has never been reached this early in a calendar year. Last year the figure was not "
+     "passed until October 30.", D(2025, 9, 7), "the figure", D(2024, 1, 1), D(2024, 10, 30)),
+    # d19: "it took until June 1 to reach the same figure": the running total just given
+    ("Yesterday's arrivals brought the total for the year to date to 3,838 in 123 boats. Last year it took until "
+     "June 1 to reach the same figure.", D(2022, 3, 23), "it", D(2021, 1, 1), D(2021, 6, 1)),
 ]
 
 

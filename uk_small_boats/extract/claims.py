@@ -77,19 +77,28 @@ NUMBER = re.compile(r"\d+")
 TOTAL_PUSH = re.compile(r"\b(?:push\w*|took|take[sn]?|taking|brought|bring\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
                         r"(?:total|tally|number|crossings|arrivals)\b[^.;\d]{0,40}?\b(?:past|beyond|over|above)\s+$", re.I)
 MARK_AFTER = re.compile(r"\s+(?:mark|milestone|threshold|barrier)\b", re.I)
+# A figure the article then refers back to as a mark: "the 10,000 mark", "passed 25,000", "the figure of
+# 10,000", "a cumulative total of 10,000 arrivals has been passed"
+MARK_OF = re.compile(r"\b(?:figure|milestone|mark|threshold)\s+of\s+$", re.I)
+PASSED_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:(?:has|have|had)\s+(?:now\s+|already\s+)?been|was|were)\s+"
+                          r"(?:passed|reached|hit|surpassed|topped)\b", re.I)  # passive: not "have reached the UK"
+# "Last year the figure was passed on August 28", "in 2023 it was June 17", "the figure of 10,000 was not
+# hit until May 24", "Last year it took until June 1 to reach the same figure": the mark again, on a day
 ANAPHORIC_MARK = re.compile(
-    r"\b(?P<a>the\s+(?:figure|milestone|mark|threshold)|it)\s+was\s+(?:(?:passed|reached|hit|crossed|surpassed|topped)\s+)?"
-    r"(?:on\s+)?" + date_atom("z"), re.I)
+    r"\b(?P<a>(?:the|that)\s+(?:same\s+)?(?:figure|milestone|mark|threshold)|it)\s+"
+    r"(?:was\s+(?:not\s+)?(?:(?:passed|reached|hit|crossed|surpassed|topped)\s+)?"
+    r"(?:(?:last\s+year|in\s+(?:19|20)\d\d)\s+)?(?:on\s+|until\s+)?"
+    r"|took\s+until\s+(?=[^.;]{0,30}?\bto\s+(?:reach|pass|hit|top)\s+(?:the\s+same|that|this)\s+(?:figure|number|total)\b))"
+    + date_atom("z"), re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 YEAR_TOKEN = re.compile(r"(?<![\d,.£$€])\b(?:19|20)\d{2}\b(?!\d|,\d)")
-ANAPHORIC_MILESTONE = re.compile(
-    r"\b(?:(?:the\s+(?:figure|milestone|mark|threshold)|it)\s+was\s+(?:passed|reached|hit|crossed|surpassed|topped)\s+on"
-    r"|it\s+was)\s+$", re.I)
 DURATION_DAYS = frozenset({"within_hours", "single_day"})  # how long, not which day
 MAINISH = frozenset({"main", "since", "end", "unresolved", "day_marker", "approx"})
 CROSSING = frozenset({"people_arrived", "boats_arrived", "people_on_one_boat", "people_prevented",
                       "boats_prevented", "people_attempted", "boats_departed"})
 COUNTS = frozenset({"people", "boats"})
+# More than any day has seen (the series' busiest: 1,305 people, 36 boats, 22 August 2022), so a total
+DAY_AT_MOST = {"people": 2_000, "boats": 60}
 NEAR = 100  # how far after a figure its own period may stand
 
 
@@ -141,7 +150,7 @@ def step_metric(s: Sentence, prev: list[Draft]) -> None:
     for d in s.drafts:
         d.noun = noun_class(s.text, d.fig)
         # "the 25,000 mark has been passed": a running total crossing a mark, as "passed 25,000" is
-        d.mark = d.fig.rule == "anaphoric_mark" or bool(MARK_AFTER.match(s.text, d.fig.end)) \
+        d.mark = d.fig.rule == "anaphoric_mark" or is_mark(s.text, d.fig, s.span.start) \
             or bool(TOTAL_PUSH.search(s.text, max(s.span.start, d.fig.start - 90), d.fig.start))
     for i, d in enumerate(s.drafts):
         kin = {"people", "bare"} if d.noun in {"people", "bare"} else {d.noun}
@@ -439,13 +448,19 @@ def step_exceeds(s: Sentence, prev: list[Draft]) -> None:
 
 
 def step_threshold(s: Sentence, prev: list[Draft]) -> None:
-    """"passed 5,000 on 21 March": the running total from 1 January to that day."""
+    """"passed 5,000 on 21 March": the running total from 1 January to that day. So is a count dated by a
+    day that no day could hold ("28,561 people had been detected up to and including Monday, September
+    12")."""
     for d in s.drafts:
         p = d.period
-        if (d.qualifier == "passed" or d.mark) and p is not None and p.start is not None and p.end is not None \
-                and (p.start == p.end and p.rule in context.DAY_RULES or p.rule == "by_day"):
+        if p is None or p.start is None or p.end is None:
+            continue
+        day = p.start == p.end and p.rule in context.DAY_RULES
+        if (d.qualifier == "passed" or d.mark) and (day or p.rule == "by_day"):
             d.set_period(replace(p, start=dt.date(p.end.year, 1, 1)), d.basis, "threshold_to_day")
             d.assertion = "threshold"
+        elif day and _family(d.metric) == "crossing" and d.unit in COUNTS and d.fig.value > DAY_AT_MOST[d.unit]:
+            d.set_period(replace(p, start=dt.date(p.end.year, 1, 1)), d.basis, "total_to_day")
 
 
 SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
@@ -549,8 +564,6 @@ def step_carried(drafts: list[Draft], when: When, text: str) -> None:
             d.set_period(src.period, "inferred", "carried_from_context")
 
 
-# More than any day has seen (the series' busiest: 1,305 people, 36 boats, 22 August 2022), so a total
-DAY_AT_MOST = {"people": 2_000, "boats": 60}
 
 
 def step_data_day(drafts: list[Draft], when: When, text: str) -> None:
@@ -712,7 +725,9 @@ def _once(rows: list[dict]) -> list[dict]:
 def _figures_by_sentence(text: str) -> list[tuple[Span, list[Figure]]]:
     """The sentences that state figures, with their figures (anaphoric marks included); refuses a
     text with more than MAX_FIGURES before doing any other work on it."""
-    out, total, mark = [], 0, None
+    out: list[tuple[Span, list[Figure]]] = []
+    total = 0
+    marks: tuple[float | None, float | None] = (None, None)
     if sum(1 for _ in islice(NUMBER.finditer(text), MAX_NUMBERS + 1)) > MAX_NUMBERS:
         raise PipelineError(f"more than {MAX_NUMBERS:,} numbers: this is not a news article (a table or a dump?); "
                             f"split it into articles", rule="input-figures")
@@ -720,7 +735,7 @@ def _figures_by_sentence(text: str) -> list[tuple[Span, list[Figure]]]:
         if not LETTERS.search(text, sent.start, sent.end):
             continue  # figures alone on a line (page furniture), or no words at all
         figs = find_figures(text, sent.start, sent.end)
-        figs, mark = _with_anaphoric_marks(text, sent, figs, mark)
+        figs, marks = _with_anaphoric_marks(text, sent, figs, marks)
         if figs:
             total += len(figs)
             if total > MAX_FIGURES:
@@ -730,11 +745,23 @@ def _figures_by_sentence(text: str) -> list[tuple[Span, list[Figure]]]:
     return out
 
 
-def _with_anaphoric_marks(text: str, sent: Span, figs: list[Figure], mark: float | None
-                          ) -> tuple[list[Figure], float | None]:
+def is_mark(text: str, f: Figure, lo: int) -> bool:
+    """Whether figure ``f`` (its sentence from ``lo``) is a mark a running total passes: "the 25,000 mark",
+    "passed 25,000", "the figure of 10,000", "10,000 arrivals has been passed"."""
+    if f.percent or f.currency:
+        return False
+    return bool(MARK_AFTER.match(text, f.end) or PASSED_AFTER.match(text, f.end)
+                or THRESHOLD_VERBS.search(text, max(lo, f.start - 25), f.start)
+                or MARK_OF.search(text, max(lo, f.start - 25), f.start))
+
+
+def _with_anaphoric_marks(text: str, sent: Span, figs: list[Figure], state: tuple[float | None, float | None]
+                          ) -> tuple[list[Figure], tuple[float | None, float | None]]:
     """"Last year the figure was passed on August 28, and in 2023 it was August 29": the mark the
-    article spoke of last (a figure followed by "mark"/"milestone", or one a verb says was passed)
-    stands again, as written ("the figure", "it"), on the day given."""
+    article spoke of last stands again, as written ("the figure", "it"), on the day given. ``state`` is
+    (that mark, the largest count of the sentence before): "it took until June 1 to reach the same
+    figure" with no mark named is the running total just given, the largest figure before it."""
+    mark, prev_max = state
     extra: list[Figure] = []
     events: list[tuple[int, Figure | re.Match[str]]] = sorted(
         [(f.start, f) for f in figs] +
@@ -742,14 +769,16 @@ def _with_anaphoric_marks(text: str, sent: Span, figs: list[Figure], mark: float
         key=lambda e: e[0])
     for _, item in events:
         if isinstance(item, Figure):
-            f = item
-            if not f.percent and not f.currency and (MARK_AFTER.match(text, f.end) or THRESHOLD_VERBS.search(
-                    text, max(sent.start, f.start - 25), f.start)):
-                mark = f.value
-        elif mark is not None:
-            m = item
-            extra.append(Figure(m.start("a"), m.end("a"), m["a"], mark, word=True, rule="anaphoric_mark"))
-    return sorted(figs + extra, key=lambda f: f.start), mark
+            if is_mark(text, item, sent.start):
+                mark = item.value
+            continue
+        m = item
+        same = re.search(r"\b(?:same|that)\s+(?:figure|number|total)\b", text[m.start():min(sent.end, m.end() + 40)], re.I)
+        value = mark if mark is not None else prev_max if same else None
+        if value is not None:
+            extra.append(Figure(m.start("a"), m.end("a"), m["a"], value, word=True, rule="anaphoric_mark"))
+    counts = [f.value for f in figs if not (f.percent or f.currency)]
+    return sorted(figs + extra, key=lambda f: f.start), (mark, max(counts) if counts else prev_max)
 
 
 def _row(text: str, d: Draft) -> dict:

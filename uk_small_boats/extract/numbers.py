@@ -50,7 +50,9 @@ FUSED_UNIT = re.compile(r"-(?:mile|km|kilometre|metre|meter|foot|feet|year|month
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 NAMED_NUMBER = re.compile(r"\b(?-i:Utopia|Article|Section|Clause|Schedule|Tier|Terminal|Radio|Level|Phase|Part) $")
 VERSION = re.compile(r"(?:\b[Vv](?:ersion)?\.?\s?|\bCC[- ]BY(?:-[A-Z]{2})*\s)$")  # "Beta V.1.0", "CC-BY-SA 4.0"
-AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|aged\s+between|under|over)\s+(?:\d+\s*(?:to|-|–|and)\s*)?$", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|aged\s+between|under|over)\s+(?:(?:about|around|roughly|approximately|"
+                        r"just|only|between)\s+)?(?:\w+\s*(?:to|-|–|and)\s*)?$", re.I)
+AGED_WORDS = re.compile(r"\baged\s+(?:(?:about|around|roughly|approximately|just|only|between)\s+)?(?:\w+\s*(?:to|-|–|and)\s*)?$", re.I)
 PEOPLE_OVER_AGE = re.compile(r"\b(?:men|women|children|people|those|anyone|adults|boys|girls)\s+(?:aged\s+)?(?:over|under)\s+$", re.I)
 
 DATE_LIKE = re.compile(
@@ -250,8 +252,8 @@ def _word_figure(text: str, m: re.Match[str], start: int) -> Figure | None:
     except ValueError:
         return None
     after = text[e:e + 40]
-    if not _counts_something(text, s, e, core, after):
-        return None
+    if AGED_WORDS.search(text, max(0, s - 30), s) or not _counts_something(text, s, e, core, after):
+        return None  # "a boy aged four": an age
     pct = re.match(r"\s+(?:per\s?cent|percent)\b", after, re.I)
     return Figure(s, e + (pct.end() if pct else 0), text[s:e + (pct.end() if pct else 0)],
                   value, percent=bool(pct), word=True, rule="number_words")

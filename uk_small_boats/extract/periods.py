@@ -375,12 +375,23 @@ def _since_unknown(m: re.Match[str], w: When) -> Resolved:
     return "unresolved"
 
 
-@rule("range", rf"\b(?:between|from)\s+(?:the\s+day\s+[^.;,]{{0,60}}?\s+on\s+)?(?:{WEEKDAY},?\s+)?{date_atom('a')},?\s*"
+@rule("range", rf"(?:\b(?:between|from)\s+(?:the\s+day\s+[^.;,]{{0,60}}?\s+on\s+)?(?:{WEEKDAY},?\s+)?{date_atom('a')},?\s*"
       rf"(?:and|to|until|-|–)\s*(?:(?:{WEEKDAY},?\s+)?{date_atom('b')}|(?P<wd>{WEEKDAY})\b)"
-      rf"|\b{date_atom('c')}\s*(?:-|–|to)\s*{date_atom('e')}",
+      rf"|\b{date_atom('c')}\s*(?:-|–|to)\s*{date_atom('e')}"
+      # "from the beginning of this year to the general election on July 4"
+      rf"|\b(?:between|from)\s+the\s+(?P<ys>beginning|start)\s+of\s+(?:this|the)\s+year\s+(?:and|to|until)\s+"
+      rf"(?:the\s+[^.;,\d]{{0,40}}?\s+on\s+)?{date_atom('s')})"
+      # "from January 1 to June 14 in 2020": the year after both days
+      rf"(?:,?\s+in\s+(?P<ry>{YEAR}))?",
       "main", year_hint=True)
 def _range(m: re.Match[str], w: When) -> Resolved:
-    """"between 1 January and 11 August", "from Jan 1 to July 1", "between Jan 1 and Monday"."""
+    """"between 1 January and 11 August", "from Jan 1 to July 1", "between Jan 1 and Monday", "from the
+    start of this year to July 4", "from January 1 to June 14 in 2020"."""
+    if m["ry"]:
+        w = replace(w, year=int(m["ry"]))
+    if m["ys"]:
+        end = parse_date(m, "s", w)
+        return (dt.date(end.year, 1, 1), end) if end else None
     pa, pb = ("a", "b") if m["ad"] or m["aM"] or m["ah"] else ("c", "e")
     end = _weekday(m["wd"], w.pub) if m["wd"] else parse_date(m, pb, w)
     if end is None:
@@ -709,17 +720,18 @@ def _weekend(m: re.Match[str], w: When) -> Resolved:
     return sunday - dt.timedelta(days=1), sunday
 
 
-@rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current)\s+month\b|\bthis\s+(?P<m>{MONTHS})\b"
+@rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current|(?<=for\s)the(?=\s+month\s+so\s+far))\s+month\b"
+      rf"|\bthis\s+(?P<m>{MONTHS})\b"
       rf"|(?<![0-9]\s)(?<!th\s)(?<!st\s)(?<!nd\s)(?<!rd\s)\b(?:in\s+)?(?P<m3>{MONTHS})\s+(?:this\s+year|of\s+this\s+year)\b",
       "main")  # not "25 October this year", a day
 def _month_relative(m: re.Match[str], w: When) -> Resolved:
-    """"this month", "the current month": the data day's month to the data day; "last month", "the
+    """"this month", "the current month", "for the month so far": the data day's month to the data day; "last month", "the
     previous month", "the past month": the month before publication's; "this March", "March this
     year": that month of the publication year."""
     if m["m"] or m["m3"]:
         return _month(MONTH_NUM[(m["m"] or m["m3"]).lower()], w.pub.year, w)
     kind = m["w"].lower()
-    if kind in {"this", "the current"}:
+    if kind in {"this", "the current", "the"}:  # "for the month so far"
         return w.data_day.replace(day=1), w.data_day
     first = w.pub.replace(day=1)
     prev_end = first - dt.timedelta(days=1)
