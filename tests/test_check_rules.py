@@ -174,6 +174,14 @@ def test_percent_recomputed_and_wrong_percent():
     assert verdict(claim(33, period_basis="inferred", **pct), idx)[:2] == ("unresolved", "inferred_no_fit")
 
 
+def test_a_change_between_overlapping_periods_is_unresolved():
+    # h21 (corpus 7): "a 13% rise on the 36,566 for the previous 12 months", both read as the past year
+    pct = dict(metric="percent_change", start="2024-12-31", end="2025-12-30", change_of="people_arrived",
+               compare_start=pd.Timestamp("2024-12-31"), compare_end=pd.Timestamp("2025-12-30"))
+    v, rule, row = verdict(claim(13, **pct))
+    assert (v, rule) == ("unresolved", "overlapping_periods") and "overlap" in row["explanation"]
+
+
 def test_leap_year_same_number_of_days():
     # 1 Jan-30 Mar 2025 (89 days) vs 1 Jan-29 Mar 2024 (89 days): equal, 0%; to 30 Mar 2024 it is -1.1%
     pct = dict(metric="percent_change", start="2025-01-01", end="2025-03-30", change_of="people_arrived",

@@ -47,6 +47,9 @@ CORPORA = [
            GOLD / "real5" / "gold.csv", None, 0.91, 0.96, 0.81, 0.4),
     Corpus("sixth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS6", REPO.parent / "corpus6")),
            GOLD / "real6" / "gold.csv", None, 0.91, 0.95, 0.77, 0.3),
+    # first run (before any rule was written for it): 0.877 / 0.962 / 0.628, 4 false accusations, 3/9 found
+    Corpus("seventh", Path(os.environ.get("UK_SMALL_BOATS_CORPUS7", REPO.parent / "corpus7")),
+           GOLD / "real7" / "gold.csv", None, 0.87, 0.96, 0.64, 0.3),
 ]
 
 

@@ -173,6 +173,8 @@ CUE_CASES = [
      "northern France", "Five", "people_prevented"),  # "picked up from" is no comparison ("up from 511")
     ("french_prevented", "A further 538 people in 11 boats were intercepted by French officials.", "538",
      "people_prevented"),
+    ("french_prevented", "343 persons were also banned from entering the UK by French police yesterday.", "343",
+     "people_prevented"),  # h07 (corpus 7)
     ("french_prevented", "December 30: 19 migrants including two young children were rescued by the Marine Nationale "
      "from a overloaded pleasure boat", "19", "people_prevented"),  # f08
     ("french_authority", "Some 2,358 people had to be rescued compared to 586 in 2018, the Maritime Prefecture of the "
@@ -749,6 +751,12 @@ def test_ages_in_words_are_not_counts(text):
                 if r["figure_text"] in {"four", "three"}]
 
 
+def test_a_count_after_a_month_name_is_not_a_day():
+    """h09 (corpus 7), g08 (corpus 5): "So far in August 6,271 people" is 6,271, not 6 August."""
+    rows = extract_claims("So far in August 6,271 people have been recorded making the crossing.", D(2022, 8, 23))
+    assert [r["value"] for r in rows] == [6271]
+
+
 def test_a_mark_passed_on_a_day_is_the_running_total_to_it():
     """g25: "the 25,000 mark has been passed" dated by its day, as "passed 25,000 on ..." is."""
     text = "Today is the earliest point in a calendar year at which the 25,000 mark has been passed."
@@ -1042,6 +1050,16 @@ DATE_CASES = [
     # d19: "it took until June 1 to reach the same figure": the running total just given
     ("Yesterday's arrivals brought the total for the year to date to 3,838 in 123 boats. Last year it took until "
      "June 1 to reach the same figure.", D(2022, 3, 23), "it", D(2021, 1, 1), D(2021, 6, 1)),
+    # --- corpus 7 (its first run is in the README): a compared point, a year after a month, a month's count
+    # h09: "At the equivalent point in 2021" moves the running total the article is about
+    ("More than 22,600 people have arrived in small boats so far in 2022. At the equivalent point in 2021, the "
+     "cumulative total was just under 12,500.", D(2022, 8, 23), "12,500", D(2021, 1, 1), D(2021, 8, 22)),
+    # h14: "which by this time in 2022 had reached"
+    ("The crossings on Saturday bring the total for the year to 24,830, which is down on last year’s figures which "
+     "by this time in 2022 had reached 33,001.", D(2023, 10, 1), "33,001", D(2022, 1, 1), D(2022, 9, 30)),
+    # h20: a month without its year, the year right after the figure
+    ("The most arrivals recorded in the month of December is 3,254, in 2024.", D(2025, 12, 21), "3,254",
+     D(2024, 12, 1), D(2024, 12, 31)),
 ]
 
 

@@ -713,6 +713,11 @@ def _percent(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex) -> N
     stated = float(c["value"])
     ps, pe = pd.Timestamp(c["period_start"]), pd.Timestamp(c["period_end"])
     cs, ce = pd.Timestamp(c["compare_start"]), pd.Timestamp(c["compare_end"])
+    if cs <= pe and ps <= ce:  # a change is between two separate spans: overlapping ones are a misreading
+        _set(out, k, verdict="unresolved", rule="overlapping_periods",
+             explanation=f"The periods read for this change overlap ({fmt_period(ps, pe)} against "
+                         f"{fmt_period(cs, ce)}): the compared period was not understood, so nothing is judged.")
+        return
     best, stated_change = (_best_percent_reading(c, idx, meas, stated, (ps, pe, cs, ce)) if idx.covers([cs], [ce])[0]
                            else (None, None))
     if best is None:

@@ -865,13 +865,32 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     if which is not None:
         return which
     in_clause, own = _clause_periods(s, d)
+    lead = next((p for p in in_clause if p.rule == "same_point_compare" and p.span[1] <= d.fig.start
+                 and re.search(r"\b(?:point|stage|time|date)\b", p.text, re.I)), None)
+    if lead is not None and not d.compared and not any(context.is_day_level(p) or p.span[0] >= d.fig.end for p in own):
+        # "At the equivalent point in 2021, the cumulative total was just under 12,500": the running
+        # period the article is about, in that year
+        return _compared_with_reference(_reference(s, prev), lead)
     pick = _pick(s, d, own)
     since_when = _since_when(s, d.fig)
     if since_when is not None:
         return since_when
     if pick is None:
         return _without_own_period(s, d, prev, in_clause)
-    return _completed(s, d, prev, pick, own)
+    return _year_after(s, d, own, _completed(s, d, prev, pick, own))
+
+
+def _year_after(s: Sentence, d: Draft, own: list[Period], p: Period | None) -> Period | None:
+    """A month named without a year, with the year right after the figure ("The most arrivals recorded
+    in the month of December is 3,254, in 2024"): that month of that year."""
+    if p is None or p.rule not in {"month", "month_bare"} or p.start is None or YEAR_TOKEN.search(p.text):
+        return p
+    y = next((q for q in own if q.rule == "year" and q.start is not None and q.span[0] >= d.fig.end
+              and re.fullmatch(r",?\s*", s.text[d.fig.end:q.span[0]])), None)
+    if y is None or y.start is None:
+        return p
+    start = p.start.replace(year=y.start.year)
+    return replace(p, start=start, end=month_end(start.year, start.month), text=f"{p.text} … {y.text}")
 
 
 def _which_was(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:

@@ -98,7 +98,7 @@ CLAUSE_CUT = _c(r"\s(?:but|while|although|whereas|despite|and\s+the|and\s+a|with
 FRENCH = (r"(?:French|France|gendarmes?|gendarmerie|Pr[ée]fecture|Maritime\s+Prefecture|Marine\s+Nationale|"
           r"CROSS\s+Gris[- ]Nez|Calais|Dunkirk|Boulogne|Gravelines|Wimereux)")
 STOP_VERBS = (r"(?:prevent\w*|stop(?:ped|ping|s)?|thwart\w*|block\w*|foil\w*|halt\w*|intercept\w*|rescu\w*|"
-              r"sav(?:ed|ing)|turn\w*\s+back|taken\s+back|brought\s+back|picked\s+up|deterred)")
+              r"sav(?:ed|ing)|turn\w*\s+back|taken\s+back|brought\s+back|picked\s+up|deterred|bann(?:ed|ing)|barred)")
 FRENCH_STOPPED = (rf"\b{STOP_VERBS}\b[^.;#]{{0,100}}?\b{FRENCH}|\b{FRENCH}\b[^.;#]{{0,80}}?\b{STOP_VERBS}\b|"
                   rf"\bin\s+French\s+waters\b|\bback\s+to\s+(?:the\s+)?(?:French\s+coast|quay|beach)\b")
 ASYLUM_PROCESS = _c(r"\b(?:seeking\s+asylum|asylum\s+(?:applications?|claims?|backlog|decisions?|seekers?\s+waiting)|"

@@ -52,7 +52,7 @@ LAST_YEAR = (r"(?:last\s+year|the\s+previous\s+year|the\s+year\s+(?:before|prior
 def date_atom(p: str) -> str:
     """A calendar day ("22 August", "August 22, 2022", "Christmas Day"), groups prefixed by ``p``."""
     return (rf"(?:(?P<{p}d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{p}m>{MONTHS})\.?(?:,?\s+(?P<{p}y>{YEAR}))?"
-            rf"|(?P<{p}M>{MONTHS})\.?\s+(?P<{p}D>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<{p}Y>{YEAR}))?"
+            rf"|(?P<{p}M>{MONTHS})\.?\s+(?P<{p}D>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d)(?:,?\s+(?P<{p}Y>{YEAR}))?"
             rf"|(?P<{p}h>(?-i:Christmas\s+[Dd]ay|Christmas\s+[Ee]ve|Boxing\s+[Dd]ay|New\s+Year[’']?s\s+(?:[Ee]ve|[Dd]ay)))"
             rf"(?:\s+(?P<{p}hy>{YEAR}))?)")
 
