@@ -757,6 +757,17 @@ def test_a_count_after_a_month_name_is_not_a_day():
     assert [r["value"] for r in rows] == [6271]
 
 
+def test_a_dateline_dates_nothing_once_reports_count_the_day_before():
+    """h14 (corpus 7, 2023): "Sunday, 1 October 2023" atop the page is its dateline, not a day heading;
+    d01 (corpus 2, 2018): before 2022 a report counted the day it was written, the dateline's day."""
+    text = "Sunday, 1 October 2023\nNine boats have been intercepted carrying a total of 537 migrants.\n"
+    row = next(r for r in extract_claims(text, D(2023, 10, 1)) if r["figure_text"] == "537")
+    assert (row["period_start"], row["period_rule"]) == (D(2023, 9, 30), "data_day")
+    text = "Wednesday, November 14, 2018\nA boat with nine suspect migrants on board has been picked up.\n"
+    row = next(r for r in extract_claims(text, D(2018, 11, 14)) if r["figure_text"] == "nine")
+    assert (row["period_start"], row["period_rule"]) == (D(2018, 11, 14), "section_day")
+
+
 def test_a_mark_passed_on_a_day_is_the_running_total_to_it():
     """g25: "the 25,000 mark has been passed" dated by its day, as "passed 25,000 on ..." is."""
     text = "Today is the earliest point in a calendar year at which the 25,000 mark has been passed."
@@ -1060,6 +1071,30 @@ DATE_CASES = [
     # h20: a month without its year, the year right after the figure
     ("The most arrivals recorded in the month of December is 3,254, in 2024.", D(2025, 12, 21), "3,254",
      D(2024, 12, 1), D(2024, 12, 31)),
+    # h15: named events ("since the General Election was called", the Rwanda deal, the Safety of Rwanda Act)
+    ("More than 3,000 arrivals have been recorded since the General Election was called on May 22.",
+     D(2024, 6, 26), "3,000", D(2024, 5, 22), D(2024, 6, 25)),
+    ("Some 82,409 have made the journey since the Government struck the stalled deal to send migrants to Rwanda "
+     "in April 2022.", D(2024, 6, 26), "82,409", D(2022, 4, 14), D(2024, 6, 25)),
+    ("And 6,378 migrants have arrived since the Safety of Rwanda Act, which was intended to pave the way for "
+     "deportation flights, received royal assent earlier this year.", D(2024, 6, 26), "6,378",
+     D(2024, 4, 25), D(2024, 6, 25)),
+    # h13: month ranges with their year after them, and "the six months to the end of June"
+    ("Between January and June this year a total of 11,433 people arrived in the UK.", D(2023, 7, 10), "11,433",
+     D(2023, 1, 1), D(2023, 6, 30)),
+    ("That is approximately 10% fewer than the number who arrived between January and June in 2022 (12,747).",
+     D(2023, 7, 10), "12,747", D(2022, 1, 1), D(2022, 6, 30)),
+    ("“The six months to the end of June was down about 20% on last year.”", D(2023, 7, 10), "20%",
+     D(2023, 1, 1), D(2023, 6, 30)),
+    # h13: a percentage's own span right after it
+    ("Small boat arrivals were down by 20% in the first five months of 2023.", D(2023, 7, 10), "20%",
+     D(2023, 1, 1), D(2023, 5, 31)),
+    # h21: "the annual total ... since 2022, when nearly 46,000 crossed" is that whole year
+    ("The annual total was the highest since 2022, when nearly 46,000 crossed.", D(2025, 12, 31), "46,000",
+     D(2022, 1, 1), D(2022, 12, 31)),
+    # h20: "across the month so far"
+    ("Some 2,163 people have arrived across the month so far this year.", D(2025, 12, 21), "2,163",
+     D(2025, 12, 1), D(2025, 12, 20)),
 ]
 
 

@@ -58,7 +58,8 @@ COMPARED_BEFORE = re.compile(
     r"(?:[\w’']+\s+){0,4}?(?:figure|total|tally|number)\s+of\s+)?$", re.I)
 PAREN_VALUE = re.compile(r"\(\s*$")
 # "the lowest August total since 2021, when there were 3,053 arrivals": the head's dates in that year.
-YEAR_WHEN = re.compile(r"\b(?P<y>(?:19|20)\d{2}),?\s+when\s+(?:there\s+were\s+|it\s+was\s+)?(?:only\s+|just\s+)?$", re.I)
+YEAR_WHEN = re.compile(r"\b(?P<y>(?:19|20)\d{2}),?\s+when\s+(?:there\s+were\s+|it\s+was\s+)?"
+                       r"(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|more\s+than\s+|over\s+)?$", re.I)
 WHOLE_YEAR_WORDS = re.compile(r"\b(?:record|whole|entire|all\s+of|total|across|throughout|overall)\b", re.I)
 THRESHOLD_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|exceed(?:s|ed|ing)?|"
                              r"crossed|broke|break|reach(?:es|ed|ing)?|hit(?:s|ting)?)\s+"
@@ -397,13 +398,17 @@ PERCENT_FROM = re.compile(r"\s*(?:[\w’']+\s+){0,2}?(?:from|on|than|against|ove
                           r"(?:the\s+|a\s+)?(?:record\s+|previous\s+|total\s+of\s+)*", re.I)
 
 
-PERCENT_OWN = re.compile(r"\s*(?:(?:increase|rise|fall|drop|decrease|jump|reduction|cut)\s+in\s+(?:[\w-]+\s+){1,3}?)?$", re.I)
+PERCENT_OWN = re.compile(r"\s*(?:(?:increase|rise|fall|drop|decrease|jump|reduction|cut)\s+in\s+(?:[\w-]+\s+){1,3}?)?"
+                         r"(?:(?:in|during|over|for)\s+)?$", re.I)
+# spans a percentage's own words can name right after it ("down by 20% in the first five months of 2023")
+PERCENT_OWN_RULES = frozenset({"last_year", "year", "first_months", "range_months", "year_ending", "range", "month_pair"})
 
 
 def _percent_own_period(s: Sentence, d: Draft) -> Period | None:
-    """A year named right after a percentage or the change it qualifies ("fell by 36 per cent last year",
-    "a 13% increase in crossings last year"): the change's own dates, not its base's."""
-    return next((p for p in s.periods if p.kind == "main" and p.rule in {"last_year", "year"} and p.start is not None
+    """A year or span named right after a percentage or the change it qualifies ("fell by 36 per cent last
+    year", "a 13% increase in crossings last year", "down by 20% in the first five months of 2023"): the
+    change's own dates, not its base's."""
+    return next((p for p in s.periods if p.kind == "main" and p.rule in PERCENT_OWN_RULES and p.start is not None
                  and p.span[0] >= d.fig.end and PERCENT_OWN.fullmatch(s.text, d.fig.end, p.span[0])), None)
 
 
@@ -536,7 +541,10 @@ def step_section_day(drafts: list[Draft], when: When, text: str) -> None:
     """No dates in the sentence, under a heading that is only a day ("– Thursday:" then "At 5am, a
     Border Force cutter intercepted another small boat and a group of 11"): that day, to the next
     heading (inferred)."""
+    # a page's dateline ("Sunday, 1 October 2023") names its year: from 2022 reports count the day before
+    # it (context.DAY_BEFORE_FROM), so it dates nothing then
     heads = [(m.start(), p) for m in SECTION_DAY.finditer(text)
+             if not (YEAR_TOKEN.search(m["day"]) and when.pub >= context.DAY_BEFORE_FROM)
              for p in find_periods(text, m.start("day"), m.end("day"), when)[:1]
              if context.is_day_level(p)] if text else []
     if not heads:
@@ -864,6 +872,9 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     which = _which_was(s, d, prev)
     if which is not None:
         return which
+    annual = _annual_when(s, d)
+    if annual is not None:
+        return annual
     in_clause, own = _clause_periods(s, d)
     lead = next((p for p in in_clause if p.rule == "same_point_compare" and p.span[1] <= d.fig.start
                  and re.search(r"\b(?:point|stage|time|date)\b", p.text, re.I)), None)
@@ -878,6 +889,18 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
     if pick is None:
         return _without_own_period(s, d, prev, in_clause)
     return _year_after(s, d, own, _completed(s, d, prev, pick, own))
+
+
+def _annual_when(s: Sentence, d: Draft) -> Period | None:
+    """"The annual total was the highest since 2022, when nearly 46,000 crossed": a year's total is
+    that whole year."""
+    f = d.fig
+    m = YEAR_WHEN.search(s.text, max(s.span.start, f.start - 40), f.start)
+    if m is None or not re.search(r"\b(?:annual|yearly|year[’']s)\s+(?:total|figure|tally)\b",
+                                  s.text[s.span.start:m.start()], re.I):
+        return None
+    y = int(m["y"])
+    return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), m["y"], "year", m.span("y"))
 
 
 def _year_after(s: Sentence, d: Draft, own: list[Period], p: Period | None) -> Period | None:

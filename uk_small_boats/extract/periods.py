@@ -283,7 +283,7 @@ DATED_EVENT = re.compile(rf"\b(?:announced|unveiled|launched|signed|introduced|a
 
 # (the named words end before a verb of the main clause: "the largest number ... since the Labour
 # Government took power was on August 11, when 703 ...")
-@rule("since_named", r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<what>(?:(?!\s(?:was|were|is|are|came|fell)\s(?!first\b))[^.;:,–—()]){1,100})",
+@rule("since_named", r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<what>(?:(?!\s(?:was|were|is|are|came|fell)\s(?!first\b|called\b|announced\b))[^.;:,–—()]){1,100})",
       "since")
 def _since_named(m: re.Match[str], w: When) -> Resolved:
     """"since the Rwanda scheme", "since the start of the Labour government": from the start of the named
@@ -419,12 +419,14 @@ def _range_days(m: re.Match[str], w: When) -> Resolved:
     return (a, b) if a <= b else None
 
 
-@rule("range_months", rf"\b(?:between|from)\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>{YEAR}))?\s+(?:and|to|until)\s+(?P<m2>{MONTHS})(?:\s+(?P<y2>{YEAR}))?(?P<ly>\s+{LAST_YEAR})?",
+@rule("range_months", rf"\b(?:between|from)\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>{YEAR}))?\s+(?:and|to|until)\s+(?P<m2>{MONTHS})"
+      rf"(?:\s+(?:in\s+|of\s+)?(?P<y2>{YEAR}))?(?P<ly>\s+{LAST_YEAR})?(?P<ty>\s+this\s+year)?",
       "main")
 def _range_months(m: re.Match[str], w: When) -> Resolved:
-    """"between January and March", "from May 2023 to April 2024", "from June to August last year": from
-    the first day of the first month to the end of the second (cut at the data day)."""
-    y2 = int(m["y2"]) if m["y2"] else (w.pub.year - 1 if m["ly"] else None)
+    """"between January and March", "from May 2023 to April 2024", "from June to August last year",
+    "between January and June this year", "between January and June in 2022": from the first day of the
+    first month to the end of the second (cut at the data day)."""
+    y2 = int(m["y2"]) if m["y2"] else (w.pub.year - 1 if m["ly"] else w.pub.year if m["ty"] else None)
     end_first, end = _month(MONTH_NUM[m["m2"].lower()], y2, replace(w, year=None) if y2 is None else w)
     y1 = int(m["y1"]) if m["y1"] else end.year
     start = dt.date(y1, MONTH_NUM[m["m1"].lower()], 1)
@@ -442,11 +444,19 @@ def _month_pair(m: re.Match[str], w: When) -> Resolved:
     return (first, last) if first <= last else None
 
 
-@rule("year_ending", rf"\b(?:in\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m>{MONTHS})\s+(?P<y>{YEAR})",
+@rule("year_ending", rf"\b(?:in\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m>{MONTHS})\s+(?P<y>{YEAR})"
+      rf"|\b(?:in\s+)?the\s+(?P<n>three|six|nine|3|6|9)\s+months\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m2>{MONTHS})"
+      rf"(?:\s+(?P<y2>{YEAR}))?",
       "main")
 def _year_ending(m: re.Match[str], w: When) -> Resolved:
     """"the year ending June 2024", "the 12 months to the end of March 2023": the twelve months to the end
-    of that month."""
+    of that month; "the six months to the end of June": the six (without a year, the latest such June)."""
+    if m["n"]:
+        n = {"three": 3, "six": 6, "nine": 9}.get(m["n"].lower()) or int(m["n"])
+        mo = MONTH_NUM[m["m2"].lower()]
+        y = int(m["y2"]) if m["y2"] else (w.pub.year if mo <= w.pub.month else w.pub.year - 1)
+        first = (y * 12 + mo - 1) - (n - 1)  # months since year 0 of the first month
+        return dt.date(first // 12, first % 12 + 1, 1), month_end(y, mo)
     y, mo = int(m["y"]), MONTH_NUM[m["m"].lower()]
     end = month_end(y, mo)
     return end - dt.timedelta(days=end.toordinal() - shift_years(end, -1).toordinal() - 1), end
@@ -720,7 +730,7 @@ def _weekend(m: re.Match[str], w: When) -> Resolved:
     return sunday - dt.timedelta(days=1), sunday
 
 
-@rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current|(?<=for\s)the(?=\s+month\s+so\s+far))\s+month\b"
+@rule("month_relative", rf"\b(?:so\s+far\s+)?(?P<w>last|this|the\s+previous|the\s+past|the\s+current|(?:(?<=for\s)|(?<=across\s)|(?<=in\s)|(?<=during\s)|(?<=over\s))the(?=\s+month\s+so\s+far))\s+month\b"
       rf"|\bthis\s+(?P<m>{MONTHS})\b"
       rf"|(?<![0-9]\s)(?<!th\s)(?<!st\s)(?<!nd\s)(?<!rd\s)\b(?:in\s+)?(?P<m3>{MONTHS})\s+(?:this\s+year|of\s+this\s+year)\b",
       "main")  # not "25 October this year", a day
@@ -731,7 +741,7 @@ def _month_relative(m: re.Match[str], w: When) -> Resolved:
     if m["m"] or m["m3"]:
         return _month(MONTH_NUM[(m["m"] or m["m3"]).lower()], w.pub.year, w)
     kind = m["w"].lower()
-    if kind in {"this", "the current", "the"}:  # "for the month so far"
+    if kind in {"this", "the current", "the"}:  # "for the month so far", "across the month so far"
         return w.data_day.replace(day=1), w.data_day
     first = w.pub.replace(day=1)
     prev_end = first - dt.timedelta(days=1)
@@ -767,7 +777,7 @@ def _month_part(m: re.Match[str], w: When) -> Resolved:
     return "unresolved"
 
 
-@rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d{{1,2}}\b)"
+@rule("month", rf"\b(?:in|during|for|of|throughout|across|over)\s+(?P<m>{MONTHS})\b(?:\s+(?P<y>{YEAR}))?(?!\s+\d{{1,2}}\b(?!,\d))"
       rf"|\b(?P<m2>{MONTHS})\s+(?P<y2>{YEAR})\b",
       "main", year_hint=True)
 def _month_rule(m: re.Match[str], w: When) -> Resolved:
