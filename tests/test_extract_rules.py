@@ -768,6 +768,16 @@ def test_a_dateline_dates_nothing_once_reports_count_the_day_before():
     assert (row["period_start"], row["period_rule"]) == (D(2018, 11, 14), "section_day")
 
 
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Saturday’s crossings are the largest since October 8, when 1,075 crossed in a day.", "1,075",
+     "people_arrived"),  # h20 (corpus 7): "in a day" is one day, not a rate
+    ("Twelve migrants were found on the Kent coast last week, bringing the total number of people to have reached "
+     "the UK by boat since November to 239.", "239", "people_arrived"),  # h01: "by boat" is no one boat
+])
+def test_one_day_and_by_boat_are_counts(text, figure, metric):
+    assert metric_of(text, figure) == metric
+
+
 def test_a_mark_passed_on_a_day_is_the_running_total_to_it():
     """g25: "the 25,000 mark has been passed" dated by its day, as "passed 25,000 on ..." is."""
     text = "Today is the earliest point in a calendar year at which the 25,000 mark has been passed."
@@ -1095,6 +1105,13 @@ DATE_CASES = [
     # h20: "across the month so far"
     ("Some 2,163 people have arrived across the month so far this year.", D(2025, 12, 21), "2,163",
      D(2025, 12, 1), D(2025, 12, 20)),
+    # h21: "since 20 December, when more than 800 people" is that day
+    ("Figures from the Home Office showed there have been no crossings since 20 December, when more than 800 people "
+     "made the journey.", D(2025, 12, 31), "800", D(2025, 12, 20), D(2025, 12, 20)),
+    # h09: "Since then" is what the sentence before named, past page debris
+    ("It is four months since home secretary Priti Patel unveiled plans to send migrants to Rwanda in a bid to curb "
+     "Channel crossings.\n\nHide Ad\n\nSince then, 17,402 people have arrived.", D(2022, 8, 23), "17,402",
+     D(2022, 4, 14), D(2022, 8, 22)),
 ]
 
 

@@ -68,7 +68,7 @@ THRESHOLD_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed|ing)?|top
 TOTAL_LEAD = re.compile(r"[^,;.]{0,30}?\b(?:to|of|at|was|is|were|reached|hit|stood\s+at|stands\s+at)\s+"
                         r"(?:(?:a|the|just|some|about|around|more\s+than|almost|nearly|over|record|provisional)\s+)*", re.I)
 SINCE_ANAPHOR = re.compile(r"\bsince\s+(?:the|this|that)\s+(?:policy|scheme|plan|deal|agreement|treaty|pilot|"
-                           r"partnership|arrangement)\s+(?:was|were|came|began|started|took)\b", re.I)
+                           r"partnership|arrangement)\s+(?:was|were|came|began|started|took)\b|\bsince\s+then\b", re.I)
 LETTERS = re.compile(r"[A-Za-z]{3}")
 MAX_FIGURES = 5_000  # a long news article has a few hundred; more is a table or a dump, refused
 MAX_NUMBERS = 20_000  # numbers of any kind (dates and years too): more is no article either
@@ -487,7 +487,8 @@ SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
 # ---------------------------------------------------------------- article steps
 
 def step_since_anaphor(drafts: list[Draft], when: When, text: str) -> None:
-    """"since the policy was launched": the scheme the article named last before the figure."""
+    """"since the policy was launched": the scheme the article named last before the figure; "since then":
+    the scheme or event the sentence before named."""
     for d in drafts:
         if d.rule != "since_unknown" or not text:
             continue
@@ -495,14 +496,29 @@ def step_since_anaphor(drafts: list[Draft], when: When, text: str) -> None:
         m = SINCE_ANAPHOR.search(words)
         if not m:
             continue
-        mentions = [k for k in named.find(text, 0, d.fig.start)]
+        # "since then": what the sentence before named ("... since Priti Patel unveiled plans to send
+        # migrants to Rwanda. Since then, 17,402 people have arrived"), a scheme or a dated event
+        then = m.group(0).lower().endswith("then")
+        lo = _sentence_before(text, d.sent.start) if then else 0
+        mentions = [k for k in named.find(text, lo, d.fig.start)]
         for k in reversed(mentions):
             hit = named.lookup(text[k.start():k.start() + 120], when.pub)
-            if hit and hit[0].kind == "scheme" and hit[0].start <= when.data_day:
+            if hit and hit[0].kind in ({"scheme", "event"} if then else {"scheme"}) and hit[0].start <= when.data_day:
                 end = when.data_day if _family(d.metric) == "crossing" else when.pub
                 d.set_period(Period(hit[0].start, end, m.group(0), "since_named", (0, 0), "since"), "inferred",
                              "since_anaphor")
                 break
+
+
+def _sentence_before(text: str, at: int) -> int:
+    """Where the sentence before ``at`` starts, passing over page debris ("Hide Ad", a caption's credit)."""
+    lo = at
+    for _ in range(3):
+        j = len(text[:lo].rstrip().rstrip("."))
+        lo = max(text.rfind(".", 0, j), text.rfind("\n", 0, j), 0)
+        if len(text[lo:j].split()) >= 6:
+            break
+    return lo
 
 
 def step_running_mark(drafts: list[Draft], when: When, text: str) -> None:
@@ -1069,7 +1085,8 @@ def _joined(d: Draft, pick: Period, own: list[Period]) -> Period:
     return pick
 
 
-SINCE_WHEN = re.compile(r",?\s+when\s+(?:there\s+were\s+|it\s+was\s+)?(?:only\s+|just\s+|some\s+)?", re.I)
+SINCE_WHEN = re.compile(r",?\s+when\s+(?:there\s+were\s+|it\s+was\s+)?"
+                        r"(?:only\s+|just\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+)?", re.I)
 
 
 def _since_when(s: Sentence, f: Figure) -> Period | None:

@@ -157,7 +157,8 @@ CUES: list[Cue] = [
                   r"|\bper\s+(?:boat|dinghy|vessel)\s+(?:was|is|of|at|to|reached|passed|hit)\s+(?:about\s+|around\s+)?$"
                   r"|\baverage\b[^.;]{0,50}\b(?:reach\w*|pass\w*|hit|rose\s+to|climb\w*\s+to|was|stood\s+at|of|than|to)\s+(?:about\s+|around\s+)?$"
                   r"|\bper\s+(?:small\s+)?(?:boat|dinghy|vessel)\b[^.;]{0,80}$"),
-        after=_c(r"^[\s-]*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:day|boat|dinghy|vessel|crossing|week)\b|^\s*(?:each|apiece)\b"
+        # "131 a day" is a rate; "1,075 crossed in a day" is one day's count
+        after=_c(r"^[\s-]*(?:\w+\s+){0,2}?(?<!\bin\s)(?:a|per|each|every)\s+(?:day|boat|dinghy|vessel|crossing|week)\b|^\s*(?:each|apiece)\b"
                  r"|^\s+in\s+(?:every\s+)?(?:ten|five|four|three|two|10|20|100)\b(?=\s*(?:of\b|is\b|are\b|were\b|was\b|[,.;]|$))"),
         window=_c(r"\bon\s+average\b")),
     Cue("forecast", "people_other", frozenset({"people", "bare", "boats", "returns"}),
@@ -240,7 +241,7 @@ ONE_BOAT = _c(r"\b(?:a|one|the|single|first|second|third|another|each)\s+(?:[\w-
               r"(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|more\s+than\s+|approximately\s+)?$")
 # "a deathtrap boat being escorted ... to the median line, where up to 60 migrants were taken to
 # Dover": a single boat named earlier in the sentence holds the people counted after it.
-ONE_BOAT_LEAD = _c(r"\b(?:a|one|the|single)\s+(?:[\w-]+\s+){0,2}(?:boat|dinghy|vessel|craft)\b(?![\s-]*(?:s\b|crossings|arrivals|migrants))"
+ONE_BOAT_LEAD = _c(r"\b(?:a|one|the|single)\s+(?:[\w-]+\s+){0,2}(?<!\bby\s)(?:boat|dinghy|vessel|craft)\b(?![\s-]*(?:s\b|crossings|arrivals|migrants))"
                    r"(?:(?!\b(?:total|tally|taking|bringing|so\s+far)\b)[^.;\d]){0,160}$")
 ONE_BOAT_AFTER = _c(r"^\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+){0,2}?(?:aboard|on\s+board|onboard|in|on)\s+(?:the|a)\s+"
                     r"(?:first|second|third|fourth|another|single|rigid[- ]hulled|separate)\b|^\s+(?:\w+\s+){0,2}?onboard\b")

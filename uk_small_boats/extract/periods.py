@@ -368,10 +368,11 @@ def _since_day(m: re.Match[str], w: When) -> Resolved:
     return start, max(start, w.data_day, w.pub if m["r"] else w.data_day)
 
 
-@rule("since_unknown", r"\bsince\s+(?:the|his|her|its|their|it|this|that|a)\s+(?P<what>[a-z][^.;:,–—()]{2,60})",
+@rule("since_unknown", r"\bsince\s+(?:the|his|her|its|their|it|this|that|a)\s+(?P<what>[a-z][^.;:,–—()]{2,60})|\bsince\s+then\b",
       "unresolved")
 def _since_unknown(m: re.Match[str], w: When) -> Resolved:
-    """"since the deal was announced", "since their arrival": a start the rules cannot date (unresolved)."""
+    """"since the deal was announced", "since their arrival", "since then": a start the rules cannot date
+    (unresolved; the article steps may find what it refers to)."""
     return "unresolved"
 
 
