@@ -1112,6 +1112,11 @@ DATE_CASES = [
     ("It is four months since home secretary Priti Patel unveiled plans to send migrants to Rwanda in a bid to curb "
      "Channel crossings.\n\nHide Ad\n\nSince then, 17,402 people have arrived.", D(2022, 8, 23), "17,402",
      D(2022, 4, 14), D(2022, 8, 22)),
+    # h16, g10, h13: a total a day's count takes further runs to that day
+    ("The crossings comes as Home Office data recorded 139 people arriving in three boats on August 4, taking the "
+     "provisional total for the year so far to 17,170.", D(2024, 8, 5), "17,170", D(2024, 1, 1), D(2024, 8, 4)),
+    ("A total of 93 people were recorded by the Ministry of Defence making the journey in four boats on Tuesday, "
+     "taking the provisional number to 29,799.", D(2022, 9, 21), "29,799", D(2022, 1, 1), D(2022, 9, 20)),
 ]
 
 

@@ -605,6 +605,28 @@ def step_data_day(drafts: list[Draft], when: When, text: str) -> None:
             d.set_period(Period(day, day, "", "data_day", (d.fig.start, d.fig.start)), "inferred", "data_day")
 
 
+# "139 people arriving in three boats on August 4, taking the provisional total for the year so far to 17,170"
+TAKING_TOTAL = re.compile(r"\b(?:tak(?:ing|es)|took|bring(?:ing|s)|brought|push(?:ing|es|ed))\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,5}?(?:total|tally|number|figure|count)\b", re.I)
+
+
+def step_total_to_day(drafts: list[Draft], when: When, text: str) -> None:
+    """A running total a day's count takes further in the same sentence ("Yesterday 110 people were
+    intercepted ... taking the tally to 5,007 who have been detained so far in 2021") runs to that day,
+    not to the article's data day."""
+    for d in drafts:
+        p = d.period
+        if p is None or p.start is None or p.end is None or d.unit not in COUNTS or _family(d.metric) != "crossing" \
+                or p.start.day != 1 or p.end != when.data_day or context.is_day_level(p):
+            continue  # only a total running to the data day ("so far", "the total"), not "last month"
+        day = next((o.period for o in reversed(drafts) if o.sent == d.sent and o.fig.end <= d.fig.start
+                    and o.basis == "stated" and o.period is not None and context.is_day_level(o.period)
+                    and o.period.end is not None and p.start <= o.period.end < p.end <= o.period.end + dt.timedelta(days=3)
+                    and TAKING_TOTAL.search(text, o.fig.end, d.fig.start)), None)
+        if day is not None and day.end is not None:
+            d.set_period(replace(p, end=day.end, text=f"{p.text} … {day.text}".strip(" …")), d.basis, "total_to_day")
+
+
 def step_open_end(drafts: list[Draft], when: When, text: str) -> None:
     """Returns "since ..." or "over the past two months", and changes in them, run to publication, not
     to the data day (the crossing series' last day)."""
@@ -707,6 +729,7 @@ ARTICLE_STEPS: list[tuple[str, Callable[[list[Draft], When, str], None]]] = [
     ("group_or_total", step_group_or_total),
     ("incident_counts", step_incident_counts),
     ("percent_from_base", step_percent_from_base),
+    ("total_to_day", step_total_to_day),
     ("open_end", step_open_end),
     ("money_undated", step_money_undated),
 ]
