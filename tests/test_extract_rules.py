@@ -778,6 +778,24 @@ def test_one_day_and_by_boat_are_counts(text, figure, metric):
     assert metric_of(text, figure) == metric
 
 
+@pytest.mark.parametrize("text, figure", [
+    ("It comes after ten people were arrested following demonstrations in Dover last Sunday.", "ten"),  # h05
+    ("Officials have briefed that the pilot will start with roughly 50 returns a week—about 2,600 a year.", "2,600"),
+    ("Officials have briefed that the pilot will start with roughly 50 returns a week—about 2,600 a year.", "50"),
+    ("Those are the two conditions British passports must meet to travel in the European Union.", "two"),  # h14
+    ("Eight major supermarkets to close for Queen's funeral next Monday", "Eight"),  # c5 link debris
+])
+def test_arrests_rates_and_other_things_are_not_arrivals(text, figure):
+    rows = extract_claims("Migrants crossed the Channel in small boats. " + text, D(2025, 8, 5))
+    assert next(r["metric"] for r in rows if r["figure_text"] == figure) not in {"people_arrived", "people_returned"}
+
+
+def test_a_byline_glued_to_its_date_states_no_figure():
+    """h18 (corpus 7): "By Vivek MishraJul 02, 2025"."""
+    assert [r["figure_text"] for r in extract_claims("By Vivek MishraJul 02, 2025\n\nSome 879 migrants crossed the "
+                                                      "Channel.", D(2025, 7, 2))] == ["879"]
+
+
 def test_a_mark_passed_on_a_day_is_the_running_total_to_it():
     """g25: "the 25,000 mark has been passed" dated by its day, as "passed 25,000 on ..." is."""
     text = "Today is the earliest point in a calendar year at which the 25,000 mark has been passed."

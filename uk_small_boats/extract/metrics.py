@@ -109,6 +109,9 @@ CUES: list[Cue] = [
     Cue("other_process", "people_other", frozenset({"people", "bare"}),
         "Asylum applications, arrests, convictions, backlogs, all irregular routes, Europe-wide figures: "
         "not Channel crossings.", sentence=ASYLUM_PROCESS,
+        # "ten people were arrested following demonstrations in Dover"
+        after=_c(r"^\s+(?:\w+\s+){0,2}?(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+                 r"(?:arrested|charged|convicted|jailed|sentenced|prosecuted)\b"),
         anywhere=_c(r"\b(?:Mediterranean|Europe-wide|UN\s+estimates|UNHCR|displaced|worldwide|globally)\b")),
     Cue("subgroup", "people_other", frozenset({"people", "bare"}),
         "Part of a group already counted: 'the other three', 'two of the others', 'eight said they were Iraqi'.",
@@ -149,8 +152,8 @@ CUES: list[Cue] = [
         after=_c(r"^[\s-]+(?:\w+\s+){0,3}?(?:were|was|are|is|being)\s+(?:\w+\s+){0,3}?(?:pictured|photographed|filmed|seen\s+in|"
                  r"gathered|camped|waiting|packed\s+into)\b|^[\s-]+(?:\w+\s+){0,3}?(?:in\s+camps|in\s+northern\s+France)\b"),
         window=_c(r"\bfootage\s+(?:shows|showed)\b")),
-    Cue("average", "people_other", frozenset({"people", "bare", "boats"}),
-        "A ratio, not a count: 'an average of 52 per boat', '131 a day', 'on average'.",
+    Cue("average", "people_other", frozenset({"people", "bare", "boats", "returns"}),
+        "A ratio, not a count: 'an average of 52 per boat', '131 a day', '50 returns a week', 'on average'.",
         before=_c(r"\b(?:averag(?:e|ing)|(?:the|a)\s+mean)\s+(?:number\s+)?(?:of\s+)?(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+over\s+|"
                   r"(?:more|greater|fewer|less)\s+than\s+|over\s+|under\s+)?$"
                   r"|\b(?:one|1|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?$"
@@ -158,7 +161,8 @@ CUES: list[Cue] = [
                   r"|\baverage\b[^.;]{0,50}\b(?:reach\w*|pass\w*|hit|rose\s+to|climb\w*\s+to|was|stood\s+at|of|than|to)\s+(?:about\s+|around\s+)?$"
                   r"|\bper\s+(?:small\s+)?(?:boat|dinghy|vessel)\b[^.;]{0,80}$"),
         # "131 a day" is a rate; "1,075 crossed in a day" is one day's count
-        after=_c(r"^[\s-]*(?:\w+\s+){0,2}?(?<!\bin\s)(?:a|per|each|every)\s+(?:day|boat|dinghy|vessel|crossing|week)\b|^\s*(?:each|apiece)\b"
+        after=_c(r"^[\s-]*(?:\w+\s+){0,2}?(?<!\bin\s)(?:a|per|each|every)\s+(?:day|boat|dinghy|vessel|crossing|week|month|year)\b"
+                 r"(?!\s+(?:ago|earlier|before|later|on|after|since))|^\s*(?:each|apiece)\b"
                  r"|^\s+in\s+(?:every\s+)?(?:ten|five|four|three|two|10|20|100)\b(?=\s*(?:of\b|is\b|are\b|were\b|was\b|[,.;]|$))"),
         window=_c(r"\bon\s+average\b")),
     Cue("forecast", "people_other", frozenset({"people", "bare", "boats", "returns"}),
@@ -280,6 +284,13 @@ SHARE_BEFORE = _c(r"\b(?:made\s+up|accounted\s+for|account\s+for|share|proportio
 NUMBER_OF = _c(r"\b(?:number|total|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?P<noun>[A-Za-z-]+)\b[^.;]{0,80}$")
 
 
+OTHER_PLURAL = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s+(?:of|who|were|have|had|that|which)\b)")
+PERSON_PLURALS = frozenset({"males", "females", "occupants", "survivors", "youngsters", "teens", "teenagers",
+                            "others", "adults", "men", "friends", "families", "relatives", "brothers", "sisters",
+                            "sons", "daughters", "parents", "siblings", "nationals", "asylum", "refugees",
+                            "passengers", "persons", "individuals", "migrants", "arrivals", "crossings"})
+
+
 def noun_class(text: str, fig: Figure) -> str:
     """The kind of thing a figure counts, from the words after it ("bare" when none)."""
     if fig.currency:
@@ -292,6 +303,11 @@ def noun_class(text: str, fig: Figure) -> str:
             return name
     if re.match(r"\s+of\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+){0,2}?(?:migrants|people|arrivals|crossings|them)\b", after, re.I):
         return "people"
+    # number words before a plural noun no class names ("the two conditions", "Eight major supermarkets")
+    # count that thing; digits are left to the context (headlines drop their nouns)
+    other = OTHER_PLURAL.match(after) if fig.word and not fig.vague else None
+    if other and other["noun"].lower() not in PERSON_PLURALS:
+        return "other"
     return "bare"
 
 
@@ -339,7 +355,8 @@ def classify(text: str, fig: Figure, lo: int, hi: int, lead_start: int | None = 
         cue = next((c for c in BOAT_CUES if c.matches(before, after, figure=fig.text)), None)
         return (cue.metric, "boats", cue.name) if cue else ("boats_arrived", "boats", "boat_noun")
     if cls in CLASS_READINGS:
-        return CLASS_READINGS[cls]
+        cue = next((c for c in CUES if cls in c.applies_to and c.matches(before, after, figure=fig.text)), None)
+        return (cue.metric, "people", cue.name) if cue else CLASS_READINGS[cls]  # "50 returns a week": a rate
     return _people(text, fig, lo, hi, cls, before, after)
 
 

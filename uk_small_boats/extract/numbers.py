@@ -58,8 +58,9 @@ PEOPLE_OVER_AGE = re.compile(r"\b(?:men|women|children|people|those|anyone|adult
 DATE_LIKE = re.compile(
     # "9 November 9": a day written twice (a typo) is still one date
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+{MONTHS}\b(?:\s+\d{{1,2}}\b(?![\d,.]\d))?"
-    # "August 6,271 people": a count after a month, not the 6th
-    rf"|\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,\d)(?:(?:\s*(?:-|–|to|and|or)\s*|,\s*)\d{{1,2}}(?:st|nd|rd|th)?(?!\d|,\d))*\b"
+    # "August 6,271 people": a count after a month, not the 6th; "By Vivek MishraJul 02, 2025": a byline
+    # glued to its date
+    rf"|(?:\b|(?<=[a-z])(?=(?-i:[A-Z])))(?-i:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,\d)(?:(?:\s*(?:-|–|to|and|or)\s*|,\s*)\d{{1,2}}(?:st|nd|rd|th)?(?!\d|,\d))*\b"
     # "Sunday 12th" is a date, "On Sunday 36 people crossed" a figure
     rf"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"
     rf"(?!\s+(?:[a-z]+\s+)?(?:people|migrants|persons|men|women|children|boats|dinghies|vessels|asylum|individuals|"
