@@ -796,6 +796,16 @@ def test_a_byline_glued_to_its_date_states_no_figure():
                                                       "Channel.", D(2025, 7, 2))] == ["879"]
 
 
+def test_a_day_in_a_relative_clause_after_does_not_date_the_count():
+    """h04 (corpus 6): "They were intercepted after the operation, which included an RNLI lifeboat which was
+    launched ... shortly before midnight on Christmas Day": the launch's day, not the arrivals'."""
+    text = ("Forty-nine people in four small boats were met by Border Force and brought to England.\n\nThey were "
+            "intercepted after the operation, which included an RNLI lifeboat which was launched from Dover shortly "
+            "before midnight on Christmas Day.")
+    row = next(r for r in extract_claims(text, D(2019, 12, 26)) if r["figure_text"] == "Forty-nine")
+    assert row["period_rule"] != "carried_from_context"
+
+
 def test_a_mark_passed_on_a_day_is_the_running_total_to_it():
     """g25: "the 25,000 mark has been passed" dated by its day, as "passed 25,000 on ..." is."""
     text = "Today is the earliest point in a calendar year at which the 25,000 mark has been passed."
@@ -1135,6 +1145,11 @@ DATE_CASES = [
      "provisional total for the year so far to 17,170.", D(2024, 8, 5), "17,170", D(2024, 1, 1), D(2024, 8, 4)),
     ("A total of 93 people were recorded by the Ministry of Defence making the journey in four boats on Tuesday, "
      "taking the provisional number to 29,799.", D(2022, 9, 21), "29,799", D(2022, 1, 1), D(2022, 9, 20)),
+    # h03: the sentence after goes on about the same boats and names their day
+    ("Another 43 migrants in four small boats were intercepted in the English Channel off the Kent coast, the Home "
+     "Office said. The boats were picked between about 07:40 and 12:15 BST on Wednesday, a Home Office spokesman "
+     "said. On Tuesday, 159 migrants in 13 boats were brought ashore at Dover.", D(2020, 7, 22), "43",
+     D(2020, 7, 22), D(2020, 7, 22)),
 ]
 
 

@@ -573,10 +573,32 @@ def step_section_day(drafts: list[Draft], when: When, text: str) -> None:
             d.set_period(head, "inferred", "section_day")
 
 
+# "Another 43 migrants in four small boats were intercepted ... The boats were picked between about 07:40
+# and 12:15 BST on Wednesday": a sentence with no figure that goes on about the same boats or people
+ELABORATES = re.compile(r"\s*(?:(?:The|These|Those|All|Both)\s+(?:of\s+them\s+|four\s+|two\s+|three\s+)?"
+                        r"(?:boats?|dinghies|dinghy|vessels?|migrants|people|group|men|arrivals|crossings)|They)\s", re.I)
+
+
+def _dated_by_next(d: Draft, drafts: list[Draft], when: When, text: str) -> Period | None:
+    """The day the sentence right after ``d``'s names, when it states no figure and goes on about it."""
+    end = text.find(".", d.sent.end + 1)
+    end = len(text) if end < 0 else end
+    if not ELABORATES.match(text, d.sent.end) or any(d.sent.end <= o.fig.start < end for o in drafts):
+        return None
+    return next((p for p in find_periods(text, d.sent.end, end, when) if p.kind == "main" and context.is_day_level(p)
+                 and not re.search(r"\b(?:which|who|that|when)\b", text[d.sent.end:p.span[0]])  # main clause's
+                 and p.end is not None and abs((p.end - when.data_day).days) <= context.RECENT_DAYS), None)
+
+
 def step_carried(drafts: list[Draft], when: When, text: str) -> None:
-    """No dates in the sentence: a day-level date of the sentence just before (same kind of figure)."""
+    """No dates in the sentence: the day the next sentence names when it goes on about the same thing
+    and states no figure; else a day-level date of the sentence just before (same kind of figure)."""
     for i, d in enumerate(drafts):
         if d.period is not None or d.rule != "unresolved" or _family(d.metric) != "crossing":
+            continue
+        nxt = _dated_by_next(d, drafts, when, text) if text else None
+        if nxt is not None:
+            d.set_period(nxt, "inferred", "carried_from_context")
             continue
         prev_sent = next((p.sent for p in reversed(drafts[:i]) if p.sent != d.sent), None)
         if prev_sent is None:
