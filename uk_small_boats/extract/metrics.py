@@ -120,7 +120,8 @@ CUES: list[Cue] = [
                   # "43 migrants, including eight said to be children" (not "including 500 on Tuesday")
                   r"|\bincluding\s+(?:about\s+|around\s+|some\s+|at\s+least\s+)?$"),
         after=_c(r"^\s+(?:of\s+(?:the\s+)?(?:others|them|those|these|the\s+(?:group|men|migrants|people|passengers))"
-                 r"(?!\s+(?:arriving|arrived|crossing|who\s+(?:arrived|crossed))\s+(?:since|in|during|on|this|last|so\s+far))|"
+                 r"(?!\s+(?:arriving|arrived|crossing|who\s+(?:arrived|crossed)|(?:have|has|had)\s+(?:been\s+)?\w+)\s+"
+                 r"(?:since|in|during|on|this|last|so\s+far))|"
                  r"(?:have\s+|had\s+|has\s+)?(?:said\s+they\s+were|claimed\s+to\s+be|presented\s+themselves)|claimed\s+to\s+be|identified\s+(?:themselves\s+)?as|presented\s+themselves|"
                  r"described\s+themselves|were\s+(?:from|[A-Z][a-z]+(?:an|i|ish|ese)\b))\b"),
         also=_c(r"^(?![^.;]*\bincluding\s+(?:about\s+|around\s+|some\s+|at\s+least\s+)?[\d,]+\s+(?:\w+\s+){0,2}?"
