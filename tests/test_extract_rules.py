@@ -809,6 +809,14 @@ def test_a_day_in_a_relative_clause_after_does_not_date_the_count():
     assert row["period_rule"] != "carried_from_context"
 
 
+def test_a_daily_record_set_in_a_month_leaves_its_day_unresolved():
+    """f29 (corpus 4): "the all-time daily record of 1,300 crossings set in September 2022": a day in that
+    month the text does not name (as "on a single day in May"), not the month's total."""
+    text = "It is below the all-time daily record of 1,300 crossings set in September 2022."
+    row = next(r for r in extract_claims(text, D(2025, 6, 1)) if r["figure_text"] == "1,300")
+    assert (row["period_start"], row["period_basis"], row["period_rule"]) == (None, "unresolved", "day_in_span")
+
+
 def test_a_mark_passed_on_a_day_is_the_running_total_to_it():
     """g25: "the 25,000 mark has been passed" dated by its day, as "passed 25,000 on ..." is."""
     text = "Today is the earliest point in a calendar year at which the 25,000 mark has been passed."
@@ -1153,6 +1161,9 @@ DATE_CASES = [
      "Office said. The boats were picked between about 07:40 and 12:15 BST on Wednesday, a Home Office spokesman "
      "said. On Tuesday, 159 migrants in 13 boats were brought ashore at Dover.", D(2020, 7, 22), "43",
      D(2020, 7, 22), D(2020, 7, 22)),
+    # e09: "since January last year"
+    ("Since January last year, 155 migrants have been deported.", D(2020, 8, 9), "155",
+     D(2019, 1, 1), D(2020, 8, 9)),
 ]
 
 

@@ -57,6 +57,7 @@ COMPARED_BEFORE = re.compile(
     r"(?:record(?:-breaking)?\s+|previous\s+(?:high|record)\s+of\s+|provisional\s+|total\s+of\s+|"
     r"(?:[\w’']+\s+){0,4}?(?:figure|total|tally|number)\s+of\s+)?$", re.I)
 PAREN_VALUE = re.compile(r"\(\s*$")
+SET_IN_SPAN = re.compile(r"\b(?:day|daily|24[- ]hours?)\b[^.;]{0,60}?\bset\s+$", re.I)
 # "the lowest August total since 2021, when there were 3,053 arrivals": the head's dates in that year.
 YEAR_WHEN = re.compile(r"\b(?P<y>(?:19|20)\d{2}),?\s+when\s+(?:there\s+were\s+|it\s+was\s+)?"
                        r"(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|more\s+than\s+|over\s+)?$", re.I)
@@ -949,6 +950,9 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         return since_when
     if pick is None:
         return _without_own_period(s, d, prev, in_clause)
+    if not context.is_day_level(pick) and SET_IN_SPAN.search(s.text, max(s.span.start, pick.span[0] - 90), pick.span[0]):
+        # "the all-time daily record of 1,300 crossings set in September 2022": a day in that month, not said
+        return replace(pick, start=None, end=None, kind="unresolved", rule="day_in_span")
     return _year_after(s, d, own, _completed(s, d, prev, pick, own))
 
 

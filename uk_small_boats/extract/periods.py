@@ -308,12 +308,14 @@ def _since_date(m: re.Match[str], w: When) -> Resolved:
     return _since(parse_date(m, "a", w), w)
 
 
-@rule("since_month", rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?:last\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b(?!\s+\d)",
+@rule("since_month", rf"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?:last\s+)?(?P<m>{MONTHS})(?:\s+(?P<y>{YEAR}))?\b(?!\s+\d)"
+      rf"(?P<ly>\s+(?:of\s+)?last\s+year)?",
       "since")
 def _since_month(m: re.Match[str], w: When) -> Resolved:
-    """"since March", "since the end of June 2024", "since last January" (the latest that has ended)."""
+    """"since March", "since the end of June 2024", "since last January" (the latest that has ended),
+    "since January last year"."""
     month = MONTH_NUM[m["m"].lower()]
-    year = int(m["y"]) if m["y"] else None
+    year = int(m["y"]) if m["y"] else w.pub.year - 1 if m["ly"] else None
     if year is None and re.search(r"\blast\s", m.group(0), re.I):
         year = w.pub.year if month < w.pub.month else w.pub.year - 1
     first, _ = _month(month, year, replace(w, year=None))
