@@ -1,8 +1,8 @@
 """The extractor and the checker on real UK news they were not written from.
 
-``../shared/corpus`` (58 articles, 2018-2026, 429 hand-labelled figures) is scored in CI. The second,
-third and fourth real sets (each labelled before the extractor ever ran on it) keep their gold in
-tests/gold/real2, real3 and real4 but not their third-party texts: they are scored where the texts are
+``../shared/corpus`` (58 articles, 2018-2026, 429 hand-labelled figures) is scored in CI. The second
+to seventh real sets (each labelled before the extractor ever ran on it) keep their gold in
+tests/gold/real2 ... real7 but not their third-party texts: they are scored where the texts are
 on the machine ($UK_SMALL_BOATS_CORPUSn or ../corpusn), on the gold rows whose quotes are in them. The floors, just under today's figures, guard against
 regressions; the printed figures are the ones the README reports.
 """
@@ -38,18 +38,18 @@ CORPORA = [
     # a reading (c38's 1,482 fits 1 Jan-28 Feb 2022 exactly; corpus 5's g24 was a false accusation)
     Corpus("shared", SHARED, None, GOLD / "corpus1_verdicts.csv", 0.95, 0.98, 0.90, 0.55),
     Corpus("second", Path(os.environ.get("UK_SMALL_BOATS_CORPUS2", REPO.parent / "corpus2")),
-           GOLD / "real2" / "gold.csv", None, 0.86, 0.96, 0.82, 0.4),
+           GOLD / "real2" / "gold.csv", None, 0.86, 0.97, 0.84, 0.4),
     Corpus("third", Path(os.environ.get("UK_SMALL_BOATS_CORPUS3", REPO.parent / "corpus3")),
-           GOLD / "real3" / "gold.csv", None, 0.89, 0.97, 0.83, 0.35),
+           GOLD / "real3" / "gold.csv", None, 0.90, 0.97, 0.84, 0.4),
     Corpus("fourth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS4", REPO.parent / "corpus4")),
-           GOLD / "real4" / "gold.csv", None, 0.89, 0.95, 0.77, 0.55),
+           GOLD / "real4" / "gold.csv", None, 0.89, 0.95, 0.78, 0.55),
     Corpus("fifth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS5", REPO.parent / "corpus5")),
-           GOLD / "real5" / "gold.csv", None, 0.91, 0.96, 0.81, 0.4),
+           GOLD / "real5" / "gold.csv", None, 0.91, 0.97, 0.83, 0.45),
     Corpus("sixth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS6", REPO.parent / "corpus6")),
-           GOLD / "real6" / "gold.csv", None, 0.91, 0.95, 0.77, 0.3),
+           GOLD / "real6" / "gold.csv", None, 0.92, 0.95, 0.79, 0.3),
     # first run (before any rule was written for it): 0.877 / 0.962 / 0.628, 4 false accusations, 3/9 found
     Corpus("seventh", Path(os.environ.get("UK_SMALL_BOATS_CORPUS7", REPO.parent / "corpus7")),
-           GOLD / "real7" / "gold.csv", None, 0.87, 0.96, 0.64, 0.3),
+           GOLD / "real7" / "gold.csv", None, 0.91, 0.98, 0.80, 0.4),
 ]
 
 
