@@ -1164,6 +1164,16 @@ DATE_CASES = [
     # e09: "since January last year"
     ("Since January last year, 155 migrants have been deported.", D(2020, 8, 9), "155",
      D(2019, 1, 1), D(2020, 8, 9)),
+    # g27: in the first days of January "the previous year" is the one before the year just ended; "9% below
+    # the all-time high of 45,774" sets that figure against the head, not as its base
+    ("The revelation comes alongside finalised data for 2025. A total of 41,472 migrants reached British shores "
+     "in dinghies, a figure only 9% below the all-time high of 45,774 set in 2022. This represents a 13% increase "
+     "from the 36,816 crossings recorded in the previous year.", D(2026, 1, 2), "36,816",
+     D(2024, 1, 1), D(2024, 12, 31)),
+    ("The revelation comes alongside finalised data for 2025. A total of 41,472 migrants reached British shores "
+     "in dinghies, a figure only 9% below the all-time high of 45,774 set in 2022. This represents a 13% increase "
+     "from the 36,816 crossings recorded in the previous year.", D(2026, 1, 2), "13%",
+     D(2025, 1, 1), D(2025, 12, 31)),
 ]
 
 

@@ -52,9 +52,10 @@ COMPARED_BEFORE = re.compile(
     r"(?:compared?\s+(?:with|to)|compares\s+(?:with|to)|(?<!more\s)(?<!fewer\s)(?<!less\s)(?<!rather\s)(?<!other\s)"
     r"(?<!greater\s)than(?:\s+(?:in|on|at))?|up\s+from|down\s+from|"
     r"rise\s+from|fall\s+from|\bto\s+[\d,.]+\s+(?:[a-z]+\s+){0,2}?from|against|versus|vs\.?|dwarfing|surpassing|beating|exceeding|eclipsing|"
+    r"(?<=%\s)below|(?<=%\s)above|"
     r"(?:,|\band)\s+when\s+it\s+was|when\s+it\s+was|\bon)\s+"
     r"(?:the\s+|a\s+|just\s+|some\s+|about\s+|around\s+|at\s+least\s+|only\s+|an?\s+estimated\s+)*"
-    r"(?:record(?:-breaking)?\s+|previous\s+(?:high|record)\s+of\s+|provisional\s+|total\s+of\s+|"
+    r"(?:record(?:-breaking)?\s+|(?:previous|all-time)\s+(?:high|record|peak)\s+of\s+|provisional\s+|total\s+of\s+|"
     r"(?:[\w’']+\s+){0,4}?(?:figure|total|tally|number)\s+of\s+)?$", re.I)
 PAREN_VALUE = re.compile(r"\(\s*$")
 SET_IN_SPAN = re.compile(r"\b(?:day|daily|24[- ]hours?)\b[^.;]{0,60}?\bset\s+$", re.I)

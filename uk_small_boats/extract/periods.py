@@ -868,9 +868,12 @@ def _year_was(m: re.Match[str], w: When) -> Resolved:
 def _last_year(m: re.Match[str], w: When) -> Resolved:
     """"last year", "a year ago": the year before publication; "the year before", "the previous year",
     "a year earlier": the year before the one the sentence spoke of ("28,000 last year and 8,500 the
-    year before")."""
+    year before"), or, in the first days of January, before the year just ended ("a 13% increase from the
+    36,816 crossings recorded in the previous year", 2 January 2026)."""
     now = re.match(r"last|a\s+year\s+ago", m.group(0), re.I)
     y = (w.pub.year if now else w.year or w.pub.year) - 1
+    if not now and not w.year and w.data_day.month == 1 and w.data_day.day <= NEW_YEAR_DAYS:
+        y -= 1  # in the first days of January the year an article totals is the one just ended
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
