@@ -1,8 +1,8 @@
 """The extractor and the checker on real UK news they were not written from.
 
 ``../shared/corpus`` (58 articles, 2018-2026, 429 hand-labelled figures) is scored in CI. The second
-to seventh real sets (each labelled before the extractor ever ran on it) keep their gold in
-tests/gold/real2 ... real7 but not their third-party texts: they are scored where the texts are
+to eighth real sets (each labelled before the extractor ever ran on it) keep their gold in
+tests/gold/real2 ... real8 but not their third-party texts: they are scored where the texts are
 on the machine ($UK_SMALL_BOATS_CORPUSn or ../corpusn), on the gold rows whose quotes are in them. The floors, just under today's figures, guard against
 regressions; the printed figures are the ones the README reports.
 """
@@ -50,6 +50,9 @@ CORPORA = [
     # first run (before any rule was written for it): 0.877 / 0.962 / 0.628, 4 false accusations, 3/9 found
     Corpus("seventh", Path(os.environ.get("UK_SMALL_BOATS_CORPUS7", REPO.parent / "corpus7")),
            GOLD / "real7" / "gold.csv", None, 0.91, 0.98, 0.80, 0.4),
+    # first run: 0.850 / 0.919 / 0.743, 3 false accusations, 3/6 found
+    Corpus("eighth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS8", REPO.parent / "corpus8")),
+           GOLD / "real8" / "gold.csv", None, 0.86, 0.94, 0.75, 0.45),
 ]
 
 

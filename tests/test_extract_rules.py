@@ -175,6 +175,8 @@ CUE_CASES = [
      "people_prevented"),
     ("french_prevented", "343 persons were also banned from entering the UK by French police yesterday.", "343",
      "people_prevented"),  # h07 (corpus 7)
+    ("prevented", "So far in 2023 a further 15,000 migrants have failed to reach our shores on small boats.", "15,000",
+     "people_prevented"),  # h12 (corpus 8)
     ("french_prevented", "December 30: 19 migrants including two young children were rescued by the Marine Nationale "
      "from a overloaded pleasure boat", "19", "people_prevented"),  # f08
     ("french_authority", "Some 2,358 people had to be rescued compared to 586 in 2018, the Maritime Prefecture of the "
@@ -815,6 +817,21 @@ def test_a_daily_record_set_in_a_month_leaves_its_day_unresolved():
     text = "It is below the all-time daily record of 1,300 crossings set in September 2022."
     row = next(r for r in extract_claims(text, D(2025, 6, 1)) if r["figure_text"] == "1,300")
     assert (row["period_start"], row["period_basis"], row["period_rule"]) == (None, "unresolved", "day_in_span")
+
+
+def test_people_aboard_stopped_crossings_and_a_change_in_preventions_are_not_arrivals():
+    """h12 (corpus 8): "France prevented 1,381 small boat crossings, carrying 33,788 people"; "nearly 33,000
+    crossings prevented in 2022, 40% more than in 2021" changes the preventions."""
+    rows = {r["figure_text"]: r for r in extract_claims(
+        "The declaration states that France prevented 1,381 small boat crossings, carrying 33,788 people, in 2022. "
+        "Our joint work with France saw nearly 33,000 crossings prevented in 2022, 40% more than in 2021.",
+        D(2023, 9, 26))}
+    assert rows["33,788"]["metric"] == "people_prevented"
+    assert rows["40%"]["change_of"] == "people_prevented"
+    # boats the UK intercepted carry arrivals
+    rows = {r["figure_text"]: r for r in extract_claims("Border Force intercepted seven boats carrying 165 people.",
+                                                         D(2023, 9, 26))}
+    assert rows["165"]["metric"] == "people_arrived"
 
 
 def test_a_mark_passed_on_a_day_is_the_running_total_to_it():

@@ -100,6 +100,7 @@ MAINISH = frozenset({"main", "since", "end", "unresolved", "day_marker", "approx
 CROSSING = frozenset({"people_arrived", "boats_arrived", "people_on_one_boat", "people_prevented",
                       "boats_prevented", "people_attempted", "boats_departed"})
 COUNTS = frozenset({"people", "boats"})
+STOPPED_OR_RETURNED = frozenset({"people_prevented", "boats_prevented", "people_returned"})
 # More than any day has seen (the series' busiest: 1,305 people, 36 boats, 22 August 2022), so a total
 DAY_AT_MOST = {"people": 2_000, "boats": 60}
 NEAR = 100  # how far after a figure its own period may stand
@@ -280,6 +281,25 @@ def step_boats_of_people(s: Sentence, prev: list[Draft]) -> None:
             d.set_period(people.period, people.basis, people.rule)
 
 
+CARRIED_BY = re.compile(r"[^.;\d]{0,40}?\b(?:carrying|with|involving|holding|containing)\s+(?:about\s+|around\s+|some\s+|"
+                        r"more\s+than\s+|nearly\s+|almost\s+|a\s+total\s+of\s+)?", re.I)
+
+
+STOPPED_CRAFT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:crossings|crossing\s+attempts|attempts|boats?|dinghies|vessels)\b", re.I)
+
+
+def step_people_of_stopped_boats(s: Sentence, prev: list[Draft]) -> None:
+    """"France prevented 1,381 small boat crossings, carrying 33,788 people": the people aboard crossings
+    just counted as stopped were stopped too (not arrivals)."""
+    for i, d in enumerate(s.drafts):
+        if i == 0 or d.metric != "people_arrived":
+            continue
+        stopped = s.drafts[i - 1]
+        if stopped.metric in {"people_prevented", "boats_prevented"} \
+                and STOPPED_CRAFT.match(s.text, stopped.fig.end) and CARRIED_BY.fullmatch(s.text, stopped.fig.end, d.fig.start):
+            d.metric, d.metric_rule = "people_prevented", "of_stopped_boats"
+
+
 def step_same_month_list(s: Sentence, prev: list[Draft]) -> None:
     """"Seven people were recorded making the journey in January 2018; 45 in 2019, 94 in 2020": after a
     count for a month of a named year, a bare count for another year is that month of it."""
@@ -369,6 +389,7 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
             d.set_period(own, "stated")
             continue
         base, base_period, basis = _percent_base(s, d, i, prev)
+        d.change_of = _changed_measure(d, base)
         if (base_period is None or base_period.start is None) and d.change_of == "people_arrived":
             # "small boat crossings have fallen by 36%": the running period the article is about
             base_period, basis = _reference(s, prev), "inferred"
@@ -394,6 +415,16 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
             value = _compared_value(s, i)
             if value is not None:
                 d.compare = value.period
+
+
+def _changed_measure(d: Draft, base: Draft | None) -> str | None:
+    """What a percentage changes: what its own words name, unless they name only crossings and the count it
+    follows in its sentence was stopped or returned ("nearly 33,000 crossings prevented in 2022, 40% more
+    than in 2021")."""
+    if base is not None and base.metric in STOPPED_OR_RETURNED and d.change_of == "people_arrived" \
+            and base.sent == d.sent:
+        return base.metric
+    return d.change_of
 
 
 PERCENT_FROM = re.compile(r"\s*(?:[\w’']+\s+){0,2}?(?:from|on|than|against|over|compared\s+(?:with|to))\s+"
@@ -477,6 +508,7 @@ SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
     ("list_item", step_list_items),
     ("own_period", step_own_period),
     ("boats_of_people", step_boats_of_people),
+    ("people_of_stopped_boats", step_people_of_stopped_boats),
     ("same_month_list", step_same_month_list),
     ("respectively", step_respectively),
     ("compare_value", step_compare_periods),

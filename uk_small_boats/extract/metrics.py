@@ -209,7 +209,10 @@ CUES: list[Cue] = [
         before=_c(r"\b(?:prevented|stopped|thwarted|blocked|halted|foiled|deterred)\s+(?:a\s+further\s+|more\s+than\s+|"
                   r"around\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)*$"),
         window=_c(r"\b(?:prevented|thwarted|foiled|deterred|blocked)\b|\bstopped\s+(?:\w+\s+){0,3}from\s+(?:crossing|reaching|making|"
-                  r"entering|leaving|getting|setting\s+off|departing)\b")),
+                  r"entering|leaving|getting|setting\s+off|departing)\b"),
+        # "a further 15,000 migrants have failed to reach our shores", "were unable to cross the Channel"
+        after=_c(r"^\s+(?:\w+\s+){0,2}?(?:have\s+|had\s+|has\s+)?(?:failed|were\s+unable|was\s+unable)\s+to\s+"
+                 r"(?:reach|cross|make|get|land)\b")),
     Cue("returned", "people_returned", frozenset({"people", "bare", "returns"}),
         "Returned, deported or removed from the UK (by flight or treaty).",
         window=_c(r"\b(?:deport\w*|returned|returns|removed|removals?|sent\s+back|readmitted|flown\s+back|flies\s+back|"
