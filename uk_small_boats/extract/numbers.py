@@ -52,7 +52,6 @@ NAMED_NUMBER = re.compile(r"\b(?-i:Utopia|Article|Section|Clause|Schedule|Tier|T
 VERSION = re.compile(r"(?:\b[Vv](?:ersion)?\.?\s?|\bCC[- ]BY(?:-[A-Z]{2})*\s)$")  # "Beta V.1.0", "CC-BY-SA 4.0"
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|aged\s+between|under|over)\s+(?:(?:about|around|roughly|approximately|"
                         r"just|only|between)\s+)?(?:\w+\s*(?:to|-|–|and)\s*)?$", re.I)
-AGED_WORDS = re.compile(r"\baged\s+(?:(?:about|around|roughly|approximately|just|only|between)\s+)?(?:\w+\s*(?:to|-|–|and)\s*)?$", re.I)
 PEOPLE_OVER_AGE = re.compile(r"\b(?:men|women|children|people|those|anyone|adults|boys|girls)\s+(?:aged\s+)?(?:over|under)\s+$", re.I)
 
 DATE_LIKE = re.compile(
@@ -204,9 +203,7 @@ def _age_or_measure(text: str, m: re.Match[str], start: int, before: str) -> boo
     or the emergency number 999."""
     s_num, num_end, e = m.start("num") + start, m.end("num") + start, m.end() + start
     cur, pct = m["cur"], m["pct"]
-    if AGE_BEFORE.search(text[max(0, s_num - 20):s_num]) and not cur and not pct and \
-            (re.search(r"\baged?\b", text[max(0, s_num - 20):s_num], re.I) or
-             re.match(r"\s*(?:years?\s+old|-year-old)", text[num_end:num_end + 12], re.I)):
+    if not cur and not pct and _an_age(text, s_num, num_end):
         return True
     if not cur and FUSED_UNIT.match(text, num_end):
         return True
@@ -220,6 +217,13 @@ def _age_or_measure(text: str, m: re.Match[str], start: int, before: str) -> boo
     if m["num"] == "999" and re.search(r"\b(?:dial\w*|call\w*|ring\w*|phon\w*|rang)\s+$", before, re.I):
         return True  # the UK emergency number
     return bool(PEOPLE_OVER_AGE.search(text[max(0, s_num - 25):s_num]))
+
+
+def _an_age(text: str, s: int, e: int) -> bool:
+    """Whether the number text[s:e] is an age: "aged 18", "a boy aged four", "aged around three", "5 years old"."""
+    before = text[max(0, s - 30):s]
+    return bool(AGE_BEFORE.search(before) and (re.search(r"\baged?\b", before, re.I)
+                                               or re.match(r"\s*(?:years?\s+old|-year-old)", text[e:e + 12], re.I)))
 
 
 def _currency(text: str, cur: str | None, e: int) -> str | None:
@@ -254,7 +258,7 @@ def _word_figure(text: str, m: re.Match[str], start: int) -> Figure | None:
     except ValueError:
         return None
     after = text[e:e + 40]
-    if AGED_WORDS.search(text, max(0, s - 30), s) or not _counts_something(text, s, e, core, after):
+    if _an_age(text, s, e) or not _counts_something(text, s, e, core, after):
         return None  # "a boy aged four": an age
     pct = re.match(r"\s+(?:per\s?cent|percent)\b", after, re.I)
     return Figure(s, e + (pct.end() if pct else 0), text[s:e + (pct.end() if pct else 0)],
