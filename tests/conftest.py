@@ -1,4 +1,5 @@
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,10 @@ def empty_archive(tmp_path) -> Path:
 
 def news_archive_present() -> bool:
     return SHARED_ARCHIVE.is_dir() and any(SHARED_ARCHIVE.glob("00*_*.txt"))
+
+
+def ctrl_c_default() -> None:
+    """``preexec_fn`` for a child a test will Ctrl-C: SIGINT as a terminal user's process gets it, even when
+    the test run itself was started with SIGINT ignored (a background job of a shell without job control,
+    whose children would otherwise inherit the ignore and never see the signal)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

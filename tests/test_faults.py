@@ -19,7 +19,7 @@ from uk_small_boats.publish import outdir
 from uk_small_boats.errors import PipelineError
 from uk_small_boats.paths import DATA, REPO
 
-from .conftest import ODS
+from .conftest import ODS, ctrl_c_default
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_shuffled_rows_give_identical_outputs(built, data, tmp_path):
 def paused_build(out: Path, point: str) -> subprocess.Popen:
     """A CLI build of ``out`` blocked at a named pause point of the pipeline (it waits for a signal)."""
     cmd = [sys.executable, "-m", "uk_small_boats.cli", "build", "--out", str(out)]
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=ctrl_c_default,
                             text=True, env={**os.environ, PAUSE_ENV: point})
     watchdog = threading.Timer(120, proc.kill)  # a build that never pauses must not hang the suite
     watchdog.start()
@@ -166,8 +166,7 @@ def test_interrupted_build_leaves_previous_intact(published, sig, point):
             assert not published.exists()
             assert list(published.parent.glob(f".{published.name}.old-*"))
         proc.send_signal(sig)
-        # 130: Ctrl-C; the timeout guards against a hang, it times nothing (slow, loaded CI hosts)
-        assert proc.wait(timeout=180) == (128 + sig if sig == signal.SIGINT else -sig)
+        assert proc.wait(timeout=60) == (128 + sig if sig == signal.SIGINT else -sig)  # 130: Ctrl-C
     finally:
         proc.kill()
         proc.stderr.close()
