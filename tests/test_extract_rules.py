@@ -795,6 +795,13 @@ def test_arrests_rates_and_other_things_are_not_arrivals(text, figure):
     assert next(r["metric"] for r in rows if r["figure_text"] == figure) not in {"people_arrived", "people_returned"}
 
 
+def test_number_words_before_people_with_an_unlisted_adjective_still_count_people():
+    """The plural-noun rule above takes its people nouns from the noun classes (children among them)."""
+    rows = extract_claims("Migrants crossed the Channel. Two exhausted children were brought ashore at Dover.",
+                          D(2025, 8, 5))
+    assert next(r["metric"] for r in rows if r["figure_text"] == "Two") != "count_other"
+
+
 def test_a_byline_glued_to_its_date_states_no_figure():
     """h18 (corpus 7): "By Vivek MishraJul 02, 2025"."""
     assert [r["figure_text"] for r in extract_claims("By Vivek MishraJul 02, 2025\n\nSome 879 migrants crossed the "

@@ -289,10 +289,9 @@ NUMBER_OF = _c(r"\b(?:number|total|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?P<noun>
 
 
 OTHER_PLURAL = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s+(?:of|who|were|have|had|that|which)\b)")
-PERSON_PLURALS = frozenset({"males", "females", "occupants", "survivors", "youngsters", "teens", "teenagers",
-                            "others", "adults", "men", "friends", "families", "relatives", "brothers", "sisters",
-                            "sons", "daughters", "parents", "siblings", "nationals", "asylum", "refugees",
-                            "passengers", "persons", "individuals", "migrants", "arrivals", "crossings"})
+# plural nouns of people the noun classes do not list on their own (the rest is PEOPLE_NOUN, CHILD_NOUN)
+PERSON_PLURAL = _c(rf"(?:{PEOPLE_NOUN}|{CHILD_NOUN}|males|females|occupants|survivors|youngsters|teens|friends|families|"
+                   r"relatives|brothers|sisters|sons|daughters|parents|siblings|asylum)")
 
 
 def noun_class(text: str, fig: Figure) -> str:
@@ -310,7 +309,7 @@ def noun_class(text: str, fig: Figure) -> str:
     # number words before a plural noun no class names ("the two conditions", "Eight major supermarkets")
     # count that thing; digits are left to the context (headlines drop their nouns)
     other = OTHER_PLURAL.match(after) if fig.word and not fig.vague else None
-    if other and other["noun"].lower() not in PERSON_PLURALS:
+    if other and not PERSON_PLURAL.fullmatch(other["noun"]):
         return "other"
     return "bare"
 
