@@ -866,6 +866,18 @@ def test_a_percentage_is_set_against_the_count_right_after_it():
     assert (rows["20%"]["value"], rows["20%"]["compare_start"]) == (-20, D(2022, 1, 1))
 
 
+def test_a_years_possessive_dates_its_count_and_the_percentage_set_against_it():
+    """corpus 8: "9% lower than the all-time record of 45,774 set in 2022, but 13% higher than 2024's 36,816"."""
+    text = ("The total for 2025 is 9% lower than the all-time record of 45,774 set in 2022, but 13% higher than "
+            "2024's 36,816 and 41% higher than 2023's 29,437.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2026, 1, 1))}
+    assert (rows["36,816"]["period_start"], rows["36,816"]["period_end"], rows["36,816"]["period_basis"]) == \
+        (D(2024, 1, 1), D(2024, 12, 31), "stated")
+    assert [(rows[p]["compare_start"], rows[p]["compare_end"]) for p in ("9%", "13%", "41%")] == \
+        [(D(y, 1, 1), D(y, 12, 31)) for y in (2022, 2024, 2023)]
+    assert all(rows[p]["period_start"] == D(2025, 1, 1) for p in ("9%", "13%", "41%"))
+
+
 @pytest.mark.parametrize("stop_sentence", [
     "The last known official figure for 2019 goes up to July 22.",  # g05
     "The latest Home Office data runs up to 21 July.",

@@ -428,7 +428,8 @@ def _changed_measure(d: Draft, base: Draft | None) -> str | None:
 
 
 PERCENT_FROM = re.compile(r"\s*(?:[\w’']+\s+){0,2}?(?:from|on|than|against|over|compared\s+(?:with|to))\s+"
-                          r"(?:the\s+|a\s+)?(?:record\s+|previous\s+|total\s+of\s+)*", re.I)
+                          r"(?:the\s+|a\s+)?(?:record\s+|all-time\s+|previous\s+|total\s+of\s+|high\s+of\s+|"
+                          r"record\s+of\s+|(?:19|20)\d\d[’']s\s+)*", re.I)
 
 
 PERCENT_OWN = re.compile(r"\s*(?:(?:increase|rise|fall|drop|decrease|jump|reduction|cut)\s+in\s+(?:[\w-]+\s+){1,3}?)?"

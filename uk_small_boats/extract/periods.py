@@ -836,12 +836,12 @@ def _year_to_date(m: re.Match[str], w: When) -> Resolved:
 
 
 @rule("year", rf"\b(?:in|for|during|throughout|of|across|over)\s+(?:the\s+(?:whole|entirety|course)\s+of\s+|all\s+of\s+|the\s+year\s+)?(?P<y>{YEAR})\b(?![-/]\d)"
-      rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:\w+\s+)?(?:total|figure|tally|record)"
+      rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:(?:\w+\s+)?(?:total|figure|tally|record)|(?=[\d,]+\b))"
       rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally|record|count)"
       rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b",
       "main")
 def _year_rule(m: re.Match[str], w: When) -> Resolved:
-    """"in 2023", "the whole of 2022", "2023's total", "the 2024 total", "the total for 2021", "2020 saw":
+    """"in 2023", "the whole of 2022", "2023's total", "2024's 36,816", "the 2024 total", "the total for 2021", "2020 saw":
     that year (the current one to the data day; none for a year to come); "2023's total of 21,918 at
     this stage of the year": that year to the data day's date."""
     y = int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["y6"])
