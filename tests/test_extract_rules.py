@@ -866,6 +866,16 @@ def test_a_percentage_is_set_against_the_count_right_after_it():
     assert (rows["20%"]["value"], rows["20%"]["compare_start"]) == (-20, D(2022, 1, 1))
 
 
+def test_a_fact_box_of_year_labels_dates_each_count_by_its_own_label():
+    """corpus 8: "per year since 2018 2025: 41,472 2024: 36,816 ... 2018: 299 Source: Home Office"."""
+    text = ("Migrants arriving in Britain by small boats per year since 2018 2025: 41,472 2024: 36,816 2023: 29,437 "
+            "2018: 299 Source: Home Office")
+    rows = extract_claims(text, D(2026, 2, 25))
+    assert [(r["figure_text"], r["period_start"], r["period_end"], r["period_basis"]) for r in rows] == [
+        (f, D(y, 1, 1), D(y, 12, 31), "stated") for f, y in
+        (("41,472", 2025), ("36,816", 2024), ("29,437", 2023), ("299", 2018))]
+
+
 def test_a_years_possessive_dates_its_count_and_the_percentage_set_against_it():
     """corpus 8: "9% lower than the all-time record of 45,774 set in 2022, but 13% higher than 2024's 36,816"."""
     text = ("The total for 2025 is 9% lower than the all-time record of 45,774 set in 2022, but 13% higher than "

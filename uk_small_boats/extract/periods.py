@@ -838,13 +838,15 @@ def _year_to_date(m: re.Match[str], w: When) -> Resolved:
 @rule("year", rf"\b(?:in|for|during|throughout|of|across|over)\s+(?:the\s+(?:whole|entirety|course)\s+of\s+|all\s+of\s+|the\s+year\s+)?(?P<y>{YEAR})\b(?![-/]\d)"
       rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:(?:\w+\s+)?(?:total|figure|tally|record)|(?=[\d,]+\b))"
       rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally|record|count)"
-      rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b",
+      rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b"
+      rf"|\b(?P<y7>{YEAR}):\s*(?=[\d,]+\b(?!:))",
       "main")
 def _year_rule(m: re.Match[str], w: When) -> Resolved:
-    """"in 2023", "the whole of 2022", "2023's total", "2024's 36,816", "the 2024 total", "the total for 2021", "2020 saw":
+    """"in 2023", "the whole of 2022", "2023's total", "2024's 36,816", "the 2024 total", "the total for 2021", "2020 saw", a
+    fact box's "2022: 45,774":
     that year (the current one to the data day; none for a year to come); "2023's total of 21,918 at
     this stage of the year": that year to the data day's date."""
-    y = int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["y6"])
+    y = int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["y6"] or m["y7"])
     if (m["y3"] or m["y4"]) and y < w.data_day.year and AT_THIS_STAGE.match(m.string, m.end()):
         return dt.date(y, 1, 1), shift_years(w.data_day, y - w.data_day.year)
     return _year(y, w)
@@ -892,14 +894,15 @@ def _month_bare(m: re.Match[str], w: When) -> Resolved:
 CUT_LOOKAHEAD = 16
 NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b"
 # Where a clause ends for dating ("while" before a participle does not: "36 migrants ... were intercepted
-# while crossing the English Channel on Saturday").
+# while crossing the English Channel on Saturday"; a fact box's line "2025: 41,472 2024: 36,816" does).
 PERIOD_CUT = re.compile(r";|\s(?:but|while(?!\s+\w+ing\b)|although|whereas)\s|"
                         r"(?:,|\s[–—])\s+(?:and|but|as|while|taking|bringing|making|pushing|meaning|which|compared|with|"
                         r"representing|up|down|a\s+rise|an\s+increase|a\s+fall|a\s+drop|including|\w+ing|"
                         rf"(?:more|fewer|less|higher|lower)\s+than(?!\s+(?:\d|{NUMBER_WORD})))\s|"
                         r"\s(?:compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|against)\s|"
                         r"\sas\s+(?:the\s+)?(?:\w+\s+)?(?:total|tally|number|figure)s?\s|"
-                        r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)\s+than\s", re.I)
+                        r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)\s+than\s|"
+                        r"\s(?=(?:19|20)\d\d:\s*\d)", re.I)  # a fact box's next "2022: 45,774"
 
 
 # Dates that belong to the report or to a record, not to a figure: "figures published on Monday",
