@@ -1042,6 +1042,10 @@ def test_an_increase_of_a_mark_to_come_and_quoted_nouns(text, figure, metric):
 
 # Periods read from real text: (text, publication date, figure, start, end), grouped by what they show.
 DATE_CASES = [
+    # f32: "greater than" is a qualifier, not a comparison that ends the clause before its day
+    ("UK Home Office figures confirmed that 1,072 people crossed the English Channel in 13 boats – an average of "
+     "greater than 82 people per boat – on September 19 alone.", D(2025, 9, 24), "1,072",
+     D(2025, 9, 19), D(2025, 9, 19)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

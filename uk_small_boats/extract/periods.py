@@ -901,7 +901,7 @@ PERIOD_CUT = re.compile(r";|\s(?:but|while(?!\s+\w+ing\b)|although|whereas)\s|"
                         rf"(?:more|fewer|less|higher|lower)\s+than(?!\s+(?:\d|{NUMBER_WORD})))\s|"
                         r"\s(?:compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|against)\s|"
                         r"\sas\s+(?:the\s+)?(?:\w+\s+)?(?:total|tally|number|figure)s?\s|"
-                        r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)\s+than\s|"
+                        r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)(?<!greater)\s+than\s|"
                         r"\s(?=(?:19|20)\d\d:\s*\d)", re.I)  # a fact box's next "2022: 45,774"
 
 
