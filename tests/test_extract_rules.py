@@ -1046,6 +1046,9 @@ DATE_CASES = [
     ("UK Home Office figures confirmed that 1,072 people crossed the English Channel in 13 boats – an average of "
      "greater than 82 people per boat – on September 19 alone.", D(2025, 9, 24), "1,072",
      D(2025, 9, 19), D(2025, 9, 19)),
+    # the same aside in brackets (made up on f32's pattern)
+    ("Figures showed that 592 people crossed the Channel in 11 small boats (an average of more than 53 people per "
+     "boat, itself a record) on Saturday.", D(2024, 3, 5), "592", D(2024, 3, 2), D(2024, 3, 2)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

@@ -1092,8 +1092,12 @@ def _after(s: Sentence, d: Draft, own: list[Period]) -> list[Period]:
     carrying 90 people made the journey on Christmas Day", "592 people, who crossed in 11 boats on
     March 2")."""
     f = d.fig
-    rivals = [o.fig for o in s.drafts if o is not d and (o.unit == d.unit or o.fig.percent)]
-    return [p for p in own if p.span[0] >= f.end and p.span[0] - f.end <= NEAR
+    # a figure in an aside ("– an average of 82 people per boat –") is no rival
+    asides = context.aside_spans(s.text, f.end, max((p.span[0] for p in own), default=f.end))
+    rivals = [o.fig for o in s.drafts if o is not d and (o.unit == d.unit or o.fig.percent)
+              and not any(a <= o.fig.start and o.fig.end <= b for a, b in asides)]
+    return [p for p in own if p.span[0] >= f.end
+            and p.span[0] - f.end - sum(b - a for a, b in asides if b <= p.span[0]) <= NEAR
             and not any(f.end <= o.start and o.end <= p.span[0] for o in rivals)]
 
 

@@ -83,10 +83,27 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
     return pub - dt.timedelta(days=1) if pub >= DAY_BEFORE_FROM else pub
 
 
+# An aside between paired dashes or in brackets ("in 13 boats – an average of 82 per boat – on September
+# 19"): neither its length nor its words part a figure from the date after it.
+ASIDE = re.compile(r"\s[–—]\s[^–—.;]{1,100}?\s[–—]\s|\s\([^().;]{1,100}\)")
+
+
+def aside_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The asides in text[a:b]."""
+    return [m.span() for m in ASIDE.finditer(text, a, b)] if b - a > 8 else []
+
+
 def _same_clause(text: str, f: Figure, p: Period) -> bool:
-    """Whether ``p`` stands within ``NEAR_FIGURE`` characters of ``f`` with no clause break between them."""
+    """Whether ``p`` stands within ``NEAR_FIGURE`` characters of ``f`` with no clause break between them,
+    asides left out."""
     a, b = (f.end, p.span[0]) if p.span[0] >= f.end else (p.span[1], f.start)
-    return 0 <= b - a <= NEAR_FIGURE and not any(m.start() < b for m in PERIOD_CUT.finditer(text, a, b + CUT_LOOKAHEAD))
+    if b - a < 0:
+        return False
+    asides = aside_spans(text, a, b)
+    if b - a - sum(e - s for s, e in asides) > NEAR_FIGURE:
+        return False
+    return not any(m.start() < b and not any(s <= m.start() < e for s, e in asides)
+                   for m in PERIOD_CUT.finditer(text, a, b + CUT_LOOKAHEAD))
 
 
 def is_day_level(p: Period) -> bool:
