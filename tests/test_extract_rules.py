@@ -107,6 +107,8 @@ PERIOD_CASES = [
     ("month", "November 2021 saw the highest number of small boat arrivals", D(2022, 2, 24), D(2022, 2, 24),
      (D(2021, 11, 1), D(2021, 11, 30))),
     ("financial_year", "returns in 2023-24 rose", D(2025, 4, 16), D(2025, 4, 15), (D(2023, 4, 1), D(2024, 3, 31))),
+    ("annual_total", "the highest since October 2022, when 6,900 people crossed, part of an annual total of 45,774",
+     D(2024, 11, 1), D(2024, 10, 31), (D(2022, 1, 1), D(2022, 12, 31))),  # corpus 9
     ("year_to_date", "bringing the total for 2025 so far to 20,422", D(2025, 7, 2), D(2025, 7, 1),
      (D(2025, 1, 1), D(2025, 7, 1))),
     ("year", "Some 45,774 arrivals were reported across the whole of 2022", D(2024, 12, 2), D(2024, 12, 1),
@@ -438,6 +440,17 @@ def test_the_annual_total_in_the_first_days_of_january_is_last_years():
     """f24 (1 January 2024): "the provisional annual total for 2023 indicates 29,437 crossings"."""
     (row,) = extract_claims("The provisional annual total indicates 29,437 crossings.", D(2024, 1, 1))
     assert (row["period_start"], row["period_end"]) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_the_annual_total_is_the_year_the_sentence_spoke_of():
+    """corpus 9: "since October 2022, when 6,900 people crossed, part of an annual total of 45,774"."""
+    text = ("October 2024's total is the highest since October 2022, when 6,900 people crossed, part of an annual "
+            "total of 45,774, according to the Home Office.")
+    rows = {r["figure_text"]: r for r in extract_claims(text, D(2024, 11, 1))}
+    assert (rows["45,774"]["period_start"], rows["45,774"]["period_end"], rows["45,774"]["period_rule"]) == \
+        (D(2022, 1, 1), D(2022, 12, 31), "annual_total")
+    (row,) = extract_claims("The annual total stands at 17,000.", D(2024, 8, 1))
+    assert (row["period_start"], row["period_end"]) == (D(2024, 1, 1), D(2024, 7, 31))
 
 
 def test_the_week_to_a_day_is_seven_days():

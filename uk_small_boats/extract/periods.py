@@ -813,9 +813,19 @@ def _last_year_total(m: re.Match[str], w: When) -> Resolved:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
+@rule("annual_total", r"\b(?:the\s+|an\s+)?(?:provisional\s+)?annual\s+(?:total|tally)\b", "main", year_hint=True)
+def _annual_total(m: re.Match[str], w: When) -> Resolved:
+    """"the annual total": the year to the data day; the whole year a sentence spoke of just before
+    ("since October 2022, when 6,900 people crossed, part of an annual total of 45,774"), or last year
+    in the first days of January."""
+    if w.year is None and w.pub.month == 1 and w.pub.day <= NEW_YEAR_DAYS:
+        return dt.date(w.pub.year - 1, 1, 1), dt.date(w.pub.year - 1, 12, 31)
+    return _ytd(w) if (w.year or w.pub.year) <= w.pub.year else None
+
+
 @rule("year_to_date", rf"\b(?:(?:so\s+far|to\s+date)\s+in\s+(?P<y4>{YEAR})|so\s+far\s+(?:this\s+year|in\s+(?P<y>{YEAR}))|(?:for|in)\s+(?P<y2>{YEAR})\s+(?:so\s+far|to\s+date)|(?P<y3>{YEAR})\s+(?:total\s+)?(?:so\s+far|to\s+date)"
       rf"|(?:the\s+)?total\s+for\s+(?:the|this)\s+year|this\s+year[’']?s\s+total|the\s+year(?:ly|[’']s)\s+total|(?:the\s+)?yearly\s+total|the\s+year\s+so\s+far|(?:for\s+)?(?:the|this)\s+year\s+(?:so\s+far|to\s+date)|year[- ]to[- ]date"
-      rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|(?:the\s+)?annual\s+total|to\s+date"
+      rf"|this\s+year(?:\s+(?:so\s+far|alone))?|(?:for|in)\s+the\s+year\b(?!\s+(?:ending|to|before|after))|to\s+date"
       rf"|the\s+(?:current|running|cumulative)\s+(?:cumulative\s+)?total|(?:for|since|from)\s+the\s+start\s+of\s+the\s+year)\b",
       "main")
 def _year_to_date(m: re.Match[str], w: When) -> Resolved:
@@ -965,6 +975,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "named_during": ("under", "during", "premiership", "government", "tenure", "time ", "days in"),
     "same_point_compare": ("year", "19", "20"), "year_compare": ("year", "19", "20"),
     "financial_year": ("financial", "19", "20"), "year_to_date": ("year", "date", "total", "so far"),
+    "annual_total": ("annual",),
     "year": ("19", "20"), "year_was": ("19", "20"),
 }
 USE_TRIGGERS = True
