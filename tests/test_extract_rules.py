@@ -183,6 +183,8 @@ CUE_CASES = [
      "from a overloaded pleasure boat", "19", "people_prevented"),  # f08
     ("french_authority", "Some 2,358 people had to be rescued compared to 586 in 2018, the Maritime Prefecture of the "
      "Channel and the North Sea told AFP today.", "2,358", "people_prevented"),  # f08
+    ("french_authority", "Earlier, French officials said 11 people were pulled from boats in the Channel as they "
+     "tried to reach Britain.", "11", "people_prevented"),  # corpus 9
     ("french_authority", "While French authorities said they found 30 migrants, including 11 children, that same day.",
      "30", "people_prevented"),  # f07
     ("prevented", "More than 2,300 migrants were blocked in the Channel in 2019 as they tried to get to Britain.",

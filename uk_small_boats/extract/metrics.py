@@ -197,9 +197,9 @@ CUES: list[Cue] = [
     Cue("french_authority", "people_prevented", frozenset({"people", "bare", "attempts"}),
         "Rescued or stopped in a sentence whose source is a French authority ('Some 2,358 people had to be "
         "rescued compared to 586 in 2018, the Maritime Prefecture ... told AFP'; 'French authorities said they found 30 "
-        "migrants'), with no landing in the UK.",
+        "migrants'; 'French officials said 11 people were pulled from boats'), with no landing in the UK.",
         window=_c(r"\b(?:rescu\w*|stopped|blocked|prevented|intercepted\s+(?:at\s+sea|off\s+France)|interceptions?|found|"
-                  r"discovered|located)\b"),
+                  r"discovered|located|pulled\s+(?:from|out\s+of)|picked\s+up|saved)\b"),
         sentence=_c(r"\bFrench\s+(?:authorities|navy|coastguard|police|officials)\s+(?:\w+\s+){0,2}?intercepted\b[^.;]*$"),
         also=_c(r"^(?![^.]*\b(?:Border\s+Force|brought\s+(?:to|ashore|into)|landed|arrived|Dover|Kent|Ramsgate)\b)"
                 r"[^.]*\b(?:French\s+(?:coastguard|navy|authorities|police|officials|interior\s+ministry|maritime)|"
