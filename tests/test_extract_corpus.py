@@ -1,8 +1,8 @@
 """The extractor and the checker on real UK news they were not written from.
 
 ``../shared/corpus`` (58 articles, 2018-2026, 429 hand-labelled figures) is scored in CI. The second
-to eighth real sets (each labelled before the extractor ever ran on it) keep their gold in
-tests/gold/real2 ... real8 but not their third-party texts: they are scored where the texts are
+to ninth real sets (each labelled before the extractor ever ran on it) keep their gold in
+tests/gold/real2 ... real9 but not their third-party texts: they are scored where the texts are
 on the machine ($UK_SMALL_BOATS_CORPUSn or ../corpusn), on the gold rows whose quotes are in them. The floors, just under today's figures, guard against
 regressions; the printed figures are the ones the README reports.
 """
@@ -52,7 +52,10 @@ CORPORA = [
            GOLD / "real7" / "gold.csv", None, 0.91, 0.98, 0.80, 0.4),
     # first run: 0.850 / 0.919 / 0.743, 3 false accusations, 3/6 found
     Corpus("eighth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS8", REPO.parent / "corpus8")),
-           GOLD / "real8" / "gold.csv", None, 0.86, 0.94, 0.75, 0.45),
+           GOLD / "real8" / "gold.csv", None, 0.86, 0.94, 0.82, 0.45),
+    # first run (at 1347b6b; the same at b5ad296): 0.883 / 0.970 / 0.818, 6 false accusations, 0/2 found
+    Corpus("ninth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS9", REPO.parent / "corpus9")),
+           GOLD / "real9" / "gold.csv", None, 0.88, 0.97, 0.82, 0.0),
 ]
 
 

@@ -44,6 +44,9 @@ REVISION_FROM = 20
 # revised by up to 20% (boats more than people): a gap of that size on days of this era is reported as a likely revision.
 PROVISIONAL_ERA = ("2021-01-01", "2023-02-07")
 PROVISIONAL_REL = 0.20
+# The Ministry of Defence's months (from its taking charge of the Channel on 14 April 2022): its day figures
+# were later moved between neighbouring days in the series, so one day of them is not judged alone.
+MOD_ERA = ("2022-04-14", PROVISIONAL_ERA[1])
 # Boat counts are less certain than people counts (boats sink, are towed back, or are counted by
 # sighting): a gap of this share, or this many boats, is reported as a likely revision.
 BOATS_REL, BOATS_ABS = 0.20, 2

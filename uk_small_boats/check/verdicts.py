@@ -257,6 +257,7 @@ def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: Offi
     b = _stated_counts(rows, claims, out, idx, measure)
     _reread_counts(b, idx, published[rows].reset_index(drop=True))
     _within_months(b, idx)
+    _redated(b, idx)
     _no_fit(b, basis[rows] == "stated")
     _write_counts(b, rows, out)
     _records(b, rows, out, idx)
@@ -313,6 +314,26 @@ def _within_months(b: _Counts, idx: OfficialSeriesIndex) -> None:
         fit = (inner <= hi_b) & (lo_b <= b.official[months])
         at = np.flatnonzero(months)[fit]
         b.verdict[at], b.rule[at], b.reading[at] = "consistent", "alternative_reading", "within_months"
+
+
+def _redated(b: _Counts, idx: OfficialSeriesIndex) -> None:
+    """A single day of the Ministry of Defence's months still without a verdict, whose figure the day and its
+    two neighbours could hold, is left unresolved: its first-published day figures were later moved between
+    neighbouring days ("960 on Saturday, 1,160 on Sunday" against a series of 1,305 and 717, the three
+    days within 3 of each other), so one day cannot be judged."""
+    day = ((b.verdict == None) & (b.ps == b.pe).to_numpy()  # noqa: E711
+           & (b.pe >= pd.Timestamp(R.MOD_ERA[0])).to_numpy() & (b.pe <= pd.Timestamp(R.MOD_ERA[1])).to_numpy())
+    if not day.any():
+        return
+    one = pd.Timedelta(days=1)
+    s3 = (b.ps[day] - one).reset_index(drop=True)
+    e3 = (b.pe[day] + one).reset_index(drop=True)
+    window = _sums(idx, s3, e3, b.meas[day])
+    held = b.v[day] <= window
+    at = np.flatnonzero(day)[held]
+    b.verdict[at], b.rule[at], b.reading[at] = "unresolved", "provisional_redated", "stated"
+    b.official[at] = window[held]
+    b.ms[at], b.me[at] = s3[held].to_numpy(), e3[held].to_numpy()
 
 
 def _no_fit(b: _Counts, stated: np.ndarray) -> None:
@@ -442,6 +463,13 @@ def _text_provisional(t: _Said) -> str:
             f"{t.inferred}.")
 
 
+def _text_redated(t: _Said) -> str:
+    return (f"The series gives {fmt_n(t.so)} {t.label} for {t.p}, not '{t.wording}', and {fmt_n(t.o)} for {t.mp}, "
+            f"which could hold it: the Ministry of Defence's day figures ({fmt_period(*map(pd.Timestamp, R.MOD_ERA))}) "
+            f"were later moved between neighbouring days in the series, so one day is not judged"
+            f"{t.inferred}.")
+
+
 def _text_implausible(t: _Said) -> str:
     return (f"The series gives {fmt_n(t.so)} {t.label} for {t.p}, far from '{t.wording}': a gap this large more "
             f"likely means the dates were misread than that the figure is wrong, so nothing is judged.")
@@ -473,6 +501,7 @@ COUNT_TEXTS: dict[str, Callable[[_Said], str]] = {
     "rounded_figure": _text_rounded,
     "provisional_era": _text_provisional,
     "implausible_gap": _text_implausible,
+    "provisional_redated": _text_redated,
     "boat_count": _text_boats,
     "small_revision": lambda t: _text_revised(t, marked=False),
     "revised_day_in_period": lambda t: _text_revised(t, marked=True),
