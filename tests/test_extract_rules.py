@@ -1064,6 +1064,20 @@ DATE_CASES = [
     # the same aside in brackets (made up on f32's pattern)
     ("Figures showed that 592 people crossed the Channel in 11 small boats (an average of more than 53 people per "
      "boat, itself a record) on Saturday.", D(2024, 3, 5), "592", D(2024, 3, 2), D(2024, 3, 2)),
+    # corpus 9: a span after "said" dates the figure (a report comes out on a day, not over a span)
+    ("The Home Office said between 5 July and 29 August 3,600 people with no right to remain in the UK had been "
+     "deported.", D(2024, 11, 1), "3,600", D(2024, 7, 5), D(2024, 8, 29)),
+    # corpus 9: "in the 11 days since" an event: eleven days to the data day
+    ("More than 2,500 migrants have crossed the English Channel in small boats in the 11 days since the UK’s new "
+     "“one in, one out” migrant agreement with France came into effect.", D(2025, 8, 16), "2,500",
+     D(2025, 8, 5), D(2025, 8, 15)),
+    # corpus 9: a year right before a bracketed figure
+    ("The total was comparatively low in 2018 (299) and 2019 (1,843).", D(2025, 1, 1), "1,843",
+     D(2019, 1, 1), D(2019, 12, 31)),
+    # corpus 9: "the total" after a percentage set against another year's count is the count before that
+    ("A total of 36,816 people made the journey in 2024, a jump of 25% from the 29,437 who arrived in 2023. The "
+     "total is down 20% on the record 45,774 arrivals in 2022, however.", D(2025, 1, 1), "20%",
+     D(2024, 1, 1), D(2024, 12, 31)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

@@ -123,6 +123,7 @@ class Draft:
     compare: Period | None = None
     change_of: str | None = None
     compared: bool = False  # a figure given for comparison with another ("compared with 3,824")
+    set_against: bool = False  # the count a percentage is set against ("a jump of 25% from the 29,437 ...")
     head: Draft | None = None  # the figure it is compared with or a percentage of
     assertion: str | None = None
     mark: bool = False  # "reached 1,000", "passed 5,000": a running total crossing a mark
@@ -414,7 +415,7 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
         else:
             value = _compared_value(s, i)
             if value is not None:
-                d.compare = value.period
+                d.compare, value.set_against = value.period, True
 
 
 def _changed_measure(d: Draft, base: Draft | None) -> str | None:
@@ -473,7 +474,7 @@ def _percent_base(s: Sentence, d: Draft, i: int, prev: list[Draft]) -> tuple[Dra
         return None, d.period, "stated"
     if _marker_after(s, d) is not None and not prev_count(prev):
         return None, _reference(s, prev), "stated"
-    base = next((b for b in reversed(prev) if b.unit in COUNTS and not b.compared and b.metric != "people_other"), None)
+    base = prev_count(prev)
     return base, base.period if base is not None else None, "inferred"
 
 
@@ -1209,9 +1210,10 @@ def _with_clause(s: Sentence, d: Draft) -> Period | None:
 
 
 def prev_count(prev: list[Draft]) -> Draft | None:
-    """The article's last count of people or boats before this sentence, compared figures and other
-    people left aside."""
-    return next((b for b in reversed(prev) if b.unit in COUNTS and not b.compared and b.metric != "people_other"), None)
+    """The article's last count of people or boats before this sentence, compared figures (and counts a
+    percentage is set against) and other people left aside."""
+    return next((b for b in reversed(prev) if b.unit in COUNTS and not b.compared and not b.set_against
+                 and b.metric != "people_other"), None)
 
 
 def _reference(s: Sentence, prev: list[Draft], recent: bool = True) -> Period:

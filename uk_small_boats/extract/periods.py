@@ -683,13 +683,14 @@ def _within_hours(m: re.Match[str], w: When) -> Resolved:
 @rule("past_duration", rf"\b(?:in|over|during|for|across|within)\s+(?:just\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{NUM})\s+)?(?P<u>days?|weeks?|months?|years?|fortnight)\b"
       rf"(?<!previous\syear)"
       rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b"
-      rf"|\bin\s+(?:less|under|fewer)\s+than\s+(?P<n3>a|one|two|three|four)\s+(?P<u3>days?|weeks?)\b",
+      rf"|\bin\s+(?:less|under|fewer)\s+than\s+(?P<n3>a|one|two|three|four)\s+(?P<u3>days?|weeks?)\b"
+      rf"|\b(?:in|over|during|within)\s+the\s+(?P<n4>{NUM})\s+(?P<u4>days|weeks|months)(?=\s+since\b)",
       "main")
 def _past_duration(m: re.Match[str], w: When) -> Resolved:
-    """"in the past week", "over the last three months", "the previous 10 days", "in less than a week":
-    that long back to the data day."""
-    n = _count(m["n"] or m["n2"] or m["n3"]) if (m["n"] or m["n2"] or m["n3"]) else 1
-    u = (m["u"] or m["u2"] or m["u3"]).lower()
+    """"in the past week", "over the last three months", "the previous 10 days", "in less than a week", "in the
+    11 days since the agreement came into effect": that long back to the data day."""
+    n = _count(m["n"] or m["n2"] or m["n3"] or m["n4"]) if (m["n"] or m["n2"] or m["n3"] or m["n4"]) else 1
+    u = (m["u"] or m["u2"] or m["u3"] or m["u4"]).lower()
     if u.startswith("year"):
         return shift_years(w.data_day, -n) + dt.timedelta(days=1), w.data_day
     if u.startswith("month"):
@@ -849,14 +850,14 @@ def _year_to_date(m: re.Match[str], w: When) -> Resolved:
       rf"|\bthe\s+(?:whole|entirety)\s+of\s+(?P<y2>{YEAR})\b|\b(?P<y3>{YEAR})[’']s\s+(?:(?:\w+\s+)?(?:total|figure|tally|record)|(?=[\d,]+\b))"
       rf"|\bthe\s+(?P<y4>{YEAR})\s+(?:current\s+|provisional\s+|cumulative\s+)?(?:total|figure|tally|record|count)"
       rf"|\b(?:the\s+)?total\s+for\s+(?P<y5>{YEAR})|\b(?:only\s+)?(?P<y6>{YEAR})\s+saw\b"
-      rf"|\b(?P<y7>{YEAR}):\s*(?=[\d,]+\b(?!:))",
+      rf"|\b(?P<y7>{YEAR}):\s*(?=[\d,]+\b(?!:))|\b(?P<y8>{YEAR})(?=\s*\(\s*[\d,]+\s*\))",
       "main")
 def _year_rule(m: re.Match[str], w: When) -> Resolved:
     """"in 2023", "the whole of 2022", "2023's total", "2024's 36,816", "the 2024 total", "the total for 2021", "2020 saw", a
-    fact box's "2022: 45,774":
+    fact box's "2022: 45,774", "2019 (1,843)":
     that year (the current one to the data day; none for a year to come); "2023's total of 21,918 at
     this stage of the year": that year to the data day's date."""
-    y = int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["y6"] or m["y7"])
+    y = int(m["y"] or m["y2"] or m["y3"] or m["y4"] or m["y5"] or m["y6"] or m["y7"] or m["y8"])
     if (m["y3"] or m["y4"]) and y < w.data_day.year and AT_THIS_STAGE.match(m.string, m.end()):
         return dt.date(y, 1, 1), shift_years(w.data_day, y - w.data_day.year)
     return _year(y, w)
@@ -919,6 +920,8 @@ PERIOD_CUT = re.compile(r";|\s(?:but|while(?!\s+\w+ing\b)|although|whereas)\s|"
 # "a daily high since January", "not including Sunday's arrivals".
 # "Today's figures are 23 percent higher": the day the figures came out, not the day they count
 REPORT_AFTER = re.compile(r"[’']s\s+(?:figures|data|statistics|numbers|release|update)\b", re.I)
+# A report comes out on a day: "said between 5 July and 29 August 3,600 people" dates the figure, not the saying
+SPANS = frozenset({"range", "range_days", "range_months", "month_pair"})
 REPORTING = re.compile(r"\b(?:published|confirmed|announced|released|revealed|said|told|stated|updated|"
                        r"interview|speaking|wrote|claimed|insisted|warned|argued|admitted)\b[^.;]{0,25}$",
                        re.I)
@@ -968,7 +971,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "relative_day": ("yesterday", "today", "tonight", "overnight", "night", "morning", "earlier"),
     "duration_before": ("before", "prior", "until"), "over_years": ("years",), "days_later": ("day", "week"),
     "ago": ("ago",), "current": ("current", "present", "now"), "single_day": ("day", "hour"),
-    "within_hours": ("hours",), "past_duration": ("past", "last", "previous", "than", "under"), "week": ("week",), "week_to": ("week", "seven"),
+    "within_hours": ("hours",), "past_duration": ("past", "last", "previous", "than", "under", "since"), "week": ("week",), "week_to": ("week", "seven"),
     "a_week_of": ("week",), "weekend": ("weekend",), "month_relative": ("month", "this"),
     "month_edge": MONTH_STEMS, "month_part": MONTH_STEMS, "month": MONTH_STEMS, "last_year_total": ("last year",),
     "last_year": ("year",), "month_bare": MONTH_STEMS,
@@ -1042,7 +1045,7 @@ def _kind(r: PeriodRule, m: re.Match[str], text: str, start: int) -> str:
     Tuesday"), an exclusion ("not including Sunday"), a busiest day's scope, a record's "since"."""
     s, e = m.span()
     lead = text[max(start, s - 40):s]
-    if REPORTING.search(lead) or r.name == "relative_day" and m.group(0).strip().lower() == "today" \
+    if REPORTING.search(lead) and r.name not in SPANS or r.name == "relative_day" and m.group(0).strip().lower() == "today" \
             and REPORT_AFTER.match(text, e):
         return "report"
     if EXCLUDING.search(lead):
