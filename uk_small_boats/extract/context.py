@@ -73,6 +73,7 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
                 named_pub |= p.end == pub and p.rule != "relative_day"  # "on Monday", not "today"
     if excluded:  # an explicit exclusion says where the running totals stop
         return min(excluded)
+    days += _zero_days(text, pub)
     if pub >= DAY_BEFORE_FROM and pub in days and pub - dt.timedelta(days=1) in days and not named_pub:
         # official figures come out the next morning: yesterday's complete count named beside a
         # partial one "today" ("898 ... yesterday"; "brings 35 migrants into Dover, today") is
@@ -81,6 +82,26 @@ def data_day(text: str, found: list[tuple[Span, list[Figure]]], pub: dt.date) ->
     if days:
         return max(days)
     return pub - dt.timedelta(days=1) if pub >= DAY_BEFORE_FROM else pub
+
+
+# A day named as having had no crossings is a day the figures cover ("neither Saturday nor Monday saw any
+# crossings", "no migrants were detected crossing on Monday").
+ZERO_DAY = re.compile(r"\b(?:no|zero|nor|neither)\s+(?:\w+\s+){0,3}?(?:crossings?|arrivals|migrants|boats|people)\b"
+                      r"|\bsaw\s+any\s+crossings\b", re.I)
+ZERO_DAYS_READ = 5
+
+
+def _zero_days(text: str, pub: dt.date) -> list[dt.date]:
+    """Days before publication (at most ``RECENT_DAYS`` back) that a sentence says had no crossings."""
+    out = []
+    for m in islice(ZERO_DAY.finditer(text), ZERO_DAYS_READ):
+        lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        hi = min((i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+        for p in find_periods(text, lo, hi, When(pub, pub - dt.timedelta(days=1))):
+            if p.rule in DAY_RULES and p.kind == "main" and p.end is not None \
+                    and pub - dt.timedelta(days=RECENT_DAYS) <= p.end < pub:
+                out.append(p.end)
+    return out
 
 
 # An aside between paired dashes or in brackets ("in 13 boats – an average of 82 per boat – on September
