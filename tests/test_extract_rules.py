@@ -1237,6 +1237,11 @@ DATE_CASES = [
     ("It is four months since home secretary Priti Patel unveiled plans to send migrants to Rwanda in a bid to curb "
      "Channel crossings.\n\nHide Ad\n\nSince then, 17,402 people have arrived.", D(2022, 8, 23), "17,402",
      D(2022, 4, 14), D(2022, 8, 22)),
+    # corpus 9: ... and past a link to another story
+    ("It has been more than five months since the then Home Secretary, Priti Patel, announced plans to send migrants "
+     "to Rwanda to try and deter people from crossing the Channel.\n\nSee also  Charles III, Britain's Tallest "
+     "King-in-waiting Ever\n\nSince then, 25,247 people have arrived in the UK after making the journey.",
+     D(2022, 9, 22), "25,247", D(2022, 4, 14), D(2022, 9, 21)),
     # h16, g10, h13: a total a day's count takes further runs to that day
     ("The crossings comes as Home Office data recorded 139 people arriving in three boats on August 4, taking the "
      "provisional total for the year so far to 17,170.", D(2024, 8, 5), "17,170", D(2024, 1, 1), D(2024, 8, 4)),

@@ -546,13 +546,18 @@ def step_since_anaphor(drafts: list[Draft], when: When, text: str) -> None:
                 break
 
 
+# A link to another story between paragraphs ("See also  Charles III, Britain's Tallest King-in-waiting Ever")
+LINK_LINE = re.compile(r"\s*(?:See\s+also|Read\s+more|READ\s+MORE|Also\s+read|Related|Most\s+read|Watch)\b:?")
+
+
 def _sentence_before(text: str, at: int) -> int:
-    """Where the sentence before ``at`` starts, passing over page debris ("Hide Ad", a caption's credit)."""
+    """Where the sentence before ``at`` starts, passing over page debris ("Hide Ad", a caption's credit, a
+    link to another story)."""
     lo = at
     for _ in range(3):
         j = len(text[:lo].rstrip().rstrip("."))
         lo = max(text.rfind(".", 0, j), text.rfind("\n", 0, j), 0)
-        if len(text[lo:j].split()) >= 6:
+        if len(text[lo:j].split()) >= 6 and not LINK_LINE.match(text, lo + 1 if text[lo:lo + 1] in ".\n" else lo):
             break
     return lo
 
