@@ -915,6 +915,8 @@ def test_where_an_article_says_its_figures_stop_is_the_data_day(stop_sentence):
 
 @pytest.mark.parametrize("text, figure, metric", [
     ("On Saturday, two boats holding a combined 40 migrants were intercepted.", "40", "people_arrived"),  # g04
+    ("Thirty migrants who attempted to cross the English Channel in three small boats and a kayak have been "
+     "intercepted by Border Force officials.", "Thirty", "people_arrived"),  # corpus 9: British interceptions
     ("Some 511 have been intercepted this year, with 152 of those arriving since the start of June alone.", "152",
      "people_arrived"),  # g04: a later span, not a part of a group
     ("French authorities made two interceptions at sea involving 25 people.", "25", "people_prevented"),  # g09

@@ -220,7 +220,10 @@ CUES: list[Cue] = [
     Cue("attempted", "people_attempted", frozenset({"people", "bare", "attempts"}),
         "Attempts (arrivals plus preventions): at least the day's arrivals, not the series' measure. Only "
         "where attempting is what the sentence says they did: '74 migrants trying to cross the Channel' (a "
-        "participle describing them) were arrivals, '861 attempted the crossing' were attempts.",
+        "participle describing them) were arrivals, '861 attempted the crossing' were attempts; so were 'Thirty "
+        "migrants who attempted to cross ... intercepted by Border Force' (British interceptions are arrivals).",
+        also=_c(r"^(?![^.]*\b(?:intercepted|picked\s+up|rescued|brought\s+(?:ashore|in|to\s+\w+)|escorted)\s+"
+                r"(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:UK\s+|British\s+)?Border\s+Force\b)"),
         after=_c(r"^[\s-]+(?:\w+\s+){0,2}?(?:attempted\s+crossings|crossing\s+attempts|attempts)\b"
                  r"|^[\s-]+(?:\w+\s+){0,2}?(?:have|has|had)\s+been\s+attempted\b"
                  r"|^[\s-]+(?:\w+\s+){0,4}?(?:attempted|tried)\s+(?:to\s+(?:cross|make)|the\s+(?:\w+\s+)?crossing)")),
