@@ -636,6 +636,15 @@ def test_an_incident_by_incident_report_keeps_the_days_total():
     assert rows == {"87": "people_arrived", "31": "people_on_one_boat", "33": "people_on_one_boat"}
 
 
+def test_a_total_only_guessed_to_be_the_days_does_not_make_dated_counts_its_parts():
+    """h16 (corpus 6): "875 migrants crossed" (no day of its own) beside counts dated "on Sunday"."""
+    text = ("Alarming figures show 875 migrants crossed the Channel in small boats. The Home Office revealed 113 "
+            "migrants were picked up at sea on Sunday. On Sunday as many as 300 people were recovered from six "
+            "dinghies.")
+    rows = {r["figure_text"]: r["metric"] for r in extract_claims(text, D(2023, 9, 4))}
+    assert rows["113"] == rows["300"] == "people_arrived"
+
+
 @pytest.mark.parametrize("text, figure, metric", [
     ("20 migrants trying to cross the Channel were rescued when their boat ran into trouble.", "20",
      "people_arrived"),  # c05: the participle describes them; they were brought to the UK

@@ -749,6 +749,11 @@ def step_incident_counts(drafts: list[Draft], when: When, text: str) -> None:
         parts = {v for v in values if v < RESTATED * top}
         if len(parts) < 2 or not PARTS_SHARE * top <= sum(parts) <= top:
             continue
+        # a total only guessed to be the day's ("875 crossed", dated by the data day) is no day's total
+        # for counts its own words date ("113 were picked up at sea on Sunday")
+        if all(d.basis != "stated" for d in same_day if d.fig.value == top) \
+                and any(d.basis == "stated" for d in same_day if d.fig.value in parts):
+            continue
         for d in same_day:
             if d.fig.value in parts:
                 d.metric, d.metric_rule = "people_on_one_boat", "incident_count"
