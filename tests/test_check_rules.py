@@ -379,3 +379,17 @@ def test_a_day_of_the_ministry_of_defence_months_that_its_neighbours_could_hold_
     assert "moved between neighbouring days" in row["explanation"]
     assert verdict(claim(3000, start="2022-09-03"), idx)[:2] != ("unresolved", "provisional_redated")  # too many
     assert verdict(claim(60, start="2021-03-10"), idx)[:2] == ("discrepancy", "discrepancy")
+
+
+def test_a_percentage_far_from_any_reading_is_unresolved_not_a_discrepancy():
+    """corpus 10: "36% lower" read over 1-10 January (no crossings yet) recomputes as -100%: the periods were
+    misread, so nothing is judged; -50% against a recomputed -36% stays a discrepancy."""
+    idx = series()  # 100 a day
+    far = claim(-36, metric="percent_change", start="2025-01-01", end="2025-01-10", change_of="people_arrived",
+                compare_start=pd.Timestamp("2024-01-01"), compare_end=pd.Timestamp("2024-01-28"))
+    v, rule, row = verdict(far, idx)  # 1,000 against 2,800: -64%, a ratio of 0.56 to 0.64
+    assert (v, rule) == ("discrepancy", "discrepancy")
+    far = claim(-36, metric="percent_change", start="2025-01-01", end="2025-01-10", change_of="people_arrived",
+                compare_start=pd.Timestamp("2024-01-01"), compare_end=pd.Timestamp("2024-03-31"))
+    v, rule, row = verdict(far, idx)  # 1,000 against 9,100: -89%, a ratio of 0.17
+    assert (v, rule) == ("unresolved", "implausible_gap") and "misread" in row["explanation"]

@@ -1093,6 +1093,17 @@ DATE_CASES = [
     ("According to preliminary Home Office data, 19,801 migrants have entered the UK thus far in 2023. Only 60 "
      "individuals were found travelling in one boat on Sunday, and neither Saturday nor Monday saw any crossings.",
      D(2023, 8, 29), "19,801", D(2023, 1, 1), D(2023, 8, 28)),
+    # corpus 10: "before" a year is history, not an exclusion, and ends the clause before it
+    ("In 2021, there was a massive increase to 28,526 before 2022's record of 45,744.", D(2024, 2, 1), "45,744",
+     D(2022, 1, 1), D(2022, 12, 31)),
+    ("In 2021, there was a massive increase to 28,526 before 2022's record of 45,744.", D(2024, 2, 1), "28,526",
+     D(2021, 1, 1), D(2021, 12, 31)),
+    # corpus 10: the provisional annual total in January is last year's
+    ("The provisional annual total for the year, 29,437, is 36% lower than the record 45,774 crossings for the whole "
+     "of 2022.", D(2024, 1, 11), "29,437", D(2023, 1, 1), D(2023, 12, 31)),
+    # corpus 10: a count bracketed after a percentage's compared period is that period's
+    ("The total for 2024 to date is 1% lower than this time last year (23,940) and down 21% on the same period in "
+     "2022 (29,783).", D(2024, 9, 17), "29,783", D(2022, 1, 1), D(2022, 9, 16)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

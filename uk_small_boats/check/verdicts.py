@@ -777,6 +777,13 @@ def _percent_verdict(c: Claim, fit: _PercentFit, stated: float,
         return "consistent", "alternative_reading", fit.name, _percent_reread(fit, word, said, stated_change)
     if fit.gap <= R.PCT_REVISION:
         return "revised", "percent_recomputed", "stated", f"a {word} of {abs(change):.1f}%, within revision of {said}."
+    ratio = (1 + change / 100) / (1 + stated / 100) if stated > -100 else math.nan
+    if not R.IMPLAUSIBLE_RATIO[0] <= ratio <= R.IMPLAUSIBLE_RATIO[1]:
+        # "36% lower" read over 1-10 January (no crossings yet): a change this far off means the periods were
+        # misread, as for counts
+        return "unresolved", "implausible_gap", "stated", (
+            f"a {word} of {abs(change):.0f}%, so far from {said} that the periods were more likely misread: "
+            f"nothing is judged.")
     vd, rl = _judged(c, False)
     return vd, rl, "stated", f"a {word} of {abs(change):.0f}%, not {said}" + (
         "." if vd == "discrepancy" else ", but the dates were inferred, not stated: nothing is judged.")

@@ -412,10 +412,19 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
         d.set_period(replace(base_period, rule=base_period.rule), basis)
         if marker is not None:
             d.compare = compare_period(base_period, marker)
+            _bracketed_after(s, marker, d.compare)
         else:
             value = _compared_value(s, i)
             if value is not None:
                 d.compare, value.set_against = value.period, True
+
+
+def _bracketed_after(s: Sentence, marker: Period, compare: Period) -> None:
+    """"1% lower than this time last year (23,940)": the bracketed count is the compared period's."""
+    c = next((c for c in s.drafts if c.fig.start >= marker.span[1] and c.unit in COUNTS), None)
+    if c is not None and re.fullmatch(r"\s*\(\s*", s.text[marker.span[1]:c.fig.start]) \
+            and s.text[c.fig.end:c.fig.end + 1] == ")":
+        c.set_period(replace(compare, rule="compare_value"), "stated")
 
 
 def _changed_measure(d: Draft, base: Draft | None) -> str | None:

@@ -814,12 +814,15 @@ def _last_year_total(m: re.Match[str], w: When) -> Resolved:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
+SO_FAR_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date)\b", re.I)
+
+
 @rule("annual_total", r"\b(?:the\s+|an\s+)?(?:provisional\s+)?annual\s+(?:total|tally)\b", "main", year_hint=True)
 def _annual_total(m: re.Match[str], w: When) -> Resolved:
     """"the annual total": the year to the data day; the whole year a sentence spoke of just before
     ("since October 2022, when 6,900 people crossed, part of an annual total of 45,774"), or last year
-    in the first days of January."""
-    if w.year is None and w.pub.month == 1 and w.pub.day <= NEW_YEAR_DAYS:
+    in January ("The provisional annual total for the year, 29,437", 11 January 2024) unless "so far"."""
+    if w.year is None and w.pub.month == 1 and not SO_FAR_AFTER.match(m.string, m.end()):
         return dt.date(w.pub.year - 1, 1, 1), dt.date(w.pub.year - 1, 12, 31)
     return _ytd(w) if (w.year or w.pub.year) <= w.pub.year else None
 
@@ -913,7 +916,8 @@ PERIOD_CUT = re.compile(r";|\s(?:but|while(?!\s+\w+ing\b)|although|whereas)\s|"
                         r"\s(?:compared\s+(?:with|to)|compares\s+(?:with|to)|up\s+from|down\s+from|against)\s|"
                         r"\sas\s+(?:the\s+)?(?:\w+\s+)?(?:total|tally|number|figure)s?\s|"
                         r"(?<!more)(?<!fewer)(?<!less)(?<!rather)(?<!other)(?<!greater)\s+than\s|"
-                        r"\s(?=(?:19|20)\d\d:\s*\d)", re.I)  # a fact box's next "2022: 45,774"
+                        r"\s(?=(?:19|20)\d\d:\s*\d)|"  # a fact box's next "2022: 45,774"
+                        r"\sbefore\s+(?=(?:19|20)\d\d\b)", re.I)  # "28,526 before 2022's record of 45,744"
 
 
 # Dates that belong to the report or to a record, not to a figure: "figures published on Monday",
@@ -936,7 +940,8 @@ SCOPE_RULES = frozenset({"year_to_date", "year", "month_relative", "month", "las
 RUNNING_SCOPE_LEAD = re.compile(r"\b(?:highest|largest|biggest|greatest|lowest|smallest)\s+(?:number|total|figure|tally)\b"
                                 r"[^.;,\d]{0,40}(?<!\bwas\s)(?<!\bis\s)$", re.I)
 RUNNING_SCOPE_RULES = frozenset({"year_to_date", "month_relative", "past_duration"})
-EXCLUDING = re.compile(r"\b(?:not\s+including|excluding|except(?:\s+for)?|before)\s+$", re.I)
+# "not including Sunday's arrivals", "before Sunday" (a day only: "before 2022's record of 45,744" is history)
+EXCLUDING = re.compile(r"\b(?:not\s+including|excluding|except(?:\s+for)?|(?P<before>before))\s+$", re.I)
 YEAR_MARK = re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)|\b(?P<ly>last\s+year|the\s+previous\s+year)\b", re.I)
 
 
@@ -1032,7 +1037,7 @@ def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
             continue
         taken.add(s, e)
         words = m.group(0).strip()
-        kind = _kind(r, m, text, start)
+        kind = _kind(r, m, text, start, single=not isinstance(res, str) and res[0] == res[1])
         if isinstance(res, str):
             found.append(Period(None, None, words, r.name, (s, e), kind if kind != "main" else "marker", res))
         else:
@@ -1040,7 +1045,7 @@ def find_periods(text: str, start: int, end: int, when: When) -> list[Period]:
     return sorted(found, key=lambda p: p.span)
 
 
-def _kind(r: PeriodRule, m: re.Match[str], text: str, start: int) -> str:
+def _kind(r: PeriodRule, m: re.Match[str], text: str, start: int, single: bool = True) -> str:
     """The kind of period ``m`` is in its place: the rule's own, or a report's date ("published on
     Tuesday"), an exclusion ("not including Sunday"), a busiest day's scope, a record's "since"."""
     s, e = m.span()
@@ -1048,7 +1053,8 @@ def _kind(r: PeriodRule, m: re.Match[str], text: str, start: int) -> str:
     if REPORTING.search(lead) and r.name not in SPANS or r.name == "relative_day" and m.group(0).strip().lower() == "today" \
             and REPORT_AFTER.match(text, e):
         return "report"
-    if EXCLUDING.search(lead):
+    ex = EXCLUDING.search(lead)
+    if ex and (single or not ex["before"]):
         return "excluded"
     if r.name in SCOPE_RULES and SCOPE_LEAD.search(text, max(start, s - 70), s) \
             or r.name in RUNNING_SCOPE_RULES \
