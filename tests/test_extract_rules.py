@@ -252,6 +252,14 @@ def test_vocabularies_cover_what_the_code_produces():
     assert {m for m in rules.MEASURES} <= set(vocabulary("metric"))
 
 
+def test_a_percentage_in_words_is_a_percentage():
+    """corpus 10: "up one per cent on the same period in 2022 (14,554)"."""
+    rows = {r["figure_text"]: r for r in extract_claims(
+        "The total for 2024 to date is up one per cent on the same period in 2022 (14,554).", D(2024, 7, 16))}
+    assert (rows["one per cent"]["metric"], rows["one per cent"]["value"], rows["one per cent"]["compare_start"]) == \
+        ("percent_change", 1, D(2022, 1, 1))
+
+
 def test_falls_are_negative_percentages():
     rows = extract_claims("Small-boat arrivals are down 33 per cent on last year, and a 46 per cent decrease "
                           "in the number of vessels.", D(2023, 11, 1))
@@ -926,6 +934,8 @@ def test_where_an_article_says_its_figures_stop_is_the_data_day(stop_sentence):
     ("On Saturday, two boats holding a combined 40 migrants were intercepted.", "40", "people_arrived"),  # g04
     ("Thirty migrants who attempted to cross the English Channel in three small boats and a kayak have been "
      "intercepted by Border Force officials.", "Thirty", "people_arrived"),  # corpus 9: British interceptions
+    ("On Thursday (December 16), UK authorities rescued 559 people from the sea between France and Kent, arriving "
+     "on 19 boats.", "559", "people_arrived"),  # corpus 10: France as a place, not the agent
     ("Some 511 have been intercepted this year, with 152 of those arriving since the start of June alone.", "152",
      "people_arrived"),  # g04: a later span, not a part of a group
     ("French authorities made two interceptions at sea involving 25 people.", "25", "people_prevented"),  # g09
@@ -1104,6 +1114,12 @@ DATE_CASES = [
     # corpus 10: a count bracketed after a percentage's compared period is that period's
     ("The total for 2024 to date is 1% lower than this time last year (23,940) and down 21% on the same period in "
      "2022 (29,783).", D(2024, 9, 17), "29,783", D(2022, 1, 1), D(2022, 9, 16)),
+    # corpus 10: "the seven-day total": seven days to the data day
+    ("Yesterday alone, 278 people arrived in Dover, bringing the seven-day total to 714", D(2024, 2, 1), "714",
+     D(2024, 1, 25), D(2024, 1, 31)),
+    # corpus 10: "since the start of last year"
+    ("Since the start of last year, more than 25,000 people have risked death crossing to the UK aboard dinghies, "
+     "PA data shows.", D(2022, 9, 27), "25,000", D(2021, 1, 1), D(2022, 9, 26)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

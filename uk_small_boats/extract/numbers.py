@@ -258,9 +258,9 @@ def _word_figure(text: str, m: re.Match[str], start: int) -> Figure | None:
     except ValueError:
         return None
     after = text[e:e + 40]
-    if _an_age(text, s, e) or not _counts_something(text, s, e, core, after):
+    pct = re.match(r"\s+(?:per\s?cent|percent)\b", after, re.I)  # "up one per cent": a percentage, always
+    if not pct and (_an_age(text, s, e) or not _counts_something(text, s, e, core, after)):
         return None  # "a boy aged four": an age
-    pct = re.match(r"\s+(?:per\s?cent|percent)\b", after, re.I)
     return Figure(s, e + (pct.end() if pct else 0), text[s:e + (pct.end() if pct else 0)],
                   value, percent=bool(pct), word=True, rule="number_words")
 

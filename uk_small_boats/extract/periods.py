@@ -351,10 +351,13 @@ def _since_year(m: re.Match[str], w: When) -> Resolved:
     return _since(dt.date(int(m["y"]), 1, 1), w)
 
 
-@rule("since_year_start", r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year\b|\bsince\s+January\s+1(?:st)?\b",
-      "since")
+@rule("since_year_start", r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the|this|(?P<last>last))\s+year\b"
+      r"|\bsince\s+January\s+1(?:st)?\b", "since")
 def _since_year_start(m: re.Match[str], w: When) -> Resolved:
-    """"since the start of the year", "since the turn of this year", "since January 1": the year to date."""
+    """"since the start of the year", "since the turn of this year", "since January 1": the year to date;
+    "since the start of last year": from 1 January of last year to the data day."""
+    if m["last"]:
+        return dt.date(w.data_day.year - 1, 1, 1), w.data_day
     return _ytd(replace(w, year=None))
 
 
@@ -684,13 +687,15 @@ def _within_hours(m: re.Match[str], w: When) -> Resolved:
       rf"(?<!previous\syear)"
       rf"|\b(?:the\s+)?(?:past|last|previous)\s+(?P<n2>{NUM})\s+(?P<u2>days|weeks)\b"
       rf"|\bin\s+(?:less|under|fewer)\s+than\s+(?P<n3>a|one|two|three|four)\s+(?P<u3>days?|weeks?)\b"
-      rf"|\b(?:in|over|during|within)\s+the\s+(?P<n4>{NUM})\s+(?P<u4>days|weeks|months)(?=\s+since\b)",
+      rf"|\b(?:in|over|during|within)\s+the\s+(?P<n4>{NUM})\s+(?P<u4>days|weeks|months)(?=\s+since\b)"
+      rf"|\bthe\s+(?P<n5>{NUM})[- ](?P<u5>day|week)\s+(?:total|tally|figure|count)\b",
       "main")
 def _past_duration(m: re.Match[str], w: When) -> Resolved:
     """"in the past week", "over the last three months", "the previous 10 days", "in less than a week", "in the
-    11 days since the agreement came into effect": that long back to the data day."""
-    n = _count(m["n"] or m["n2"] or m["n3"] or m["n4"]) if (m["n"] or m["n2"] or m["n3"] or m["n4"]) else 1
-    u = (m["u"] or m["u2"] or m["u3"] or m["u4"]).lower()
+    11 days since the agreement came into effect", "the seven-day total": that long back to the data day."""
+    given = m["n"] or m["n2"] or m["n3"] or m["n4"] or m["n5"]
+    n = _count(given) if given else 1
+    u = (m["u"] or m["u2"] or m["u3"] or m["u4"] or m["u5"]).lower()
     if u.startswith("year"):
         return shift_years(w.data_day, -n) + dt.timedelta(days=1), w.data_day
     if u.startswith("month"):
@@ -976,7 +981,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "relative_day": ("yesterday", "today", "tonight", "overnight", "night", "morning", "earlier"),
     "duration_before": ("before", "prior", "until"), "over_years": ("years",), "days_later": ("day", "week"),
     "ago": ("ago",), "current": ("current", "present", "now"), "single_day": ("day", "hour"),
-    "within_hours": ("hours",), "past_duration": ("past", "last", "previous", "than", "under", "since"), "week": ("week",), "week_to": ("week", "seven"),
+    "within_hours": ("hours",), "past_duration": ("past", "last", "previous", "than", "under", "since", "day total", "day tally", "day figure", "day count", "week total", "week tally"), "week": ("week",), "week_to": ("week", "seven"),
     "a_week_of": ("week",), "weekend": ("weekend",), "month_relative": ("month", "this"),
     "month_edge": MONTH_STEMS, "month_part": MONTH_STEMS, "month": MONTH_STEMS, "last_year_total": ("last year",),
     "last_year": ("year",), "month_bare": MONTH_STEMS,
