@@ -107,6 +107,10 @@ PERIOD_CASES = [
     ("month", "November 2021 saw the highest number of small boat arrivals", D(2022, 2, 24), D(2022, 2, 24),
      (D(2021, 11, 1), D(2021, 11, 30))),
     ("financial_year", "returns in 2023-24 rose", D(2025, 4, 16), D(2025, 4, 15), (D(2023, 4, 1), D(2024, 3, 31))),
+    ("named_own_term", "The Prime Minister has seen 48,678 migrants arrive during his premiership.",
+     D(2025, 7, 31), D(2025, 7, 30), (D(2024, 7, 5), D(2025, 7, 30))),  # corpus 5
+    ("named_own_term", "Suella Braverman has seen 30,000 migrants arrive during her time in office.",
+     D(2023, 7, 31), D(2023, 7, 30), (D(2022, 10, 25), D(2023, 7, 30))),
     ("annual_total", "the highest since October 2022, when 6,900 people crossed, part of an annual total of 45,774",
      D(2024, 11, 1), D(2024, 10, 31), (D(2022, 1, 1), D(2022, 12, 31))),  # corpus 9
     ("year_to_date", "bringing the total for 2025 so far to 20,422", D(2025, 7, 2), D(2025, 7, 1),
@@ -936,6 +940,8 @@ def test_where_an_article_says_its_figures_stop_is_the_data_day(stop_sentence):
      "intercepted by Border Force officials.", "Thirty", "people_arrived"),  # corpus 9: British interceptions
     ("On Thursday (December 16), UK authorities rescued 559 people from the sea between France and Kent, arriving "
      "on 19 boats.", "559", "people_arrived"),  # corpus 10: France as a place, not the agent
+    ("The UK Border Force has brought at least 15 suspected migrants who attempted to cross the Channel to shore.",
+     "15", "people_arrived"),  # corpus 5: Border Force as the agent
     ("Some 511 have been intercepted this year, with 152 of those arriving since the start of June alone.", "152",
      "people_arrived"),  # g04: a later span, not a part of a group
     ("French authorities made two interceptions at sea involving 25 people.", "25", "people_prevented"),  # g09

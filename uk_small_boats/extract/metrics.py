@@ -224,7 +224,8 @@ CUES: list[Cue] = [
         "participle describing them) were arrivals, '861 attempted the crossing' were attempts; so were 'Thirty "
         "migrants who attempted to cross ... intercepted by Border Force' (British interceptions are arrivals).",
         also=_c(r"^(?![^.]*\b(?:intercepted|picked\s+up|rescued|brought\s+(?:ashore|in|to\s+\w+)|escorted)\s+"
-                r"(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:UK\s+|British\s+)?Border\s+Force\b)"),
+                r"(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:UK\s+|British\s+)?Border\s+Force\b"
+                r"|[^.]*\bBorder\s+Force\s+(?:has\s+|have\s+|had\s+)?(?:intercepted|picked\s+up|rescued|brought|escorted)\b)"),
         after=_c(r"^[\s-]+(?:\w+\s+){0,2}?(?:attempted\s+crossings|crossing\s+attempts|attempts)\b"
                  r"|^[\s-]+(?:\w+\s+){0,2}?(?:have|has|had)\s+been\s+attempted\b"
                  r"|^[\s-]+(?:\w+\s+){0,4}?(?:attempted|tried)\s+(?:to\s+(?:cross|make)|the\s+(?:\w+\s+)?crossing)")),

@@ -57,6 +57,13 @@ def lookup(text: str, pub: dt.date) -> tuple[NamedPeriod, re.Match[str]] | None:
     return (best[1], best[2]) if best else None
 
 
+def holder(kind: str, on: dt.date) -> NamedPeriod | None:
+    """The period of ``kind`` ("prime_minister", "home_secretary") in force on ``on``: who "the Prime
+    Minister" was then."""
+    return next((p for p in named_periods() if p.kind == kind and p.start <= on and (p.end is None or on <= p.end)),
+                None)
+
+
 def find(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Every place in text[start:end] where some named period's words stand."""
     return list(_any_name().finditer(text, start, end))

@@ -276,6 +276,35 @@ def _during(m: re.Match[str], w: When) -> Resolved:
     return (p.start, end) if p.start <= end else None
 
 
+# "The Prime Minister has seen 48,678 migrants arrive during his premiership": whose it is, named or by title,
+# in the sentence before the words
+OWN_TERM_LEAD = re.compile(r"\b(?P<title>(?i:the)\s+Prime\s+Minister|(?i:the)\s+PM|(?i:the)\s+Home\s+Secretary)\b|"
+                           r"\b(?P<name>(?:Sir\s+|Mr\s+|Mrs\s+|Ms\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+TITLE_KIND = {"prime minister": "prime_minister", "pm": "prime_minister", "home secretary": "home_secretary"}
+
+
+@rule("named_own_term", r"\b(?:during|under|throughout|in)\s+(?:his|her)\s+(?:premiership|tenure|time\s+in\s+(?:office|power)"
+      r"|(?:\d+|first\s+\w+)\s+(?:days|months)\s+in\s+(?:office|power))\b", "main")
+def _own_term(m: re.Match[str], w: When) -> Resolved:
+    """"during his premiership", "in her time in office": the term of the prime minister or home secretary the
+    sentence named before it (by name, or by title: the holder at publication), to its end or the data day."""
+    lead = m.string[max(0, m.start() - 150):m.start()]
+    lead = lead[lead.rfind(".") + 1:]
+    p = None
+    for t in reversed(list(OWN_TERM_LEAD.finditer(lead))):
+        if t["title"]:
+            p = named.holder(TITLE_KIND[re.sub(r"\s+", " ", t["title"][4:]).lower()], w.pub)
+        else:
+            p = _named_at(t["name"], w)
+            p = p if p is not None and p.kind in {"prime_minister", "home_secretary"} else None
+        if p is not None:
+            break
+    if p is None:
+        return None
+    end = p.end if p.end is not None and p.end < w.data_day else w.data_day
+    return (p.start, end) if p.start <= end else None
+
+
 PEOPLE_KINDS = frozenset({"prime_minister", "home_secretary", "government"})
 DATED_EVENT = re.compile(rf"\b(?:announced|unveiled|launched|signed|introduced|agreed)\b[^.;,]{{0,40}}?\bon\s+"
                          rf"(?:{date_atom('x')}|{WEEKDAY})", re.I)
@@ -986,6 +1015,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_edge": MONTH_STEMS, "month_part": MONTH_STEMS, "month": MONTH_STEMS, "last_year_total": ("last year",),
     "last_year": ("year",), "month_bare": MONTH_STEMS,
     "named_during": ("under", "during", "premiership", "government", "tenure", "time ", "days in"),
+    "named_own_term": ("his ", "her "),
     "same_point_compare": ("year", "19", "20"), "year_compare": ("year", "19", "20"),
     "financial_year": ("financial", "19", "20"), "year_to_date": ("year", "date", "total", "so far"),
     "annual_total": ("annual",),
