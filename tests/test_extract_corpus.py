@@ -1,8 +1,8 @@
 """The extractor and the checker on real UK news they were not written from.
 
 ``../shared/corpus`` (58 articles, 2018-2026, 429 hand-labelled figures) is scored in CI. The second
-to tenth real sets (each labelled before the extractor ever ran on it) keep their gold in
-tests/gold/real2 ... real10 but not their third-party texts: they are scored where the texts are
+to eleventh real sets (each labelled before the extractor ever ran on it) keep their gold in
+tests/gold/real2 ... real11 but not their third-party texts: they are scored where the texts are
 on the machine ($UK_SMALL_BOATS_CORPUSn or ../corpusn), on the gold rows whose quotes are in them. The floors, just under today's figures, guard against
 regressions; the printed figures are the ones the README reports.
 """
@@ -63,7 +63,11 @@ CORPORA = [
     # Home Office's figure of the day; the series now 171, 5% off) is labelled revised: before 2021 the
     # checker allows 3%, and widening that to 2020 cost 3-4 found discrepancies on five other corpora.
     Corpus("tenth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS10", REPO.parent / "corpus10")),
-           GOLD / "real10" / "gold.csv", None, 0.87, 0.97, 0.82, 0.0, known_false=("j03_2020-07-13",)),
+           GOLD / "real10" / "gold.csv", None, 0.88, 0.99, 0.86, 0.0, known_false=("j03_2020-07-13",)),
+    # first run (at 9f3cc58): 0.912 / 0.937 / 0.748, 1 false accusation, 2/6 found; the code this round
+    # started from (b5ad296): 0.918 / 0.910 / 0.721, 3 false accusations
+    Corpus("eleventh", Path(os.environ.get("UK_SMALL_BOATS_CORPUS11", REPO.parent / "corpus11")),
+           GOLD / "real11" / "gold.csv", None, 0.91, 0.94, 0.76, 0.3),
 ]
 
 

@@ -942,6 +942,8 @@ def test_where_an_article_says_its_figures_stop_is_the_data_day(stop_sentence):
      "on 19 boats.", "559", "people_arrived"),  # corpus 10: France as a place, not the agent
     ("The UK Border Force has brought at least 15 suspected migrants who attempted to cross the Channel to shore.",
      "15", "people_arrived"),  # corpus 5: Border Force as the agent
+    ("Some 36 people were rescued in French waters, with a further 14 returned to France by French authorities.",
+     "14", "people_prevented"),  # corpus 11: returned by the French is stopped, not a UK return
     ("Some 511 have been intercepted this year, with 152 of those arriving since the start of June alone.", "152",
      "people_arrived"),  # g04: a later span, not a part of a group
     ("French authorities made two interceptions at sea involving 25 people.", "25", "people_prevented"),  # g09
@@ -1126,6 +1128,14 @@ DATE_CASES = [
     # corpus 10: "since the start of last year"
     ("Since the start of last year, more than 25,000 people have risked death crossing to the UK aboard dinghies, "
      "PA data shows.", D(2022, 9, 27), "25,000", D(2021, 1, 1), D(2022, 9, 26)),
+    # corpus 11: "the first half of 2025", "the first month of 2022"
+    ("Nearly 20,000 Small Boat Arrivals in First Half of 2025 Set New UK Record", D(2025, 7, 1), "20,000",
+     D(2025, 1, 1), D(2025, 6, 30)),
+    ("It is higher than the number of arrivals in the first month of 2022 (1,339).", D(2023, 2, 1), "1,339",
+     D(2022, 1, 1), D(2022, 1, 31)),
+    # corpus 11: a month that only holds a record day names no day
+    ("August saw the highest daily total on record, with 1,295 people crossing in 27 boats.", D(2022, 10, 10),
+     "1,295", None, None),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

@@ -52,6 +52,14 @@ def test_qualifiers(before, expected):
     assert qualifier_for(text, s, s + 5, None)[0] == expected
 
 
+@pytest.mark.parametrize("after, expected", [
+    ("-odd who made the trip", "more_than"),  # corpus 11: "the 100-odd who made the trip"
+    (" or so people", "about"), ("-plus people", "more_than"), (" people", "exact"),
+])
+def test_qualifiers_after_the_figure(after, expected):
+    assert qualifier_for("the 100" + after, 4, 7, None)[0] == expected
+
+
 PUB = dt.date(2025, 4, 16)  # a Wednesday
 
 

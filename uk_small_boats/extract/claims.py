@@ -59,6 +59,9 @@ COMPARED_BEFORE = re.compile(
     r"(?:[\w’']+\s+){0,4}?(?:figure|total|tally|number)\s+of\s+)?$", re.I)
 PAREN_VALUE = re.compile(r"\(\s*$")
 SET_IN_SPAN = re.compile(r"\b(?:day|daily|24[- ]hours?)\b[^.;]{0,60}?\bset\s+$", re.I)
+# "August saw the highest daily total on record, with 1,295": a day in August, not said
+SAW_DAY_RECORD = re.compile(r"\s+(?:saw|had|recorded|brought)\s+(?:the|a|its)\s+(?:new\s+)?(?:highest|busiest|largest|"
+                            r"biggest|record)\s+(?:daily|single[- ]day|one[- ]day|day)\b", re.I)
 # "the lowest August total since 2021, when there were 3,053 arrivals": the head's dates in that year.
 YEAR_WHEN = re.compile(r"\b(?P<y>(?:19|20)\d{2}),?\s+when\s+(?:there\s+were\s+|it\s+was\s+)?"
                        r"(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|more\s+than\s+|over\s+)?$", re.I)
@@ -1004,9 +1007,9 @@ def _own_period(s: Sentence, d: Draft, prev: list[Draft]) -> Period | None:
         return since_when
     if pick is None:
         return _without_own_period(s, d, prev, in_clause)
-    if not context.is_day_level(pick) and SET_IN_SPAN.search(s.text, max(s.span.start, pick.span[0] - 90), pick.span[0]):
-        # "the all-time daily record of 1,300 crossings set in September 2022": a day in that month, not said
-        return replace(pick, start=None, end=None, kind="unresolved", rule="day_in_span")
+    day_in_span = _day_in_span(s, pick, d.fig.start)
+    if day_in_span is not pick:
+        return day_in_span
     return _year_after(s, d, own, _completed(s, d, prev, pick, own))
 
 
@@ -1225,7 +1228,17 @@ def _with_clause(s: Sentence, d: Draft) -> Period | None:
     head = [p for p in s.periods if p.span[1] <= lead.start() and p.start is not None and p.kind == "main"]
     if not head or any(o.fig.end <= lead.start() and o.unit == d.unit for o in s.drafts if o is not d):
         return None
-    return head[-1]
+    return _day_in_span(s, head[-1], lead.start())
+
+
+def _day_in_span(s: Sentence, pick: Period, fig_start: int) -> Period:
+    """A span that only holds a record day ("the all-time daily record of 1,300 crossings set in September
+    2022", "August saw the highest daily total on record, with 1,295") names no day: unresolved."""
+    if not context.is_day_level(pick) and (
+            SET_IN_SPAN.search(s.text, max(s.span.start, pick.span[0] - 90), pick.span[0])
+            or pick.span[1] <= fig_start and SAW_DAY_RECORD.match(s.text, pick.span[1], fig_start)):
+        return replace(pick, start=None, end=None, kind="unresolved", rule="day_in_span")
+    return pick
 
 
 def prev_count(prev: list[Draft]) -> Draft | None:

@@ -101,7 +101,8 @@ STOP_VERBS = (r"(?:prevent\w*|stop(?:ped|ping|s)?|thwart\w*|block\w*|foil\w*|hal
               r"sav(?:ed|ing)|turn\w*\s+back|taken\s+back|brought\s+back|picked\s+up|deterred|bann(?:ed|ing)|barred)")
 # "rescued 559 people from the sea between France and Kent", "... who set off from France": a place, not the agent
 FRENCH_STOPPED = (rf"\b{STOP_VERBS}\b[^.;#]{{0,100}}?(?<!between\s)(?<!from\s)\b{FRENCH}|\b{FRENCH}\b[^.;#]{{0,80}}?\b{STOP_VERBS}\b|"
-                  rf"\bin\s+French\s+waters\b|\bback\s+to\s+(?:the\s+)?(?:French\s+coast|quay|beach)\b")
+                  rf"\bin\s+French\s+waters\b|\bback\s+to\s+(?:the\s+)?(?:French\s+coast|quay|beach)\b|"
+                  rf"\breturned\s+to\s+(?:France|the\s+French\s+(?:coast|shore))\s+by\s+(?:the\s+)?French\b")
 ASYLUM_PROCESS = _c(r"\b(?:seeking\s+asylum|asylum\s+(?:applications?|claims?|backlog|decisions?|seekers?\s+waiting)|"
                     r"applications?|convictions?|convicted|arrest(?:ed|s)?|charged|prosecut\w+|waiting\s+for\s+an?\s+"
                     r"(?:initial\s+)?decision|backlog|irregular\s+(?:arrivals|migrants|entry)|all\s+routes|"

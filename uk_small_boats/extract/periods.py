@@ -512,14 +512,18 @@ def _first_days_of_month(m: re.Match[str], w: When) -> Resolved:
     return (first, min(end, last)) if n >= 1 else None
 
 
-@rule("first_months", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM}|half|quarter)\s*(?P<u>months?|weeks?|days?)?\s+(?:of\s+)?(?:(?P<y>{YEAR})|the\s+year|this\s+year)",
+@rule("first_months", rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{NUM}|half|quarter)\s*(?P<u>months?|weeks?|days?)?\s+(?:of\s+)?(?:(?P<y>{YEAR})|the\s+year|this\s+year)"
+      rf"|\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?first\s+(?P<n2>half|quarter|month)\s+of\s+(?:(?P<y2>{YEAR})|the\s+year|this\s+year)",
       "main", year_hint=True)
 def _first_months(m: re.Match[str], w: When) -> Resolved:
     """"the first six months of 2024"; "of the year" is the year the sentence spoke of ("the same period
     last year, when 3,793 arrived in the first quarter of the year"), "of this year" the current one."""
     this = re.search(r"\bthis\s+year", m.group(0), re.I)
-    y = int(m["y"]) if m["y"] else w.pub.year if this else (w.year or w.pub.year)
-    n_word = m["n"].lower()
+    given = m["y"] or m["y2"]
+    y = int(given) if given else w.pub.year if this else (w.year or w.pub.year)
+    n_word = (m["n"] or m["n2"] or "one").lower()
+    if n_word == "month":  # "the first month of 2022": January
+        return _month(1, y, w)
     unit = (m["u"] or "months").lower()
     start = dt.date(y, 1, 1)
     if n_word in {"half", "quarter"}:

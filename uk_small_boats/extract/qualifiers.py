@@ -21,7 +21,7 @@ _PATTERN = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in _BEFORE) + r")\
 _MAP = dict(_BEFORE)
 
 # "Some" is a hedge before a number ("Some 1,378"), not in "some of the 700".
-_AFTER = re.compile(r"^\s*(?:or\s+(?:so|more)|-?plus\b|\+)", re.I)
+_AFTER = re.compile(r"^\s*(?:or\s+(?:so|more)|-?plus\b|\+|-odd\b|\s+odd\b)", re.I)  # "the 100-odd who": over 100
 
 
 def qualifier_for(text: str, start: int, end: int, vague: str | None) -> tuple[str, str | None]:
@@ -34,6 +34,6 @@ def qualifier_for(text: str, start: int, end: int, vague: str | None) -> tuple[s
         return _MAP[m.group(1).lower()], m.group(1)
     a = _AFTER.match(text[end:end + 10])
     if a:
-        return ("more_than" if "more" in a.group(0) or "plus" in a.group(0) or "+" in a.group(0)
+        return ("more_than" if any(w in a.group(0) for w in ("more", "plus", "+", "odd"))
                 else "about"), a.group(0).strip()
     return "exact", None
