@@ -111,6 +111,8 @@ PERIOD_CASES = [
      D(2025, 7, 31), D(2025, 7, 30), (D(2024, 7, 5), D(2025, 7, 30))),  # corpus 5
     ("named_own_term", "Suella Braverman has seen 30,000 migrants arrive during her time in office.",
      D(2023, 7, 31), D(2023, 7, 30), (D(2022, 10, 25), D(2023, 7, 30))),
+    ("next_year", "In 2018, 299 people were detected. The next year, 1,843 crossings were recorded.",
+     D(2022, 10, 11), D(2022, 10, 10), (D(2019, 1, 1), D(2019, 12, 31))),  # corpus 11
     ("annual_total", "the highest since October 2022, when 6,900 people crossed, part of an annual total of 45,774",
      D(2024, 11, 1), D(2024, 10, 31), (D(2022, 1, 1), D(2022, 12, 31))),  # corpus 9
     ("year_to_date", "bringing the total for 2025 so far to 20,422", D(2025, 7, 2), D(2025, 7, 1),
@@ -944,6 +946,10 @@ def test_where_an_article_says_its_figures_stop_is_the_data_day(stop_sentence):
      "15", "people_arrived"),  # corpus 5: Border Force as the agent
     ("Some 36 people were rescued in French waters, with a further 14 returned to France by French authorities.",
      "14", "people_prevented"),  # corpus 11: returned by the French is stopped, not a UK return
+    ("In 2019, a total of 49 migrants were picked up by the English authorities, with a further 14 returned to "
+     "France by French authorities.", "49", "people_arrived"),  # corpus 11: the English authorities picked them up
+    ("The figures suggest this year’s total will smash last year’s record 8,420 crossings.", "8,420",
+     "people_arrived"),  # corpus 11: last year's record is a count, not the forecast
     ("Some 511 have been intercepted this year, with 152 of those arriving since the start of June alone.", "152",
      "people_arrived"),  # g04: a later span, not a part of a group
     ("French authorities made two interceptions at sea involving 25 people.", "25", "people_prevented"),  # g09

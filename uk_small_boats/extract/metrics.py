@@ -182,7 +182,7 @@ CUES: list[Cue] = [
                   r"anticipated|feared\s+that|warned\s+that|(?:goal|aim|ambition)\s+of|at\s+the\s+current\s+rate|"
                   r"on\s+current\s+trends)\b"
                   r"(?![^.;]{0,80}(?:\b(?:record|total|figure|tally)\s+of\s+(?:about\s+|around\s+)?|"
-                  r"\b(?:19|20)\d\d[’']s\s+(?:[\w-]+\s+)?)$)[^.;]{0,80}$"
+                  r"\b(?:(?:19|20)\d\d|last\s+year)[’']s\s+(?:[\w-]+\s+)?)$)[^.;]{0,80}$"
                   r"|\bwhether\b[^.;]{0,80}$")),
     Cue("died", "people_died", frozenset({"people", "bare", "children"}),
         "People who died: not arrivals.",
@@ -203,7 +203,8 @@ CUES: list[Cue] = [
         window=_c(r"\b(?:rescu\w*|stopped|blocked|prevented|intercepted\s+(?:at\s+sea|off\s+France)|interceptions?|found|"
                   r"discovered|located|pulled\s+(?:from|out\s+of)|picked\s+up|saved)\b"),
         sentence=_c(r"\bFrench\s+(?:authorities|navy|coastguard|police|officials)\s+(?:\w+\s+){0,2}?intercepted\b[^.;]*$"),
-        also=_c(r"^(?![^.]*\b(?:Border\s+Force|brought\s+(?:to|ashore|into)|landed|arrived|Dover|Kent|Ramsgate)\b)"
+        also=_c(r"^(?![^.]*\b(?:Border\s+Force|brought\s+(?:to|ashore|into)|landed|arrived|Dover|Kent|Ramsgate|"
+                r"(?:English|British|UK)\s+(?:authorities|coastguard|officials))\b)"
                 r"[^.]*\b(?:French\s+(?:coastguard|navy|authorities|police|officials|interior\s+ministry|maritime)|"
                 r"Maritime\s+Prefecture|Pr[ée]fecture\s+maritime|Marine\s+Nationale|gendarmerie|CROSS\s+Gris[- ]Nez)")),
     Cue("prevented", "people_prevented", frozenset({"people", "bare", "attempts"}),

@@ -917,6 +917,16 @@ def _year_was(m: re.Match[str], w: When) -> Resolved:
     return _year(int(m["y"]), w)
 
 
+@rule("next_year", r"\b(?:the\s+(?:next|following)\s+year|a\s+year\s+later)\b(?!\s+(?:to|until|up\s+to)\b)", "main")
+def _next_year(m: re.Match[str], w: When) -> Resolved:
+    """"In 2018, 299 people were detected. The next year, 1,843 crossings were recorded": the year after the
+    one the text named last (this sentence or the one before); none when no year was named."""
+    if re.search(r"\bsame\s+(?:time|point|date|period|stage)\s+$", m.string[max(0, m.start() - 30):m.start()], re.I):
+        return None  # "by the same time a year later": the same point, not the whole year
+    marks = list(re.finditer(rf"\b(?P<y>{YEAR})\b(?![-/]\d)", m.string[max(0, m.start() - 200):m.start()]))
+    return _year(int(marks[-1]["y"]) + 1, w) if marks else None
+
+
 @rule("last_year", rf"\b{LAST_YEAR}\b",
       "main", year_hint=True)
 def _last_year(m: re.Match[str], w: When) -> Resolved:
@@ -1017,7 +1027,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "within_hours": ("hours",), "past_duration": ("past", "last", "previous", "than", "under", "since", "day total", "day tally", "day figure", "day count", "week total", "week tally"), "week": ("week",), "week_to": ("week", "seven"),
     "a_week_of": ("week",), "weekend": ("weekend",), "month_relative": ("month", "this"),
     "month_edge": MONTH_STEMS, "month_part": MONTH_STEMS, "month": MONTH_STEMS, "last_year_total": ("last year",),
-    "last_year": ("year",), "month_bare": MONTH_STEMS,
+    "last_year": ("year",), "month_bare": MONTH_STEMS, "next_year": ("next year", "following year", "year later"),
     "named_during": ("under", "during", "premiership", "government", "tenure", "time ", "days in"),
     "named_own_term": ("his ", "her "),
     "same_point_compare": ("year", "19", "20"), "year_compare": ("year", "19", "20"),
