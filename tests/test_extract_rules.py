@@ -1142,6 +1142,9 @@ DATE_CASES = [
     # corpus 11: a month that only holds a record day names no day
     ("August saw the highest daily total on record, with 1,295 people crossing in 27 boats.", D(2022, 10, 10),
      "1,295", None, None),
+    # corpus 2: "since the start of the Channel crisis" is since records began
+    ("More than 150,000 small boat migrants have reached Britain since the start of the Channel crisis, it was "
+     "confirmed today.", D(2024, 12, 27), "150,000", D(2018, 1, 1), D(2024, 12, 26)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",
