@@ -393,3 +393,36 @@ def test_a_percentage_far_from_any_reading_is_unresolved_not_a_discrepancy():
                 compare_start=pd.Timestamp("2024-01-01"), compare_end=pd.Timestamp("2024-03-31"))
     v, rule, row = verdict(far, idx)  # 1,000 against 9,100: -89%, a ratio of 0.17
     assert (v, rule) == ("unresolved", "implausible_gap") and "misread" in row["explanation"]
+
+
+def test_a_day_before_2021_taken_from_the_home_office_is_held_as_first_published():
+    """corpora 10 and 12: "The Home Office said 180 migrants made the crossing" (12 July 2020, series 171),
+    "A record 235 migrants were intercepted by the Border Force" (series 259): the statement of the day,
+    which the series compiled later differs from, is `revised`; the same gap with no official source is
+    still a discrepancy."""
+    days = pd.date_range("2020-07-01", "2020-07-31", freq="D")
+    daily = pd.DataFrame({"date": days.date, "people_arrived": 100, "boats_arrived": 2, "boats_uncontrolled": 0,
+                          "revised": False})
+    daily.loc[daily["date"] == dt.date(2020, 7, 12), "people_arrived"] = 171
+    idx = OfficialSeriesIndex(daily, pd.DataFrame({"week_ending": [dt.date(2020, 7, 12)], "people_prevented": [0]}))
+    said = claim(180, start="2020-07-12", quote="The Home Office said 180 migrants made the crossing")
+    assert verdict(said, idx)[:2] == ("revised", "provisional_era")
+    bare = claim(180, start="2020-07-12", quote="180 migrants made the crossing")
+    assert verdict(bare, idx)[:2] == ("discrepancy", "discrepancy")
+
+
+def test_a_count_of_the_day_a_report_was_written_before_2022_is_not_judged_below_the_series():
+    """corpus 12: "on Saturday, 9 May, at least five more boats carrying around 70 migrants tried to make the
+    voyage" in a report of 9 May 2020 (series 80 for the whole day); the same figure in a report of the next
+    day is judged."""
+    days = pd.date_range("2020-05-01", "2020-05-31", freq="D")
+    daily = pd.DataFrame({"date": days.date, "people_arrived": 80, "boats_arrived": 5, "boats_uncontrolled": 0,
+                          "revised": False})
+    idx = OfficialSeriesIndex(daily, pd.DataFrame({"week_ending": [dt.date(2020, 5, 10)], "people_prevented": [0]}))
+    for metric in ("people_arrived", "people_attempted"):
+        df = claim(60, metric=metric, start="2020-05-09")
+        same = check_claims(df, idx, published=pd.Series([pd.Timestamp("2020-05-09")])).iloc[0]
+        assert (same["verdict"], same["rule"]) == ("unresolved", "partial_day")
+        assert "written that day" in same["explanation"]
+        later = check_claims(df, idx, published=pd.Series([pd.Timestamp("2020-05-10")])).iloc[0]
+        assert later["verdict"] == "discrepancy"

@@ -1,8 +1,8 @@
 """The extractor and the checker on real UK news they were not written from.
 
 ``../shared/corpus`` (58 articles, 2018-2026, 429 hand-labelled figures) is scored in CI. The second
-to eleventh real sets (each labelled before the extractor ever ran on it) keep their gold in
-tests/gold/real2 ... real11 but not their third-party texts: they are scored where the texts are
+to twelfth real sets (each labelled before the extractor ever ran on it) keep their gold in
+tests/gold/real2 ... real12 but not their third-party texts: they are scored where the texts are
 on the machine ($UK_SMALL_BOATS_CORPUSn or ../corpusn), on the gold rows whose quotes are in them. The floors, just under today's figures, guard against
 regressions; the printed figures are the ones the README reports.
 """
@@ -31,16 +31,17 @@ class Corpus:
     recall: float
     exact: float
     found: float  # discrepancies found
-    # false accusations left standing, each a labelling call the checker does not share (README says why)
-    known_false: tuple[str, ...] = ()
 
 
 CORPORA = [
     # corpus 1's discrepancies found: 12/20 -> 11/20 when "the same period" given as whole months became
     # a reading (c38's 1,482 fits 1 Jan-28 Feb 2022 exactly; corpus 5's g24 was a false accusation)
-    Corpus("shared", SHARED, None, GOLD / "corpus1_verdicts.csv", 0.95, 0.98, 0.90, 0.55),
+    # 11/20 -> 10/20 when a day's figure before 2021 that the text takes from the Home Office or Border Force
+    # was held as first published (c09's "145" on 8 May 2020, series 152), which removed false accusations
+    # on corpora 10 and 12
+    Corpus("shared", SHARED, None, GOLD / "corpus1_verdicts.csv", 0.95, 0.98, 0.90, 0.5),
     Corpus("second", Path(os.environ.get("UK_SMALL_BOATS_CORPUS2", REPO.parent / "corpus2")),
-           GOLD / "real2" / "gold.csv", None, 0.86, 0.97, 0.84, 0.4),
+           GOLD / "real2" / "gold.csv", None, 0.86, 0.97, 0.84, 0.35),  # 6/14 -> 5/14: partial_day
     Corpus("third", Path(os.environ.get("UK_SMALL_BOATS_CORPUS3", REPO.parent / "corpus3")),
            GOLD / "real3" / "gold.csv", None, 0.90, 0.97, 0.84, 0.4),
     Corpus("fourth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS4", REPO.parent / "corpus4")),
@@ -48,7 +49,7 @@ CORPORA = [
     Corpus("fifth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS5", REPO.parent / "corpus5")),
            GOLD / "real5" / "gold.csv", None, 0.91, 0.97, 0.83, 0.45),
     Corpus("sixth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS6", REPO.parent / "corpus6")),
-           GOLD / "real6" / "gold.csv", None, 0.91, 0.97, 0.80, 0.3),
+           GOLD / "real6" / "gold.csv", None, 0.91, 0.97, 0.80, 0.25),  # 5/16 -> 4/16: h05's "145", as c09
     # first run (before any rule was written for it): 0.877 / 0.962 / 0.628, 4 false accusations, 3/9 found
     Corpus("seventh", Path(os.environ.get("UK_SMALL_BOATS_CORPUS7", REPO.parent / "corpus7")),
            GOLD / "real7" / "gold.csv", None, 0.91, 0.98, 0.80, 0.4),
@@ -59,15 +60,18 @@ CORPORA = [
     Corpus("ninth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS9", REPO.parent / "corpus9")),
            GOLD / "real9" / "gold.csv", None, 0.88, 0.97, 0.90, 0.0),
     # first run (at 4387541; b5ad296 gave P 0.893, the rest the same): 0.880 / 0.975 / 0.775, 5 false
-    # accusations. No figure is expected to be a discrepancy (found is 0/0). j03's "180" (12 July 2020, the
-    # Home Office's figure of the day; the series now 171, 5% off) is labelled revised: before 2021 the
-    # checker allows 3%, and widening that to 2020 cost 3-4 found discrepancies on five other corpora.
+    # accusations. No figure is expected to be a discrepancy (found is 0/0).
     Corpus("tenth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS10", REPO.parent / "corpus10")),
-           GOLD / "real10" / "gold.csv", None, 0.88, 0.99, 0.86, 0.0, known_false=("j03_2020-07-13",)),
+           GOLD / "real10" / "gold.csv", None, 0.88, 0.99, 0.86, 0.0),
     # first run (at 9f3cc58): 0.912 / 0.937 / 0.748, 1 false accusation, 2/6 found; the code this round
     # started from (b5ad296): 0.918 / 0.910 / 0.721, 3 false accusations
     Corpus("eleventh", Path(os.environ.get("UK_SMALL_BOATS_CORPUS11", REPO.parent / "corpus11")),
-           GOLD / "real11" / "gold.csv", None, 0.91, 0.94, 0.76, 0.3),
+           GOLD / "real11" / "gold.csv", None, 0.92, 0.96, 0.78, 0.3),
+    # first run (at 13b824e; b5ad296 the same but 3 false accusations): 0.878 / 0.925 / 0.613, 2 false
+    # accusations, 1/9 found. m11's standfirst repeated word for word in the body is labelled twice (the
+    # convention is once), so recall here tops out below 1.
+    Corpus("twelfth", Path(os.environ.get("UK_SMALL_BOATS_CORPUS12", REPO.parent / "corpus12")),
+           GOLD / "real12" / "gold.csv", None, 0.87, 0.92, 0.60, 0.1),
 ]
 
 
@@ -94,6 +98,5 @@ def test_verdicts_on_real_articles(corpus, capsys):
     found, of = sc.discrepancies_found
     with capsys.disabled():
         print("\n" + sc.table() + "\n" + sc.summary(f"verdicts, {c.name} corpus"))
-    assert [w for w in sc.false_accusations if not w.startswith(c.known_false)] == []
-    assert len(sc.false_accusations) <= len(c.known_false)
+    assert sc.false_accusations == []
     assert of == 0 or found / of >= c.found

@@ -44,9 +44,15 @@ REVISION_FROM = 20
 # revised by up to 20% (boats more than people): a gap of that size on days of this era is reported as a likely revision.
 PROVISIONAL_ERA = ("2021-01-01", "2023-02-07")
 PROVISIONAL_REL = 0.20
+# Before 2021 a day's figure the text takes from the Home Office or Border Force is its statement of the day,
+# which the series (compiled later) may differ from by as much: held like the provisional era's.
+OFFICIAL_SOURCE = r"(?i)\b(?:Home\s+Office|Border\s+Force)\b"
 # The Ministry of Defence's months (from its taking charge of the Channel on 14 April 2022): its day figures
 # were later moved between neighbouring days in the series, so one day of them is not judged alone.
 MOD_ERA = ("2022-04-14", PROVISIONAL_ERA[1])
+# Before 2022 reports mostly counted the day they were written: a day's figure dated the publication day may
+# have been written before the day's last crossings, so one below the series is not judged (`partial_day`).
+SAME_DAY_REPORTS_BEFORE = "2022-01-01"
 # Boat counts are less certain than people counts (boats sink, are towed back, or are counted by
 # sighting): a gap of this share, or this many boats, is reported as a likely revision.
 BOATS_REL, BOATS_ABS = 0.20, 2

@@ -157,12 +157,22 @@ def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex, date_from_serie
     if bulk.any():
         pub = pd.to_datetime(published if published is not None else pd.Series([pd.NaT] * n)).reset_index(drop=True)
         _counts(np.flatnonzero(bulk), claims, out, idx, measure, basis, pub)
+    same_day = _same_day_report(ps, pe, published)
     for k in np.flatnonzero(inside & ~bulk & ~none):
-        _one(int(k), claims.iloc[int(k)].to_dict(), out, idx)
+        _one(int(k), {**claims.iloc[int(k)].to_dict(), "same_day_report": bool(same_day[k])}, out, idx)
     _finish_numbers(out, v, metric)
     _not_independent(out)
     out.loc[out["reading"] == "stated", "reading_text"] = None
     return out[COLUMNS]
+
+
+def _same_day_report(ps: pd.Series, pe: pd.Series, published: pd.Series | None) -> np.ndarray:
+    """Per claim: a single day that is its report's own publication day, from before 2022 (`partial_day`)."""
+    if published is None:
+        return np.zeros(len(ps), dtype=bool)
+    pub = pd.to_datetime(pd.Series(published).reset_index(drop=True))
+    s, e = pd.to_datetime(ps).reset_index(drop=True), pd.to_datetime(pe).reset_index(drop=True)
+    return ((s == e) & (e == pub) & (pub < pd.Timestamp(R.SAME_DAY_REPORTS_BEFORE))).to_numpy(dtype=bool)
 
 
 def _blank_checks(claims: pd.DataFrame, idx: OfficialSeriesIndex, dated: np.ndarray,
@@ -258,6 +268,7 @@ def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: Offi
     _reread_counts(b, idx, published[rows].reset_index(drop=True))
     _within_months(b, idx)
     _redated(b, idx)
+    _partial_day(b, _same_day_report(b.ps, b.pe, published[rows]))
     _no_fit(b, basis[rows] == "stated")
     _write_counts(b, rows, out)
     _records(b, rows, out, idx)
@@ -275,6 +286,9 @@ def _stated_counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, id
     official = _sums(idx, ps, pe, meas)
     era = ((pe >= pd.Timestamp(R.PROVISIONAL_ERA[0])) & (pe <= pd.Timestamp(R.PROVISIONAL_ERA[1]))
            & (pe - ps <= pd.Timedelta(days=31))).to_numpy()  # day and month figures, not running totals
+    early = ((pe < pd.Timestamp(R.PROVISIONAL_ERA[0])) & (pe == ps)).to_numpy() & \
+        c["quote"].fillna("").str.contains(R.OFFICIAL_SOURCE, regex=True).to_numpy()
+    era = era | early
     fit = _fits(q, v, official, rdays, era, meas == "boats_arrived")
     verdict = np.array([FIT_VERDICT.get(f, "revised" if f else None) for f in fit], dtype=object)
     rule = np.array([FIT_RULE.get(f) for f in fit], dtype=object)
@@ -334,6 +348,13 @@ def _redated(b: _Counts, idx: OfficialSeriesIndex) -> None:
     b.verdict[at], b.rule[at], b.reading[at] = "unresolved", "provisional_redated", "stated"
     b.official[at] = window[held]
     b.ms[at], b.me[at] = s3[held].to_numpy(), e3[held].to_numpy()
+
+
+def _partial_day(b: _Counts, same_day: np.ndarray) -> None:
+    """A day's count below the series, dated the day its report was written (before 2022): the day may not
+    have been over; unresolved."""
+    at = np.flatnonzero((b.verdict == None) & same_day & (b.v < b.stated_official))  # noqa: E711
+    b.verdict[at], b.rule[at] = "unresolved", "partial_day"
 
 
 def _no_fit(b: _Counts, stated: np.ndarray) -> None:
@@ -458,8 +479,9 @@ def _text_rounded(t: _Said) -> str:
 
 def _text_provisional(t: _Said) -> str:
     return (f"The series now gives {fmt_n(t.o)} {t.label} for {t.p} against {fmt_n(t.val)} stated: within "
-            f"{R.PROVISIONAL_REL:.0%}, the size of the revisions daily figures first published in "
-            f"{R.PROVISIONAL_ERA[0][:4]}–{R.PROVISIONAL_ERA[1][:4]} often had (the series does not mark which days)"
+            f"{R.PROVISIONAL_REL:.0%}, the size of the revisions daily figures first published up to "
+            f"{R.PROVISIONAL_ERA[1][:4]} (by the Home Office, Border Force or the Ministry of Defence) often had "
+            f"(the series does not mark which days)"
             f"{t.inferred}.")
 
 
@@ -468,6 +490,12 @@ def _text_redated(t: _Said) -> str:
             f"which could hold it: the Ministry of Defence's day figures ({fmt_period(*map(pd.Timestamp, R.MOD_ERA))}) "
             f"were later moved between neighbouring days in the series, so one day is not judged"
             f"{t.inferred}.")
+
+
+def _text_partial_day(t: _Said) -> str:
+    return (f"The series gives {fmt_n(t.so)} {t.label} for {t.p}, more than '{t.wording}', but the report was "
+            f"written that day (before 2022 reports counted their own day) and may count only its first part: "
+            f"nothing is judged.")
 
 
 def _text_implausible(t: _Said) -> str:
@@ -502,6 +530,7 @@ COUNT_TEXTS: dict[str, Callable[[_Said], str]] = {
     "provisional_era": _text_provisional,
     "implausible_gap": _text_implausible,
     "provisional_redated": _text_redated,
+    "partial_day": _text_partial_day,
     "boat_count": _text_boats,
     "small_revision": lambda t: _text_revised(t, marked=False),
     "revised_day_in_period": lambda t: _text_revised(t, marked=True),
@@ -577,7 +606,12 @@ def _attempts(k: int, c: Claim, out: pd.DataFrame, idx: OfficialSeriesIndex, mea
     s, e, v = c["period_start"], c["period_end"], float(c["value"])
     o = idx.period_sums([s], [e], meas)[0]
     _, hi = R.band(c["qualifier"], v)
-    if hi < o:
+    if hi < o and c.get("same_day_report"):
+        vd, rl = "unresolved", "partial_day"
+        text = (f"The series gives {fmt_n(o)} arrivals for {fmt_period(s, e)}, more than the stated "
+                f"'{_wording(c)}' attempts, but the report was written that day and may count only its first part: "
+                f"nothing is judged.")
+    elif hi < o:
         vd, rl = _judged(c, False)
         text = (f"Attempts include everyone who arrived, and the series gives {fmt_n(o)} arrivals for "
                 f"{fmt_period(s, e)}: more than the stated '{_wording(c)}' allows.")
