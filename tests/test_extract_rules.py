@@ -1145,6 +1145,11 @@ DATE_CASES = [
     # corpus 2: "since the start of the Channel crisis" is since records began
     ("More than 150,000 small boat migrants have reached Britain since the start of the Channel crisis, it was "
      "confirmed today.", D(2024, 12, 27), "150,000", D(2018, 1, 1), D(2024, 12, 26)),
+    # corpus 12: "N days after" opens a clause about an earlier day; the figure before it keeps its own day
+    ("On Sunday, 158 people were loaded into four boats, four days after seven more people were intercepted.",
+     D(2021, 9, 7), "seven", D(2021, 9, 1), D(2021, 9, 1)),
+    ("On Sunday, 158 people were loaded into four boats, four days after seven more people were intercepted.",
+     D(2021, 9, 7), "158", D(2021, 9, 5), D(2021, 9, 5)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

@@ -1144,6 +1144,11 @@ def _completed(s: Sentence, d: Draft, prev: list[Draft], pick: Period, own: list
                      and re.fullmatch(r",?\s+when\s+", s.text[p.span[1]:f.start])), None)
         if when is not None:
             return when
+    if pick.kind == "offset" and re.search(r"\b(?:after|before)$", pick.text, re.I):
+        # "On Sunday, 158 people ..., four days after seven more people were intercepted": the figure before
+        # the words keeps the day it names; the one in the clause they open is that many days from it
+        return _offset(s, prev, pick, reverse=True) if f.start >= pick.span[1] else \
+            _offset(s, prev, replace(pick, target="0"))
     if pick.kind in {"offset", "offset_span"}:  # "five days later", "for a week before then"
         return _offset(s, prev, pick)
     if pick.kind == "end":
@@ -1151,15 +1156,16 @@ def _completed(s: Sentence, d: Draft, prev: list[Draft], pick: Period, own: list
     return _joined(d, pick, own)
 
 
-def _offset(s: Sentence, prev: list[Draft], pick: Period) -> Period | None:
+def _offset(s: Sentence, prev: list[Draft], pick: Period, reverse: bool = False) -> Period | None:
     """An offset ("five days later") or an offset span ("for a week before") from the last day-level
-    date before it in the sentence, else in the article; None when there is none."""
+    date before it in the sentence, else in the article (``reverse``: the other way, for the clause "N days
+    after" opens); None when there is none."""
     anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
                    if context.is_day_level(p)), None) or next(
         (q.period for q in reversed(prev) if q.period is not None and context.is_day_level(q.period)), None)
     if anchor is None or anchor.start is None:
         return None
-    day = anchor.start + dt.timedelta(days=int(pick.target or 0))
+    day = anchor.start + dt.timedelta(days=int(pick.target or 0) * (-1 if reverse else 1))
     if pick.kind == "offset_span":
         return replace(pick, start=day, end=anchor.start - dt.timedelta(days=1), kind="main")
     return replace(pick, start=day, end=day, kind="main")
