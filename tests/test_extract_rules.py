@@ -1150,6 +1150,10 @@ DATE_CASES = [
      D(2021, 9, 7), "seven", D(2021, 9, 1), D(2021, 9, 1)),
     ("On Sunday, 158 people were loaded into four boats, four days after seven more people were intercepted.",
      D(2021, 9, 7), "158", D(2021, 9, 5), D(2021, 9, 5)),
+    # corpus 12: "last March" right after "in March" is the March before it
+    ("More than 3,000 people arrived in March, compared with 831 last March.", D(2022, 5, 12), "831",
+     D(2021, 3, 1), D(2021, 3, 31)),
+    ("Some 831 arrived last March.", D(2022, 5, 12), "831", D(2022, 3, 1), D(2022, 3, 31)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

@@ -572,10 +572,14 @@ def _date_last_year(m: re.Match[str], w: When) -> Resolved:
       "main")
 def _month_last_year(m: re.Match[str], w: When) -> Resolved:
     """"in October last year": that month of the year before publication; "last October": the latest
-    October that has ended."""
+    October that has ended, or the one before it where the sentence has just named that October ("3,000
+    arrived in March, compared with 831 last March")."""
     month = MONTH_NUM[(m["m"] or m["m2"]).lower()]
     if m["m2"]:  # "last October": the latest October that has ended
         y = w.pub.year if month < w.pub.month else w.pub.year - 1
+        lead = m.string[max(0, m.start() - 150):m.start()]
+        if re.search(rf"\b(?<!last\s){m['m2']}\b(?!\s+(?:19|20)\d\d)", lead[lead.rfind(".") + 1:]):
+            y -= 1
     else:
         y = w.pub.year - 1
     return _month(month, y, w)
