@@ -946,6 +946,9 @@ def test_where_an_article_says_its_figures_stop_is_the_data_day(stop_sentence):
      "15", "people_arrived"),  # corpus 5: Border Force as the agent
     ("Some 36 people were rescued in French waters, with a further 14 returned to France by French authorities.",
      "14", "people_prevented"),  # corpus 11: returned by the French is stopped, not a UK return
+    ("Between 30 and 40 people had already arrived in Dover on Tuesday.", "30", "people_other"),  # corpus 12
+    ("Between 30 and 40 people had already arrived in Dover on Tuesday.", "40", "people_other"),  # a range
+    ("It looks like it is transporting 30 or 40 migrants who have been picked up.", "40", "people_other"),
     ("In 2019, a total of 49 migrants were picked up by the English authorities, with a further 14 returned to "
      "France by French authorities.", "49", "people_arrived"),  # corpus 11: the English authorities picked them up
     ("The figures suggest this year’s total will smash last year’s record 8,420 crossings.", "8,420",

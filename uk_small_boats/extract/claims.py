@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import islice, pairwise
 
 from ..errors import PipelineError
 from . import context, named
@@ -225,6 +225,20 @@ def step_compared(s: Sentence, prev: list[Draft]) -> None:
 
 
 IN_BOATS = re.compile(r"\s+(?:in|on|aboard|across)\s+(?:[\w,]+\s+)?(?:small\s+)?(?:boats|dinghies|vessels)\b", re.I)
+
+
+def step_range_estimate(s: Sentence, prev: list[Draft]) -> None:
+    """"Between 30 and 40 people had already arrived", "transporting 30 or 40 migrants": the ends of a guessed
+    range are an estimate, not a count."""
+    for a, b in pairwise(s.drafts):
+        if a.fig.percent or a.fig.currency or b.fig.percent or b.fig.currency or not a.fig.value < b.fig.value \
+                or b.unit not in COUNTS:
+            continue
+        mid = s.text[a.fig.end:b.fig.start]
+        between = re.fullmatch(r"\s+and\s+", mid) and re.search(r"\bbetween\s+$", s.text[max(s.span.start, a.fig.start - 9):a.fig.start], re.I)
+        if between or re.fullmatch(r"\s+or\s+", mid):
+            for d in (a, b):
+                d.metric, d.metric_rule = ("people_other" if b.unit == "people" else "count_other"), "range_estimate"
 
 
 def step_list_items(s: Sentence, prev: list[Draft]) -> None:
@@ -520,6 +534,7 @@ SENTENCE_STEPS: list[tuple[str, Callable[[Sentence, list[Draft]], None]]] = [
     ("table_cells", step_table_cells),
     ("compared_value", step_compared),
     ("list_item", step_list_items),
+    ("range_estimate", step_range_estimate),
     ("own_period", step_own_period),
     ("boats_of_people", step_boats_of_people),
     ("people_of_stopped_boats", step_people_of_stopped_boats),
