@@ -107,6 +107,9 @@ PERIOD_CASES = [
     ("month", "November 2021 saw the highest number of small boat arrivals", D(2022, 2, 24), D(2022, 2, 24),
      (D(2021, 11, 1), D(2021, 11, 30))),
     ("financial_year", "returns in 2023-24 rose", D(2025, 4, 16), D(2025, 4, 15), (D(2023, 4, 1), D(2024, 3, 31))),
+    ("since_own_term", "Sir Keir took on the role in the summer. It took just under five months for migrant "
+     "crossings to hit 20,000 after he came to power.", D(2024, 12, 2), D(2024, 12, 1),
+     (D(2024, 7, 5), D(2024, 12, 1))),  # corpus 12
     ("named_own_term", "The Prime Minister has seen 48,678 migrants arrive during his premiership.",
      D(2025, 7, 31), D(2025, 7, 30), (D(2024, 7, 5), D(2025, 7, 30))),  # corpus 5
     ("named_own_term", "Suella Braverman has seen 30,000 migrants arrive during her time in office.",

@@ -289,7 +289,20 @@ def _own_term(m: re.Match[str], w: When) -> Resolved:
     """"during his premiership", "in her time in office": the term of the prime minister or home secretary the
     sentence named before it (by name, or by title: the holder at publication), to its end or the data day."""
     lead = m.string[max(0, m.start() - 150):m.start()]
-    lead = lead[lead.rfind(".") + 1:]
+    return _term_of(lead[lead.rfind(".") + 1:], w)
+
+
+@rule("since_own_term", r"\b(?:since|after)\s+(?:he|she)\s+(?:came\s+to\s+power|took\s+(?:office|power)|"
+      r"became\s+(?:Prime\s+Minister|PM|Home\s+Secretary))\b", "since")
+def _since_own_term(m: re.Match[str], w: When) -> Resolved:
+    """"It took just under five months for crossings to hit 20,000 after he came to power": from the start of
+    the term of the prime minister or home secretary named last in the text before (this sentence or the
+    ones just before), to the data day."""
+    return _term_of(m.string[max(0, m.start() - 400):m.start()], w)
+
+
+def _term_of(lead: str, w: When) -> Resolved:
+    """The term of the prime minister or home secretary ``lead`` names last, to its end or the data day."""
     p = None
     for t in reversed(list(OWN_TERM_LEAD.finditer(lead))):
         if t["title"]:
@@ -1033,7 +1046,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_edge": MONTH_STEMS, "month_part": MONTH_STEMS, "month": MONTH_STEMS, "last_year_total": ("last year",),
     "last_year": ("year",), "month_bare": MONTH_STEMS, "next_year": ("next year", "following year", "year later"),
     "named_during": ("under", "during", "premiership", "government", "tenure", "time ", "days in"),
-    "named_own_term": ("his ", "her "),
+    "named_own_term": ("his ", "her "), "since_own_term": (" he ", " she "),
     "same_point_compare": ("year", "19", "20"), "year_compare": ("year", "19", "20"),
     "financial_year": ("financial", "19", "20"), "year_to_date": ("year", "date", "total", "so far"),
     "annual_total": ("annual",),
