@@ -1160,6 +1160,10 @@ DATE_CASES = [
     ("More than 3,000 people arrived in March, compared with 831 last March.", D(2022, 5, 12), "831",
      D(2021, 3, 1), D(2021, 3, 31)),
     ("Some 831 arrived last March.", D(2022, 5, 12), "831", D(2022, 3, 1), D(2022, 3, 31)),
+    # corpus 12: "the same point last year" after a since-Labour total is a point of the calendar year
+    ("More than 50,000 people have crossed since Labour won power, after 474 people arrived on Monday alone.\nThe "
+     "Government faces mounting pressure, with arrivals up 47 per cent compared to the same point last year.",
+     D(2025, 8, 12), "47 per cent", D(2025, 1, 1), D(2025, 8, 11)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

@@ -425,7 +425,11 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
                                          and not _from_new_year(base_period)):
             # "872 arrived on Saturday, the overall number is 20% down on the same period last year":
             # a day, or another sentence's month, is no "same period"; the running total is
-            base_period, basis = replace(_reference(s, prev), rule="same_point_running"), "inferred"
+            ref = _reference(s, prev)
+            if marker is not None and ref.start is not None and (ref.start.month, ref.start.day) != (1, 1) \
+                    and re.search(r"\b(?:point|stage|time)\b", marker.text, re.I):
+                ref = running_year(s.when)  # "the same point last year" is a point of the calendar year
+            base_period, basis = replace(ref, rule="same_point_running"), "inferred"
         d.set_period(replace(base_period, rule=base_period.rule), basis)
         if marker is not None:
             d.compare = compare_period(base_period, marker)
