@@ -425,11 +425,7 @@ def step_percent(s: Sentence, prev: list[Draft]) -> None:
                                          and not _from_new_year(base_period)):
             # "872 arrived on Saturday, the overall number is 20% down on the same period last year":
             # a day, or another sentence's month, is no "same period"; the running total is
-            ref = _reference(s, prev)
-            if marker is not None and ref.start is not None and (ref.start.month, ref.start.day) != (1, 1) \
-                    and re.search(r"\b(?:point|stage|time)\b", marker.text, re.I):
-                ref = running_year(s.when)  # "the same point last year" is a point of the calendar year
-            base_period, basis = replace(ref, rule="same_point_running"), "inferred"
+            base_period, basis = replace(_same_point_reference(s, prev, marker), rule="same_point_running"), "inferred"
         d.set_period(replace(base_period, rule=base_period.rule), basis)
         if marker is not None:
             d.compare = compare_period(base_period, marker)
@@ -446,6 +442,16 @@ def _bracketed_after(s: Sentence, marker: Period, compare: Period) -> None:
     if c is not None and re.fullmatch(r"\s*\(\s*", s.text[marker.span[1]:c.fig.start]) \
             and s.text[c.fig.end:c.fig.end + 1] == ")":
         c.set_period(replace(compare, rule="compare_value"), "stated")
+
+
+def _same_point_reference(s: Sentence, prev: list[Draft], marker: Period | None) -> Period:
+    """The running period a change against "the same period last year" is about: the article's, except that
+    "the same point / time last year" is a point of the calendar year (not of a since-Labour total)."""
+    ref = _reference(s, prev)
+    if marker is not None and ref.start is not None and (ref.start.month, ref.start.day) != (1, 1) \
+            and re.search(r"\b(?:point|stage|time)\b", marker.text, re.I):
+        return running_year(s.when)
+    return ref
 
 
 def _changed_measure(d: Draft, base: Draft | None) -> str | None:
