@@ -1164,6 +1164,9 @@ DATE_CASES = [
     ("More than 50,000 people have crossed since Labour won power, after 474 people arrived on Monday alone.\nThe "
      "Government faces mounting pressure, with arrivals up 47 per cent compared to the same point last year.",
      D(2025, 8, 12), "47 per cent", D(2025, 1, 1), D(2025, 8, 11)),
+    # corpus 12: "the day after" with no day named before it: the day before publication's
+    ("UK: More migrants arrive in Dover – the day after about 740 people crossed the Channel.", D(2021, 9, 7),
+     "740", D(2021, 9, 6), D(2021, 9, 6)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

@@ -1188,6 +1188,8 @@ def _offset(s: Sentence, prev: list[Draft], pick: Period, reverse: bool = False)
     anchor = next((p for p in reversed([q for q in s.periods if q.span[1] <= pick.span[0]])
                    if context.is_day_level(p)), None) or next(
         (q.period for q in reversed(prev) if q.period is not None and context.is_day_level(q.period)), None)
+    if anchor is None and reverse:  # "More migrants arrive in Dover – the day after about 740 crossed": today's
+        anchor = Period(s.when.pub, s.when.pub, "", "relative_day", (0, 0))
     if anchor is None or anchor.start is None:
         return None
     day = anchor.start + dt.timedelta(days=int(pick.target or 0) * (-1 if reverse else 1))

@@ -692,13 +692,13 @@ def _over_years(m: re.Match[str], w: When) -> Resolved:
     return dt.date(start, 1, 1), dt.date(start + _count(m["n"]) - 1, 12, 31)
 
 
-@rule("days_later", rf"\b(?P<n>{NUM})\s+(?P<u>days?|weeks?)\s+(?P<dir>later|earlier|before|after)\b",
-      "offset")
+@rule("days_later", rf"\b(?P<n>{NUM})\s+(?P<u>days?|weeks?)\s+(?P<dir>later|earlier|before|after)\b"
+      rf"|\bthe\s+(?P<u2>day|week)\s+(?P<dir2>after|before)\b(?!\s+(?:that|this|then)\b)", "offset")
 def _days_later(m: re.Match[str], w: When) -> Resolved:
-    """"five days later", "two weeks earlier": an offset, so many days from a day the sentence names
-    (dated by the claims steps)."""
-    n = _count(m["n"]) * (7 if m["u"].lower().startswith("week") else 1)
-    return str(n if m["dir"].lower() in {"later", "after"} else -n)
+    """"five days later", "two weeks earlier", "the day after": an offset, so many days from a day the sentence
+    names (dated by the claims steps)."""
+    n = _count(m["n"] or "one") * (7 if (m["u"] or m["u2"]).lower().startswith("week") else 1)
+    return str(n if (m["dir"] or m["dir2"]).lower() in {"later", "after"} else -n)
 
 
 @rule("ago", rf"\b(?:only\s+|just\s+)?(?P<n>{NUM})\s+(?P<u>days?|weeks?|fortnight)\s+ago\b", "approx")
