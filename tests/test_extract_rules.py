@@ -114,6 +114,8 @@ PERIOD_CASES = [
      D(2025, 7, 31), D(2025, 7, 30), (D(2024, 7, 5), D(2025, 7, 30))),  # corpus 5
     ("named_own_term", "Suella Braverman has seen 30,000 migrants arrive during her time in office.",
      D(2023, 7, 31), D(2023, 7, 30), (D(2022, 10, 25), D(2023, 7, 30))),
+    ("range_to_year_end", "while 23.2K crossed between the election and year's end", D(2025, 1, 1),
+     D(2024, 12, 31), (D(2024, 7, 5), D(2024, 12, 31))),  # corpus 13
     ("next_year", "In 2018, 299 people were detected. The next year, 1,843 crossings were recorded.",
      D(2022, 10, 11), D(2022, 10, 10), (D(2019, 1, 1), D(2019, 12, 31))),  # corpus 11
     ("annual_total", "the highest since October 2022, when 6,900 people crossed, part of an annual total of 45,774",
@@ -1167,6 +1169,17 @@ DATE_CASES = [
     # corpus 12: "the day after" with no day named before it: the day before publication's
     ("UK: More migrants arrive in Dover – the day after about 740 people crossed the Channel.", D(2021, 9, 7),
      "740", D(2021, 9, 6), D(2021, 9, 6)),
+    # corpus 13: "between the election and year's end"; a percentage after it changes that count, not the one
+    # its coordinated percentage changed
+    ("Between January and the July 4 general election 13.6K people arrived. This was a 19% increase compared to "
+     "the same period the year prior, while 23.2K crossed between the election and year's end — a 29% increase "
+     "compared to 2023.", D(2025, 1, 1), "29%", D(2024, 7, 5), D(2024, 12, 31)),
+    ("Between January and the July 4 general election 13.6K people arrived. This was a 19% increase compared to "
+     "the same period the year prior, while 23.2K crossed between the election and year's end — a 29% increase "
+     "compared to 2023.", D(2025, 1, 1), "19%", D(2024, 1, 1), D(2024, 7, 4)),
+    # corpus 13: a count its own clause dates is no mark for "exceeds"
+    ("The figure for yesterday exceeds the 497 people who arrived on Saturday, April 22, and brings the "
+     "provisional total for this year to 8,380.", D(2023, 6, 12), "497", D(2023, 4, 22), D(2023, 4, 22)),
     # --- more period words
     # f05: "since last November" (published February 2019)
     ("The total number arriving since last November is now more than 350.", D(2019, 2, 25), "350",

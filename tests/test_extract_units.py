@@ -26,6 +26,7 @@ def figs(text):
     ("Hundreds of migrants", [("Hundreds", 200)]),
     ("dozens of people", [("dozens", 24)]),
     ("There were no crossings for a week.", [("no crossings", 0)]),
+    ("Over 36.8K people crossed, against 29.4k in 2023", [("36.8K", 36800), ("29.4k", 29400)]),  # corpus 13
 ])
 def test_figures_found(text, expected):
     assert figs(text) == expected

@@ -83,6 +83,9 @@ NUMBER = re.compile(r"\d+")
 TOTAL_PUSH = re.compile(r"\b(?:push\w*|took|take[sn]?|taking|brought|bring\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
                         r"(?:total|tally|number|crossings|arrivals)\b[^.;\d]{0,40}?\b(?:past|beyond|over|above)\s+$", re.I)
 MARK_AFTER = re.compile(r"\s+(?:mark|milestone|threshold|barrier)\b", re.I)
+# "exceeds the 497 people who arrived on Saturday, April 22": a count its own clause dates, not a mark
+OWN_DAY_CLAUSE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:who|which|that)\s+(?:arrived|crossed|made|came)\b[^.;]{0,40}?\bon\s+",
+                            re.I)
 # A figure the article then refers back to as a mark: "the 10,000 mark", "passed 25,000", "the figure of
 # 10,000", "a cumulative total of 10,000 arrivals has been passed"
 MARK_OF = re.compile(r"\b(?:figure|milestone|mark|threshold)\s+of\s+$", re.I)
@@ -169,7 +172,8 @@ def step_metric(s: Sentence, prev: list[Draft]) -> None:
         if d.qualifier == "about" and re.search(r"\bsome\s+$", s.text[max(0, d.fig.start - 6):d.fig.start], re.I) \
                 and d.fig.value % 100:
             d.qualifier = "exact"  # "Some 1,378" (agency style before an exact figure)
-        if THRESHOLD_VERBS.search(s.text[max(s.span.start, d.fig.start - 25):d.fig.start]) and d.qualifier == "exact":
+        if THRESHOLD_VERBS.search(s.text[max(s.span.start, d.fig.start - 25):d.fig.start]) and d.qualifier == "exact" \
+                and not OWN_DAY_CLAUSE.match(s.text, d.fig.end):
             d.qualifier = "at_least"  # "reached 1,000": a mark, dated as a threshold if a day is given
             d.mark = True
         if d.fig.percent and d.metric == "percent_change":
@@ -494,13 +498,23 @@ def _compared_value(s: Sentence, i: int) -> Draft | None:
                  and not re.search(r"[;]|,\s+(?:and\s+|but\s+)", s.text[d.fig.end:c.fig.start])), None)
 
 
+# the words before a count a percentage is set against ("than the 29,437", "when the total stood at 6,265",
+# "by this time last year – 2,953 –")
+SET_AGAINST_LEAD = re.compile(r"(?:\b(?:than|on|from|against|versus|with|was|were|of|when|at)|[–—])\s+(?:the\s+)?"
+                              r"(?:[\w’'-]+\s+){0,4}$", re.I)
+
+
 def _percent_base(s: Sentence, d: Draft, i: int, prev: list[Draft]) -> tuple[Draft | None, Period | None, str]:
     """The figure a percentage changes and its dates: a count before it in the sentence; the head of
     a coordinated percentage ("13% higher than in 2024 ... and 41% higher than in 2023"); its own
     dates; the year to date where a comparison follows ("up 51% from this time last year"); else the
     last count of the article before it (inferred)."""
     coordinated = next((b for b in reversed(s.drafts[:i]) if b.metric == "percent_change"), None)
-    if coordinated is not None:
+    between = [b for b in s.drafts[:i] if coordinated is not None and b.fig.start > coordinated.fig.end
+               and b.unit in COUNTS and not b.compared and not b.set_against and b.metric != "people_other"
+               and s.text[b.fig.start - 1:b.fig.start] != "("
+               and not SET_AGAINST_LEAD.search(s.text, max(s.span.start, b.fig.start - 50), b.fig.start)]
+    if coordinated is not None and not between:  # "..., while 23.2K crossed ... — a 29% increase": that count
         return coordinated.head, coordinated.period, coordinated.basis
     base = next((b for b in reversed(s.drafts[:i]) if b.unit in COUNTS and not b.compared
                  and b.metric != "people_other"), None)
@@ -900,7 +914,7 @@ def _figures_by_sentence(text: str) -> list[tuple[Span, list[Figure]]]:
 def is_mark(text: str, f: Figure, lo: int) -> bool:
     """Whether figure ``f`` (its sentence from ``lo``) is a mark a running total passes: "the 25,000 mark",
     "passed 25,000", "the figure of 10,000", "10,000 arrivals has been passed"."""
-    if f.percent or f.currency:
+    if f.percent or f.currency or OWN_DAY_CLAUSE.match(text, f.end):
         return False
     return bool(MARK_AFTER.match(text, f.end) or PASSED_AFTER.match(text, f.end)
                 or THRESHOLD_VERBS.search(text, max(lo, f.start - 25), f.start)

@@ -38,7 +38,7 @@ NUMBER_WORDS = re.compile(
 
 DIGITS = re.compile(
     r"(?:(?P<cur>[£$€])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>bn|mn|m|k|b|(?i:million|billion|thousand))\b)?"
+    r"(?:\s?(?P<scale>bn|mn|m|k|K|b|(?i:million|billion|thousand))\b)?"
     r"(?P<pct>\s?%|[\s-]?(?i:per[\s-]?cent|percent)\b)?")
 # "1.000 migrants": a continental thousands separator, read as 1,000 only before a count noun.
 DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")

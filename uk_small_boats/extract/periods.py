@@ -467,6 +467,19 @@ def _range_days(m: re.Match[str], w: When) -> Resolved:
     return (a, b) if a <= b else None
 
 
+@rule("range_to_year_end", r"\bbetween\s+(?P<what>the\s+[^.;,:–—()]{3,60}?)\s+and\s+(?:the\s+)?(?:year[’']s\s+end|"
+      r"end\s+of\s+(?:the\s+)?year)\b", "main")
+def _range_to_year_end(m: re.Match[str], w: When) -> Resolved:
+    """"23.2K crossed between the election and year's end": from the start of the named period to 31 December
+    of its year (the data day while that year runs)."""
+    hit = named.lookup(m["what"], w.pub)
+    if hit is None or not hit[1].group(0).strip() == m["what"].strip():
+        return None
+    start = hit[0].start
+    end = dt.date(start.year, 12, 31)
+    return start, min(end, w.data_day) if start <= w.data_day else end
+
+
 @rule("range_months", rf"\b(?:between|from)\s+(?P<m1>{MONTHS})(?:\s+(?P<y1>{YEAR}))?\s+(?:and|to|until)\s+(?P<m2>{MONTHS})"
       rf"(?:\s+(?:in\s+|of\s+)?(?P<y2>{YEAR}))?(?P<ly>\s+{LAST_YEAR})?(?P<ty>\s+this\s+year)?",
       "main")
@@ -1034,7 +1047,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # "April 15 to July 4" needs no "from": a connector before a month (not any month name alone,
     # which would run the rule on most sentences)
     "range": ("between", "from") + tuple(f"{c}{m}" for c in (" to ", "-", "–", "- ", "– ")
-                                         for m in MONTH_STEMS), "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"), "first_days_of_month": ("first",),
+                                         for m in MONTH_STEMS), "range_days": ("between", "from") + MONTH_STEMS, "range_months": ("between", "from"), "range_to_year_end": ("between",), "first_days_of_month": ("first",),
     "month_pair": MONTH_STEMS, "year_ending": ("year", "months"), "first_months": ("first",),
     "date_last_year": MONTH_STEMS + ("day", "eve"), "by_day": ("by ",), "month_last_year": MONTH_STEMS, "as_of": ("as ", "up ", "until"),
     "day": MONTH_STEMS + ("day", "eve"), "weekday_list": ("day",), "weekday": ("day",),
