@@ -48,7 +48,7 @@ bench: $(STAMP) $(VENV)/.installed-dask $(VENV)/.installed-test   ## the bench c
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/corpus_run.py --articles 10000   # README: 100,000 with --articles 100000
 
-CORPORA ?= ../shared/corpus $(wildcard ../corpus2 ../corpus3 ../corpus4 ../corpus5 ../corpus6 ../corpus7 ../corpus8 ../corpus9 ../corpus10 ../corpus11 ../corpus12)
+CORPORA ?= ../shared/corpus $(wildcard ../corpus2 ../corpus3 ../corpus4 ../corpus5 ../corpus6 ../corpus7 ../corpus8 ../corpus9 ../corpus10 ../corpus11 ../corpus12 ../corpus13)
 evaluate: $(STAMP)       ## extractor and checker scores on the labelled real-text corpora, every miss listed
 	$(BIN)/python -m uk_small_boats.extract.evaluate $(CORPORA)
 	$(BIN)/python -m uk_small_boats.check.evaluate $(CORPORA)
