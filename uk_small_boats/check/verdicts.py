@@ -154,10 +154,10 @@ def check_claims(claims: pd.DataFrame, idx: OfficialSeriesIndex, date_from_serie
     _unjudged(out, idx, metric, ps, pe, none, dated, inside)
 
     bulk = (kind == "count") & inside & ~np.isin(assertion, ["threshold", "zero_run"])
+    same_day = _same_day_report(ps, pe, published)
     if bulk.any():
         pub = pd.to_datetime(published if published is not None else pd.Series([pd.NaT] * n)).reset_index(drop=True)
-        _counts(np.flatnonzero(bulk), claims, out, idx, measure, basis, pub)
-    same_day = _same_day_report(ps, pe, published)
+        _counts(np.flatnonzero(bulk), claims, out, idx, measure, basis, pub, same_day)
     for k in np.flatnonzero(inside & ~bulk & ~none):
         _one(int(k), {**claims.iloc[int(k)].to_dict(), "same_day_report": bool(same_day[k])}, out, idx)
     _finish_numbers(out, v, metric)
@@ -262,13 +262,13 @@ FIT_RULE = {"match": "exact_match", "consistent": "within_qualifier", "rounded":
 
 
 def _counts(rows: np.ndarray, claims: pd.DataFrame, out: pd.DataFrame, idx: OfficialSeriesIndex,
-            measure: np.ndarray, basis: np.ndarray, published: pd.Series) -> None:
+            measure: np.ndarray, basis: np.ndarray, published: pd.Series, same_day: np.ndarray) -> None:
     """Check the count claims at positions ``rows``: the stated dates, then each reading, then no fit."""
     b = _stated_counts(rows, claims, out, idx, measure)
     _reread_counts(b, idx, published[rows].reset_index(drop=True))
     _within_months(b, idx)
     _redated(b, idx)
-    _partial_day(b, _same_day_report(b.ps, b.pe, published[rows]))
+    _partial_day(b, same_day[rows])
     _no_fit(b, basis[rows] == "stated")
     _write_counts(b, rows, out)
     _records(b, rows, out, idx)
