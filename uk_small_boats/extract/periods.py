@@ -272,6 +272,11 @@ def _during(m: re.Match[str], w: When) -> Resolved:
     p = _named_at(m["who"] or m["who2"] or m["who3"], w)
     if p is None or p.kind not in {"prime_minister", "government", "home_secretary"}:
         return None
+    return _term(p, w)
+
+
+def _term(p: named.NamedPeriod, w: When) -> Resolved:
+    """A named term in office, to its end or the data day (none when it starts after the data day)."""
     end = p.end if p.end is not None and p.end < w.data_day else w.data_day
     return (p.start, end) if p.start <= end else None
 
@@ -312,10 +317,7 @@ def _term_of(lead: str, w: When) -> Resolved:
             p = p if p is not None and p.kind in {"prime_minister", "home_secretary"} else None
         if p is not None:
             break
-    if p is None:
-        return None
-    end = p.end if p.end is not None and p.end < w.data_day else w.data_day
-    return (p.start, end) if p.start <= end else None
+    return None if p is None else _term(p, w)
 
 
 PEOPLE_KINDS = frozenset({"prime_minister", "home_secretary", "government"})
